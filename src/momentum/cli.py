@@ -1,0 +1,109 @@
+"""The ``momentum`` command: serve, demo, worker, and every Django management command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from types import FrameType
+
+
+def _django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "momentum.settings")
+    import django
+
+    django.setup()
+
+
+def _prepare() -> None:
+    """Everything a server needs before it answers: catalogues, schema, static files."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from momentum.core.catalogues import compile_catalogues
+
+    compile_catalogues(*[path for path in settings.LOCALE_PATHS])
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="momentum serve", description="Run Momentum.")
+    parser.add_argument("--host", default=os.environ.get("MOMENTUM_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("MOMENTUM_PORT", "8000")))
+    parser.add_argument("--web-workers", type=int, default=3)
+    parser.add_argument("--task-workers", type=int, default=1)
+    parser.add_argument("--no-demo", action="store_true",
+                        help="never seed demo data, even in demo mode")
+    args = parser.parse_args(argv)
+    _django_setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    _prepare()
+    if settings.DEMO and not args.no_demo:
+        call_command("demo", if_empty=True)
+    children = [
+        subprocess.Popen([sys.executable, "-m", "momentum.cli", "worker"])  # noqa: S603
+        for _ in range(args.task_workers)
+    ]
+    gunicorn = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, "-m", "gunicorn", "momentum.wsgi:application",
+            "--bind", f"{args.host}:{args.port}",
+            "--workers", str(args.web_workers),
+            "--access-logfile", "-",
+            "--forwarded-allow-ips", os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        ]
+    )
+    children.append(gunicorn)
+    print(f"Momentum is running at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    code = gunicorn.wait()
+    stop(signal.SIGTERM, None)
+    for child in children:
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    return code
+
+
+def worker(argv: list[str]) -> int:
+    _django_setup()
+    from django.core.management import call_command
+
+    call_command("db_worker", *argv)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv else "help"
+    if command == "serve":
+        return serve(argv[1:])
+    if command == "worker":
+        return worker(argv[1:])
+    if command == "prepare":
+        _django_setup()
+        _prepare()
+        return 0
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "momentum.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["momentum", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from momentum.core import audit
+from momentum.core.forms import AuditFilterForm
+from momentum.core.selectors import audit_entries, audit_verbs, get_job_for
+
+from django_tasks_db.models import DBTaskResult
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database and the task queue answer, 503 otherwise."""
+    checks: dict[str, str] = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError:
+        checks["database"] = "unavailable"
+    try:
+        DBTaskResult.objects.exists()
+        checks["tasks"] = "ok"
+    except DatabaseError:
+        checks["tasks"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def _render_error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    return render(
+        request, "error.html", {"status": status, "title": title, "message": message}, status=status
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render_error(
+        request, 400, _("Bad request"), _("The request could not be understood. Please try again.")
+    )
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render_error(
+        request,
+        403,
+        _("Access denied"),
+        _("You do not have permission to see this page. If you think you should, "
+          "ask the programme's support office."),
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render_error(
+        request,
+        404,
+        _("Page not found"),
+        _("This page does not exist, or you do not have access to it."),
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _render_error(
+        request,
+        500,
+        _("Something went wrong"),
+        _("An error occurred on our side and has been recorded. Nothing you saved before "
+          "was lost. Please try again in a moment."),
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _render_error(
+        request,
+        403,
+        _("Your form expired"),
+        _("For your security, forms expire. Go back, reload the page and send the form again."),
+    )
+
+
+@login_required
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_job_for(request.user, pk)
+    template = "core/_job_progress.html" if request.htmx else "core/job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("core.view_audit_log"):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None, verbs=audit_verbs())
+    entries = audit_entries(**form.filters()) if form.is_valid() or not request.GET else None
+    page = Paginator(entries if entries is not None else [], 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
+    )
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+_AUDIT_COLUMNS = ("at", "actor_label", "verb", "target_type", "target_id", "target_label",
+                  "country", "details")
+
+
+def _audit_rows(entries) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
+    for entry in entries.iterator(chunk_size=2000):
+        yield [
+            entry.at.isoformat(),
+            entry.actor_label,
+            entry.verb,
+            entry.target_type,
+            entry.target_id,
+            entry.target_label,
+            entry.country.code if entry.country else "",
+            str(entry.details),
+        ]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def audit_export(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("core.export_audit_log"):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None, verbs=audit_verbs())
+    if request.GET and not form.is_valid():
+        return _render_error(request, 400, _("Bad request"), _("The filters are not valid."))
+    filters = form.filters()
+    entries = audit_entries(**filters)
+    audit.record(request.user, "audit.exported", None, format=request.GET.get("format", "csv"),
+                 filters={key: str(value) for key, value in filters.items() if value})
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    if request.GET.get("format") == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("audit")
+        sheet.append(list(_AUDIT_COLUMNS))
+        for row in _audit_rows(entries):
+            sheet.append(row)
+        buffer = BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.xlsx"'
+        return response
+    writer = csv.writer(_Echo())
+    rows = (writer.writerow(row) for row in _chain_header(_audit_rows(entries)))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
+    return response
+
+
+def _chain_header(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    yield list(_AUDIT_COLUMNS)
+    yield from rows

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Accounts come from invitations only: there is no open sign-up."""
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return False
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_public_key_credential_rp_entity(self) -> dict[str, str]:
+        entity = super().get_public_key_credential_rp_entity()
+        entity["name"] = "Momentum"
+        return entity

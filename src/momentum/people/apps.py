@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PeopleConfig(AppConfig):
+    name = "momentum.people"
+    label = "people"
+    verbose_name = _("People")
+
+    def ready(self) -> None:
+        from momentum.people import demo_data, indicators, navigation  # noqa: F401  (they register themselves)

@@ -1,0 +1,214 @@
+"""Bulk invitations from a spreadsheet: read the rows, check each, invite the good ones.
+
+The upload is stored on a ``Job``; the work happens in a background task that advances the
+job's progress row by row and ends with a report of every rejected row and why.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from momentum.core import services as jobs
+from momentum.core.models import Country, Job
+from momentum.people.models import Language, RankLevel, Role, Sex, User
+
+JOB_KIND = "people.bulk_invitation"
+COLUMNS = (
+    "email",
+    "given_name",
+    "family_name",
+    "given_name_ar",
+    "family_name_ar",
+    "sex",
+    "country",
+    "rank",
+    "rank_level",
+    "language",
+)
+MAX_ROWS = 5000
+
+
+class _AllOrNothingRollback(Exception):
+    """Raised to undo every invitation when a row failed and the user chose all-or-nothing."""
+
+
+@dataclass
+class RowError:
+    row: int
+    email: str
+    reason: str
+
+
+def start_bulk_invitation(*, by: User, upload: UploadedFile, all_or_nothing: bool,
+                          language: str) -> Job:
+    """Store the upload and queue the work; the returned job shows its progress."""
+    from momentum.people.tasks import run_bulk_invitation
+
+    job = jobs.create_job(
+        kind=JOB_KIND, by=by, all_or_nothing=all_or_nothing, language=language,
+        filename=upload.name,
+    )
+    job.input_file.save(upload.name or "officers.csv", upload, save=True)
+    transaction.on_commit(lambda: run_bulk_invitation.enqueue(job_id=job.pk))
+    return job
+
+
+def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
+    """The spreadsheet's rows as dicts keyed by lower-case column name."""
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(cell or "").strip().lower() for cell in next(rows, ())]
+        result = [
+            {header[i]: "" if cell is None else str(cell).strip()
+             for i, cell in enumerate(row) if i < len(header)}
+            for row in rows
+            if any(cell not in (None, "") for cell in row)
+        ]
+        workbook.close()
+        return result
+    text = data.decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None:
+        return []
+    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
+    return [
+        {key: (value or "").strip() for key, value in row.items() if key}
+        for row in reader
+        if any((value or "").strip() for value in row.values() if isinstance(value, str))
+    ]
+
+
+def check_row(row: dict[str, str], *, countries: dict[str, Country], seen: set[str],
+              inviter: User) -> tuple[dict[str, Any] | None, str]:
+    """The invitation a row asks for, or the reason it cannot be sent."""
+    email = row.get("email", "").lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        return None, _("The e-mail address is missing or not valid.")
+    if email in seen:
+        return None, _("This e-mail address appears twice in the file.")
+    if not row.get("given_name") or not row.get("family_name"):
+        return None, _("The given name and family name (Latin script) are required.")
+    sex = row.get("sex", "").lower()
+    if sex not in Sex.values:
+        return None, _("Sex must be “female” or “male”.")
+    country = countries.get(row.get("country", "").upper())
+    if country is None:
+        return None, _("The country code is not one of the programme's countries.")
+    if not inviter.is_programme_staff and country.pk not in inviter.countries_for(
+        Role.FOCAL_POINT
+    ):
+        return None, _("You may only invite officers of your own country.")
+    rank_level = row.get("rank_level", "").lower() or RankLevel.JUNIOR
+    if rank_level not in RankLevel.values:
+        return None, _("The rank level must be junior, mid or senior.")
+    language = row.get("language", "").lower() or Language.ENGLISH
+    if language not in Language.values:
+        return None, _("The language must be ar, fr or en.")
+    return {
+        "email": email,
+        "country": country,
+        "language": language,
+        "details": {
+            "given_name": row.get("given_name", ""),
+            "family_name": row.get("family_name", ""),
+            "given_name_ar": row.get("given_name_ar", ""),
+            "family_name_ar": row.get("family_name_ar", ""),
+            "sex": sex,
+            "rank": row.get("rank", ""),
+            "rank_level": rank_level,
+            "languages": [language],
+        },
+    }, ""
+
+
+def run(job: Job) -> dict[str, Any]:
+    """Invite every good row of the job's file; report the rest. Returns the report."""
+    from momentum.people.services import invite_person
+
+    inviter = job.created_by
+    with translation.override(job.parameters.get("language", "en")):
+        with job.input_file.open("rb") as handle:
+            data = handle.read()
+        try:
+            rows = read_rows(data, job.parameters.get("filename", job.input_file.name))
+        except (UnicodeDecodeError, csv.Error, KeyError, ValueError, OSError):
+            jobs.fail_job(job, error=_("The file could not be read. Save it as CSV (UTF-8) or "
+                                       "XLSX and try again."))
+            return {}
+        if len(rows) > MAX_ROWS:
+            jobs.fail_job(job, error=_("The file has more than %(max)s rows. Split it and "
+                                       "upload each part.") % {"max": MAX_ROWS})
+            return {}
+        if rows and "email" not in rows[0]:
+            jobs.fail_job(job, error=_("The file has no “email” column. The first row must "
+                                       "name the columns."))
+            return {}
+        jobs.start_job(job, total=len(rows))
+        countries = {country.code: country for country in Country.objects.all()}
+        all_or_nothing = bool(job.parameters.get("all_or_nothing"))
+        errors: list[RowError] = []
+        invited: list[str] = []
+        seen: set[str] = set()
+
+        checked: list[tuple[int, str, dict[str, Any] | None, str]] = []
+        for number, row in enumerate(rows, start=2):  # row 1 holds the column names
+            request, reason = check_row(row, countries=countries, seen=seen, inviter=inviter)
+            if request is not None:
+                seen.add(request["email"])
+            checked.append((number, row.get("email", ""), request, reason))
+
+        def invite(number: int, email: str, request: dict[str, Any]) -> bool:
+            try:
+                with transaction.atomic():
+                    invite_person(by=inviter, role=Role.OFFICER, **request)
+            except ValidationError as error:
+                errors.append(RowError(number, email, " ".join(error.messages)))
+                return False
+            except PermissionDenied:
+                errors.append(RowError(number, email, _("You may only invite officers of your "
+                                                        "own country.")))
+                return False
+            invited.append(request["email"])
+            return True
+
+        errors.extend(RowError(n, email, reason) for n, email, request, reason in checked
+                      if request is None)
+        if not all_or_nothing:
+            for number, email, request, _reason in checked:
+                if request is not None:
+                    invite(number, email, request)
+                jobs.advance_job(job)
+        elif not errors:
+            try:
+                with transaction.atomic():
+                    for number, email, request, _reason in checked:
+                        if request is not None and not invite(number, email, request):
+                            raise _AllOrNothingRollback
+                        jobs.advance_job(job)
+            except _AllOrNothingRollback:
+                invited.clear()
+        errors.sort(key=lambda error: error.row)
+        report = {
+            "rows": len(rows),
+            "invited": len(invited),
+            "rejected": [error.__dict__ for error in errors],
+            "rolled_back": all_or_nothing and bool(errors),
+        }
+        jobs.finish_job(job, report=report)
+        return report

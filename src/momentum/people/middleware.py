@@ -1,0 +1,61 @@
+"""Request-wide rules about people: a second factor for sensitive roles, their time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+from allauth.mfa.models import Authenticator
+
+# Paths a user without a second factor can still reach: setting one up, signing out.
+_MFA_SETUP_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
+
+
+def _path_without_language(path: str) -> str:
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
+
+
+class RequireMFAMiddleware:
+    """Staff, focal points and board members must set up a second factor before anything else
+    (outside demo mode)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.MOMENTUM_MFA_REQUIRED
+            and user.is_authenticated
+            and user.needs_mfa
+            and not _path_without_language(request.path).startswith(_MFA_SETUP_PREFIXES)
+            and not request.path.startswith("/api/")
+            and not Authenticator.objects.filter(user=user).exists()
+        ):
+            return redirect(f"{reverse('mfa_activate_totp')}?required=1")
+        return self.get_response(request)
+
+
+class UserTimezoneMiddleware:
+    """Show times in the signed-in user's own time zone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        tz_name = getattr(request.user, "time_zone", "") if request.user.is_authenticated else ""
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(tz_name or "UTC"))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.deactivate()
+        return self.get_response(request)

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from momentum.core.navigation import NavItem, register
+
+register(
+    NavItem(_("Home"), "home", order=0),
+    NavItem(_("Officers"), "people:officers", permission="people.list_officers", order=20),
+    NavItem(_("Invitations"), "people:invitations", permission="people.bulk_invite", order=30),
+    NavItem(_("Audit log"), "core:audit_log", permission="core.view_audit_log", order=90),
+)

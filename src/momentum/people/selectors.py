@@ -1,0 +1,77 @@
+"""Reads about people, always scoped to what the reader may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from momentum.core.models import Country
+from momentum.people.models import Invitation, Profile, Role
+
+
+def officers_for(
+    user: Any,
+    *,
+    country: Country | None = None,
+    sex: str = "",
+    rank_level: str = "",
+    area_of_work: str = "",
+    text: str = "",
+) -> QuerySet[Profile]:
+    """The officers ``user`` may see, filtered, ordered by name."""
+    profiles = Profile.objects.visible_to(user).with_related()
+    if country is not None:
+        profiles = profiles.filter(country=country)
+    if sex:
+        profiles = profiles.filter(sex=sex)
+    if rank_level:
+        profiles = profiles.filter(rank_level=rank_level)
+    if area_of_work:
+        profiles = profiles.filter(areas_of_work__code=area_of_work)
+    if text:
+        profiles = profiles.search(text)
+    return profiles.order_by("user__family_name", "user__given_name", "pk")
+
+
+def get_profile_for(user: Any, pk: int, *, write: bool = False) -> Profile:
+    """The profile, or 404 when it is outside the reader's scope, 403 when only read is allowed."""
+    profile = Profile.objects.visible_to(user).with_related().filter(pk=pk).first()
+    if profile is None:
+        raise Http404
+    if write and not user.has_perm("people.change_profile", profile):
+        raise PermissionDenied
+    return profile
+
+
+def countries_for_officer_lists(user: Any) -> QuerySet[Country]:
+    if user.is_programme_staff:
+        return Country.objects.all()
+    return Country.objects.filter(pk__in=user.countries_for(Role.FOCAL_POINT))
+
+
+def officer_counts(user: Any) -> dict[str, Any]:
+    """Aggregates only: officers by country and sex (safe for a donor observer)."""
+    rows = (
+        Profile.objects.values("country__code", "sex")
+        .annotate(n=Count("pk"))
+        .order_by("country__code", "sex")
+    )
+    table: dict[str, dict[str, int]] = {}
+    for row in rows:
+        table.setdefault(row["country__code"], {})[row["sex"]] = row["n"]
+    return {
+        "by_country": table,
+        "total": sum(sum(by_sex.values()) for by_sex in table.values()),
+        "women": sum(by_sex.get("female", 0) for by_sex in table.values()),
+    }
+
+
+def invitations_for(user: Any) -> QuerySet[Invitation]:
+    return Invitation.objects.visible_to(user).select_related("country", "invited_by")
+
+
+def pending_invitations_count(user: Any) -> int:
+    return invitations_for(user).filter(Q(accepted_at__isnull=True) & Q(revoked_at__isnull=True)).count()

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from momentum.api import api
+from momentum.core import views as core_views
+from momentum.people import views as people_views
+
+handler400 = "momentum.core.views.bad_request"
+handler403 = "momentum.core.views.permission_denied"
+handler404 = "momentum.core.views.page_not_found"
+handler500 = "momentum.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", people_views.home, name="home"),
+    path("", include("momentum.core.urls")),
+    path("people/", include("momentum.people.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:  # pragma: no cover - local development only
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

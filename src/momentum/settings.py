@@ -226,6 +226,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, even before collectstatic
 MEDIA_ROOT = VAR_DIR / "files"
 MEDIA_URL = "/files/"
 STORAGES = {

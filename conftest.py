@@ -1,0 +1,93 @@
+"""Fixtures shared by every test: the countries and the personas of CONVENTIONS.md.
+
+Each test module has at hand the owner (an officer), a colleague with rights (their country's
+focal point, programme staff) and outsiders (another country's focal point, a donor).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from momentum.core.catalogues import compile_catalogues
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    compile_catalogues(*[Path(path) for path in settings.LOCALE_PATHS])
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "files"
+    settings.MOMENTUM_MFA_REQUIRED = False
+
+
+@pytest.fixture
+def jordan(db):  # type: ignore[no-untyped-def]
+    from momentum.core.tests.factories import CountryFactory
+
+    return CountryFactory(code="JO", name_en="Jordan", name_fr="Jordanie", name_ar="الأردن")
+
+
+@pytest.fixture
+def morocco(db):  # type: ignore[no-untyped-def]
+    from momentum.core.tests.factories import CountryFactory
+
+    return CountryFactory(code="MA", name_en="Morocco", name_fr="Maroc", name_ar="المغرب")
+
+
+@pytest.fixture
+def officer(jordan):  # type: ignore[no-untyped-def]
+    """The owner: an officer of Jordan."""
+    from momentum.people.tests.factories import officer
+
+    return officer(jordan, user__given_name="Leila", user__family_name="Haddad",
+                   user__given_name_ar="ليلى", user__family_name_ar="حداد")
+
+
+@pytest.fixture
+def focal_point(jordan):  # type: ignore[no-untyped-def]
+    """A colleague with rights: Jordan's focal point."""
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.FOCAL_POINT, jordan, email="focal.jo@example.org")
+
+
+@pytest.fixture
+def staff(db):  # type: ignore[no-untyped-def]
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.STAFF, None, email="staff@example.org")
+
+
+@pytest.fixture
+def outsider(morocco):  # type: ignore[no-untyped-def]
+    """An outsider: the focal point of another country."""
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.FOCAL_POINT, morocco, email="focal.ma@example.org")
+
+
+@pytest.fixture
+def donor(db):  # type: ignore[no-untyped-def]
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.DONOR, None, email="donor@example.org")
+
+
+@pytest.fixture
+def client_for(client):  # type: ignore[no-untyped-def]
+    """``client_for(user)``: the test client, signed in as ``user``."""
+
+    def sign_in(user):  # type: ignore[no-untyped-def]
+        client.force_login(user)
+        return client
+
+    return sign_in

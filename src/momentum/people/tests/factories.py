@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import factory
+
+from momentum.core.tests.factories import AgencyFactory, CountryFactory
+from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    given_name = factory.Iterator(["Amina", "Karim", "Leila", "Omar", "Salma"])
+    family_name = factory.Iterator(["Haddad", "Mansour", "Benali", "Khalil"])
+    given_name_ar = factory.Iterator(["أمينة", "كريم", "ليلى", "عمر", "سلمى"])
+    family_name_ar = factory.Iterator(["حداد", "منصور", "بن علي", "خليل"])
+    password = factory.django.Password("correct-horse-battery")
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.OFFICER
+    country = factory.SubFactory(CountryFactory)
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(UserFactory)
+    sex = factory.Iterator([Sex.FEMALE, Sex.MALE])
+    country = factory.SubFactory(CountryFactory)
+    agency = factory.LazyAttribute(lambda profile: AgencyFactory(country=profile.country))
+    rank = "Inspector"
+    rank_level = RankLevel.JUNIOR
+    languages = factory.LazyFunction(lambda: ["ar", "en"])
+
+
+def person_with_role(role: str, country=None, **user_fields) -> User:  # type: ignore[no-untyped-def]
+    user = UserFactory(**user_fields)
+    RoleAssignment.objects.create(user=user, role=role, country=country)
+    return user
+
+
+def officer(country, **profile_fields) -> User:  # type: ignore[no-untyped-def]
+    profile = ProfileFactory(country=country, **profile_fields)
+    RoleAssignment.objects.create(user=profile.user, role=Role.OFFICER, country=country)
+    return profile.user

@@ -5,8 +5,15 @@ from momentum.people.models import AccessToken, Invitation, Profile, RoleAssignm
 
 
 class RoleInline(admin.TabularInline):
+    """Shown, never edited here: roles change in the application, which audits each change."""
+
     model = RoleAssignment
     extra = 0
+    can_delete = False
+    readonly_fields = ("role", "country", "created_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(User)

@@ -184,3 +184,17 @@ class BulkInvitationForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
 
+
+
+class AccountFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=100)
+    role = forms.ChoiceField(label=_("Role"), required=False,
+                             choices=[("", _("All roles")), *Role.choices])
+    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(),
+                                     required=False, empty_label=_("All countries"))
+
+
+class RoleAssignmentForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(),
+                                     required=False, empty_label=_("No country (programme-wide)"))

@@ -54,3 +54,4 @@ rules.add_perm(
 )
 rules.add_perm("people.invite", may_invite_to)
 rules.add_perm("people.bulk_invite", is_programme_staff | is_focal_point)
+rules.add_perm("people.manage_accounts", is_programme_staff)

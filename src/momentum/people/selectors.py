@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from momentum.core.models import Country
-from momentum.people.models import Invitation, Profile, Role
+from momentum.people.models import Invitation, Profile, Role, User
 
 
 def officers_for(
@@ -75,3 +75,25 @@ def invitations_for(user: Any) -> QuerySet[Invitation]:
 
 def pending_invitations_count(user: Any) -> int:
     return invitations_for(user).filter(Q(accepted_at__isnull=True) & Q(revoked_at__isnull=True)).count()
+
+
+def accounts_for(user: Any, *, text: str = "", role: str = "",
+                 country: Country | None = None) -> QuerySet[User]:
+    """Every account, for programme staff only (the caller checks the permission)."""
+    from django.db.models import Prefetch
+
+    from momentum.people.models import RoleAssignment
+
+    accounts = User.objects.prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("country"))
+    )
+    if text:
+        from momentum.core.text import search_terms
+
+        for term in search_terms(text):
+            accounts = accounts.filter(search_key__contains=term)
+    if role:
+        accounts = accounts.filter(role_assignments__role=role)
+    if country is not None:
+        accounts = accounts.filter(role_assignments__country=country)
+    return accounts.distinct().order_by("family_name", "given_name", "email")

@@ -24,7 +24,10 @@ from momentum.people.models import (
     AccessToken,
     Invitation,
     Profile,
+    RankLevel,
+    Role,
     RoleAssignment,
+    Sex,
     User,
 )
 from momentum.people.rules import may_invite_to
@@ -124,10 +127,18 @@ def accept_invitation(
     family_name_ar: str = "",
     sex: str = "",
 ) -> User:
-    """Create the invitee's account, role and (for an officer) profile."""
+    """Create the invitee's account, role and (for an officer) profile.
+
+    Refusals name the field they concern (``password``, ``sex``) when there is one.
+    """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or was already used."))
+    details = invitation.details
+    is_officer = invitation.role == Role.OFFICER and invitation.country is not None
+    sex = sex or details.get("sex", "")
+    if is_officer and sex not in Sex.values:
+        raise ValidationError({"sex": _("Choose the sex recorded for the programme's figures.")})
     user = User(
         email=invitation.email,
         given_name=given_name,
@@ -136,23 +147,27 @@ def accept_invitation(
         family_name_ar=family_name_ar,
         preferred_language=invitation.language,
     )
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from error
     user.set_password(password)
     try:
         with transaction.atomic():
             user.save()
     except IntegrityError as exc:
-        raise ValidationError(_("Someone with this e-mail address already has an account.")) from exc
+        raise ValidationError(
+            _("Someone with this e-mail address already has an account.")
+        ) from exc
     RoleAssignment.objects.create(user=user, role=invitation.role, country=invitation.country)
-    if invitation.role == "officer" and invitation.country is not None:
-        details = invitation.details
+    if is_officer:
         profile = Profile.objects.create(
             user=user,
-            sex=sex or details.get("sex", ""),
+            sex=sex,
             country=invitation.country,
             agency_id=details.get("agency_id"),
             rank=details.get("rank", ""),
-            rank_level=details.get("rank_level", "junior"),
+            rank_level=details.get("rank_level", RankLevel.JUNIOR),
             languages=details.get("languages", [invitation.language]),
         )
         if details.get("areas_of_work"):
@@ -167,8 +182,14 @@ def accept_invitation(
 
 @transaction.atomic
 def revoke_invitation(*, invitation: Invitation, by: User) -> None:
+    """Withdraw a waiting invitation; one already used or withdrawn is refused."""
     if not may_invite_to(by, invitation):
         raise PermissionDenied
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None or invitation.revoked_at is not None:
+        raise ValidationError(
+            _("This invitation was already used or withdrawn, so it cannot be withdrawn.")
+        )
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     audit.record(by, "invitation.revoked", invitation, country=invitation.country)
@@ -304,3 +325,15 @@ def authenticate_token(secret: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def set_account_active(*, user: User, active: bool, by: User) -> None:
+    """Deactivate (or reactivate) an account; a deactivated one cannot sign in or use tokens."""
+    if not by.is_programme_staff:
+        raise PermissionDenied
+    if user.is_active == active:
+        return
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    audit.record(by, "account.activated" if active else "account.deactivated", user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from momentum.people import views
+from momentum.people import account_views, views
 
 app_name = "people"
 
@@ -16,5 +16,10 @@ urlpatterns = [
     path("invitations/new/", views.invitation_new, name="invitation_new"),
     path("invitations/bulk/", views.bulk_invitation, name="bulk_invitation"),
     path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path("accounts/", account_views.account_list, name="accounts"),
+    path("accounts/<int:pk>/", account_views.account_detail, name="account"),
+    path("accounts/<int:pk>/active/", account_views.account_set_active, name="account_active"),
+    path("accounts/<int:pk>/roles/<int:assignment_pk>/remove/", account_views.role_remove,
+         name="role_remove"),
     path("invitations/accept/<str:key>/", views.accept_invitation, name="accept_invitation"),
 ]

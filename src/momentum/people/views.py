@@ -198,8 +198,13 @@ def invitation_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(selectors.invitations_for(request.user), pk=pk)
-    services.revoke_invitation(invitation=invitation, by=request.user)
-    messages.success(request, _("The invitation was withdrawn."))
+    try:
+        services.revoke_invitation(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The invitation was withdrawn."))
     return redirect("people:invitations")
 
 
@@ -228,9 +233,10 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
     if request.user.is_authenticated:
         return render(request, "people/invitation_invalid.html", {"signed_in": True}, status=409)
     needs_sex = invitation.role == Role.OFFICER
+    # What the inviter already knew of the person is filled in for them to check.
     initial = {
-        "given_name": invitation.details.get("given_name", ""),
-        "family_name": invitation.details.get("family_name", ""),
+        name: invitation.details.get(name, "")
+        for name in ("given_name", "family_name", "given_name_ar", "family_name_ar", "sex")
     }
     form = AcceptInvitationForm(request.POST or None, needs_sex=needs_sex, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -246,7 +252,11 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
                 sex=data.get("sex", ""),
             )
         except ValidationError as error:
-            form.add_error("password1", error)
+            # The service names the password "password"; the form asks for it as "password1".
+            if hasattr(error, "error_dict") and "password" in error.error_dict:
+                form.add_error("password1", error.error_dict.pop("password"))
+            if not hasattr(error, "error_dict") or error.error_dict:
+                _add_errors(form, error)
         else:
             login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, _("Welcome to Momentum. Your account is ready."))

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from momentum.core.tests.factories import AgencyFactory, CountryFactory
-from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
+from momentum.people.models import Invitation, Profile, RankLevel, Role, RoleAssignment, Sex, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -51,3 +54,18 @@ def officer(country, **profile_fields) -> User:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(country=country, **profile_fields)
     RoleAssignment.objects.create(user=profile.user, role=Role.OFFICER, country=country)
     return profile.user
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation written straight to the database (no e-mail); its key is ``key-<n>``."""
+
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    role = Role.OFFICER
+    country = factory.SubFactory(CountryFactory)
+    language = "en"
+    key_hash = factory.Sequence(lambda n: Invitation.hash_key(f"key-{n}"))
+    invited_by = factory.SubFactory(UserFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))

@@ -2,8 +2,8 @@
 
 ``normalise`` folds what spelling varies without changing meaning: Arabic diacritics and
 tatweel, the hamza forms of alef, alef maqsura and ya, ta marbuta and ha, Arabic-Indic and
-Persian digits; Latin accents and case. The same function indexes and queries, so both sides
-always agree.
+Persian digits; Latin accents, the French ligatures œ and æ, and case. The same function
+indexes and queries, so both sides always agree.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ _LETTER_FOLDS = str.maketrans(
         "\u0626": "\u064a",  # ئ → ي
         "\u06cc": "\u064a",  # Persian ya → ي
         "\u06a9": "\u0643",  # Persian kaf → ك
+        # French ligatures: "cœur" and "coeur" are both written; NFKC keeps them apart.
+        "\u0153": "oe",  # œ
+        "\u0152": "oe",  # Œ
+        "\u00e6": "ae",  # æ
+        "\u00c6": "ae",  # Æ
     }
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

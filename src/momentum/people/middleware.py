@@ -6,10 +6,12 @@ import zoneinfo
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from allauth.mfa.models import Authenticator
 
@@ -39,9 +41,15 @@ class RequireMFAMiddleware:
             and user.is_authenticated
             and user.needs_mfa
             and not _path_without_language(request.path).startswith(_MFA_SETUP_PREFIXES)
-            and not request.path.startswith("/api/")
             and not Authenticator.objects.filter(user=user).exists()
         ):
+            message = _("Your role gives access to officers' personal data, so your account "
+                        "needs two-factor authentication. Set it up to continue.")
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"error": {"code": "mfa_required", "message": message}}, status=403
+                )
+            messages.warning(request, message)
             return redirect(f"{reverse('mfa_activate_totp')}?required=1")
         return self.get_response(request)
 

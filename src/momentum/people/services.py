@@ -243,11 +243,22 @@ def update_profile(
     audited with the fields that changed.
     """
     locked = Profile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    if not by.has_perm("people.change_profile", locked):
+        raise PermissionDenied
     if expected_version is not None and locked.version != expected_version:
         raise StaleEditError(
             _("Someone else saved this profile while you were editing it. "
               "Reload the page to see their changes, then make yours again.")
         )
+    country = data.get("country", locked.country)
+    if country.pk != locked.country_id and not by.is_programme_staff:
+        # A focal point would lose sight of the officer; an officer would leave their country.
+        raise ValidationError(
+            {"country": _("Only programme staff may move an officer to another country.")}
+        )
+    agency = data.get("agency", locked.agency)
+    if agency is not None and agency.country_id != country.pk:
+        raise ValidationError({"agency": _("This agency is not in the chosen country.")})
     changed: dict[str, list[Any]] = {}
     for field in PROFILE_FIELDS:
         if field in data and getattr(locked, field) != data[field]:
@@ -266,7 +277,9 @@ def update_profile(
             locked.areas_of_work.set(areas_of_work)
     if not changed:
         return locked
-    user.save()
+    changed_user_fields = [field for field in USER_FIELDS if field in changed]
+    if changed_user_fields:
+        user.save(update_fields=changed_user_fields)
     locked.version = F("version") + 1
     locked.save()
     locked.refresh_from_db(fields=["version"])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
@@ -17,7 +18,7 @@ from momentum.people.api import router as people_router
 class SessionAuth(APIKeyCookie):
     """The browser's signed-in session (CSRF is checked for unsafe methods)."""
 
-    param_name = "sessionid"
+    param_name = settings.SESSION_COOKIE_NAME
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         return request.user if request.user.is_authenticated else None
@@ -41,6 +42,9 @@ api = NinjaAPI(
     description="Programme data, scoped by role and country exactly like the pages.",
     auth=[TokenAuth(), SessionAuth(csrf=True)],
     urls_namespace="api",
+    # Served from our static files ("ninja" is an installed app); no online spec validator,
+    # which Swagger UI would otherwise call on validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 

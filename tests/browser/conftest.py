@@ -42,15 +42,18 @@ def _browser_required() -> bool:
 
 
 def _is_browser_test(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is not None or _BROWSER_DIR in Path(
-        str(item.path)
-    ).parents
+    return (
+        item.get_closest_marker("browser") is not None
+        or _BROWSER_DIR in Path(str(item.path)).parents
+    )
 
 
 def _skip_or_fail(reason: str) -> None:
     if _browser_required():
-        pytest.fail(f"{reason}, and MOMENTUM_REQUIRE_BROWSER=true requires the browser tests.",
-                    pytrace=False)
+        pytest.fail(
+            f"{reason}, and MOMENTUM_REQUIRE_BROWSER=true requires the browser tests.",
+            pytrace=False,
+        )
     pytest.skip(reason)
 
 
@@ -91,9 +94,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if not _browser_required() or session.config.option.collectonly:
         return
-    not_run = session.config.stash.get(_NOT_RUN, [])
-    ran = session.config.stash.get(_RAN, 0)
-    if not_run or (ran == 0 and session.testscollected):
+    config = session.config
+    not_run = config.stash.get(_NOT_RUN, [])
+    ran = config.stash.get(_RAN, 0)
+    # A whole-suite run (no paths, -k or -m given) must have run the browser tests.
+    whole_suite = (
+        config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and not config.option.keyword
+        and not config.option.markexpr
+    )
+    if not_run or (whole_suite and ran == 0):
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         message = (
             f"MOMENTUM_REQUIRE_BROWSER=true: {len(not_run)} browser test(s) skipped, "
@@ -106,6 +116,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 # --- fixtures -------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def _playwright() -> Iterator[Any]:

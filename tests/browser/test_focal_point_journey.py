@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import translation
 
 from momentum.people.tests.factories import officer as make_officer
 
@@ -51,14 +52,34 @@ def _assert_only_jordanians(page: Any, *, country_name: str) -> None:
 def test_focal_point_sees_own_country_in_arabic_mirrored(
     page, sign_in, screenshot, focal_point, officer, jordan, morocco
 ):
-    make_officer(jordan, user__given_name="Rania", user__family_name="Mansour",
-                 user__given_name_ar="رانيا", user__family_name_ar="منصور")
-    make_officer(jordan, user__given_name="Omar", user__family_name="Saleh",
-                 user__given_name_ar="عمر", user__family_name_ar="صالح")
-    make_officer(morocco, user__given_name="Youssef", user__family_name="Alaoui",
-                 user__given_name_ar="يوسف", user__family_name_ar="العلوي")
-    make_officer(morocco, user__given_name="Meriem", user__family_name="Alaoui",
-                 user__given_name_ar="مريم", user__family_name_ar="العلوي")
+    make_officer(
+        jordan,
+        user__given_name="Rania",
+        user__family_name="Mansour",
+        user__given_name_ar="رانيا",
+        user__family_name_ar="منصور",
+    )
+    make_officer(
+        jordan,
+        user__given_name="Omar",
+        user__family_name="Saleh",
+        user__given_name_ar="عمر",
+        user__family_name_ar="صالح",
+    )
+    make_officer(
+        morocco,
+        user__given_name="Youssef",
+        user__family_name="Alaoui",
+        user__given_name_ar="يوسف",
+        user__family_name_ar="العلوي",
+    )
+    make_officer(
+        morocco,
+        user__given_name="Meriem",
+        user__family_name="Alaoui",
+        user__given_name_ar="مريم",
+        user__family_name_ar="العلوي",
+    )
 
     sign_in("focal.jo@example.org", language="en")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Officers").click()
@@ -80,6 +101,10 @@ def test_focal_point_sees_own_country_in_arabic_mirrored(
     assert urlsplit(page.url).path == "/ar/people/officers/"
     assert page.locator("html").get_attribute("lang") == "ar"
     assert page.locator("html").get_attribute("dir") == "rtl"
+    with translation.override("ar"):
+        officers_in_arabic = translation.gettext("Officers")
+    assert officers_in_arabic != "Officers"
+    assert page.locator("h1").inner_text().strip() == officers_in_arabic
     current = page.locator(".site-header .languages a[aria-current=true]")
     assert current.get_attribute("hreflang") == "ar"
     _assert_layout(page, rtl=True)

@@ -20,7 +20,9 @@ def test_staff_filter_by_country_swaps_the_table_without_reloading(
     page.goto(f"{server_url}/en/people/officers/")
     rows = page.locator("#officer-table tbody tr")
     assert sorted(rows.evaluate_all("rows => rows.map(row => row.dataset.country)")) == [
-        "JO", "MA", "MA"
+        "JO",
+        "MA",
+        "MA",
     ]
     page.evaluate("window.__marker = 1")
     loads: list[str] = []

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from momentum.core.navigation import navigation_for
 
@@ -11,5 +12,6 @@ from momentum.core.navigation import navigation_for
 def platform(request: HttpRequest) -> dict[str, Any]:
     return {
         "DEMO": settings.DEMO,
-        "navigation": navigation_for(request),
+        # Lazy: fragments (htmx) and plain pages never pay for permission checks they don't show.
+        "navigation": SimpleLazyObject(lambda: navigation_for(request)),
     }

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import logging
 from collections.abc import Iterator
 from io import BytesIO
 
@@ -11,10 +13,12 @@ from django.db import DatabaseError, connection
 from django.http import (
     HttpRequest,
     HttpResponse,
+    HttpResponseServerError,
     JsonResponse,
     StreamingHttpResponse,
 )
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +29,8 @@ from momentum.core.forms import AuditFilterForm
 from momentum.core.selectors import audit_entries, audit_verbs, get_job_for
 
 from django_tasks_db.models import DBTaskResult
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -50,7 +56,27 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+# The API's one error shape (see momentum.api), for errors raised before a route is found.
+_API_ERRORS = {
+    400: ("bad_request", "The request is not valid."),
+    403: ("forbidden", "You do not have permission to do this."),
+    404: ("not_found", "Not found."),
+    500: ("server_error", "An error occurred on our side and has been recorded."),
+}
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _api_error(status: int) -> JsonResponse:
+    code, message = _API_ERRORS[status]
+    return JsonResponse({"error": {"code": code, "message": message}}, status=status)
+
+
 def _render_error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    if _is_api(request):
+        return _api_error(status)
     return render(
         request, "error.html", {"status": status, "title": title, "message": message}, status=status
     )
@@ -82,13 +108,21 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _render_error(
-        request,
-        500,
-        _("Something went wrong"),
-        _("An error occurred on our side and has been recorded. Nothing you saved before "
-          "was lost. Please try again in a moment."),
-    )
+    if _is_api(request):
+        return _api_error(500)
+    title = _("Something went wrong")
+    message = _("An error occurred on our side and has been recorded. Nothing you saved before "
+                "was lost. Please try again in a moment.")
+    try:
+        return _render_error(request, 500, title, message)
+    except Exception:
+        # The failure may be the database itself, which the page's context (the signed-in user,
+        # the navigation) needs: fall back to the page without any request context.
+        logger.exception("The full error page could not be rendered; serving the plain one.")
+        content = render_to_string(
+            "error.html", {"status": 500, "title": title, "message": message}
+        )
+        return HttpResponseServerError(content)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -131,9 +165,18 @@ _AUDIT_COLUMNS = ("at", "actor_label", "verb", "target_type", "target_id", "targ
                   "country", "details")
 
 
+# A spreadsheet reads a cell starting with one of these as a formula: names and labels are
+# typed by users, so an exported "=HYPERLINK(…)" must stay text (CSV/formula injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def _audit_rows(entries) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
     for entry in entries.iterator(chunk_size=2000):
-        yield [
+        row = [
             entry.at.isoformat(),
             entry.actor_label,
             entry.verb,
@@ -141,8 +184,9 @@ def _audit_rows(entries) -> Iterator[list[str]]:  # type: ignore[no-untyped-def]
             entry.target_id,
             entry.target_label,
             entry.country.code if entry.country else "",
-            str(entry.details),
+            json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
         ]
+        yield [_as_text_cell(value) for value in row]
 
 
 class _Echo:

@@ -6,7 +6,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from momentum.core.models import Country
 from momentum.people import selectors
-from momentum.people.models import Profile
+from momentum.people.models import Profile, RankLevel, Sex
 
 router = Router(tags=["people"])
 
@@ -49,8 +49,9 @@ class PersonOut(Schema):
 
 class PeopleFilter(FilterSchema):
     country: str | None = Field(None, description="ISO code of a country, e.g. JO")
-    sex: str | None = None
-    rank_level: str | None = None
+    # Enums, so a misspelt value is refused (422) rather than silently matching nobody.
+    sex: Sex | None = None
+    rank_level: RankLevel | None = None
     q: str | None = Field(None, description="Part of a name, in Latin or Arabic script")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +17,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from momentum.core import services as jobs
 from momentum.core.models import Country, Job
-from momentum.people.models import Language, RankLevel, Role, Sex, User
+from momentum.people.models import Invitation, Language, RankLevel, Role, Sex, User
 
 JOB_KIND = "people.bulk_invitation"
 COLUMNS = (
@@ -63,37 +66,91 @@ def start_bulk_invitation(*, by: User, upload: UploadedFile, all_or_nothing: boo
     return job
 
 
-def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
-    """The spreadsheet's rows as dicts keyed by lower-case column name."""
+@dataclass
+class Sheet:
+    """A spreadsheet's column names (lower case) and its non-empty rows, each with the row
+    number the person sees in their spreadsheet program (the column names are row 1)."""
+
+    columns: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _sheet_from(records: Iterable[Sequence[Any]]) -> Sheet:
+    numbered = enumerate(records, start=1)
+    _number, header = next(numbered, (1, ()))
+    columns = [_cell_text(name).lower() for name in header]
+    rows = []
+    for number, record in numbered:
+        values = {
+            column: _cell_text(value)
+            for column, value in zip(columns, record, strict=False)
+            if column
+        }
+        if any(values.values()):
+            rows.append((number, values))
+    return Sheet(columns=columns, rows=rows)
+
+
+def _csv_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """Commas, or the semicolons a French or Arabic spreadsheet program writes, or tabs."""
+    try:
+        return csv.Sniffer().sniff(text.partition("\n")[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def read_sheet(data: bytes, filename: str) -> Sheet:
+    """The first sheet of an XLSX file, or a CSV file (UTF-8, with or without a BOM)."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(cell or "").strip().lower() for cell in next(rows, ())]
-        result = [
-            {header[i]: "" if cell is None else str(cell).strip()
-             for i, cell in enumerate(row) if i < len(header)}
-            for row in rows
-            if any(cell not in (None, "") for cell in row)
-        ]
-        workbook.close()
-        return result
+        try:
+            sheet = workbook.worksheets[0]
+            # Some programs write a wrong size into the file; read every row there is.
+            sheet.reset_dimensions()
+            return _sheet_from(sheet.iter_rows(values_only=True))
+        finally:
+            workbook.close()
     text = data.decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None:
-        return []
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    return [
-        {key: (value or "").strip() for key, value in row.items() if key}
-        for row in reader
-        if any((value or "").strip() for value in row.values() if isinstance(value, str))
-    ]
+    # A record's number is its row in a spreadsheet program: blank lines count, line breaks
+    # inside a quoted cell do not.
+    return _sheet_from(csv.reader(io.StringIO(text, newline=""), _csv_dialect(text)))
+
+
+@dataclass
+class Known:
+    """The addresses that already have an account or an invitation waiting."""
+
+    accounts: set[str]
+    waiting: set[str]
+
+    @classmethod
+    def among(cls, emails: Iterable[str]) -> Known:
+        wanted = sorted({email.lower() for email in emails if email})
+        known = cls(accounts=set(), waiting=set())
+        for start in range(0, len(wanted), 500):  # stays below every database's parameter limit
+            chunk = wanted[start : start + 500]
+            known.accounts.update(
+                User.objects.annotate(address=Lower("email"))
+                .filter(address__in=chunk)
+                .values_list("address", flat=True)
+            )
+            known.waiting.update(
+                Invitation.objects.pending()
+                .annotate(address=Lower("email"))
+                .filter(address__in=chunk)
+                .values_list("address", flat=True)
+            )
+        return known
 
 
 def check_row(row: dict[str, str], *, countries: dict[str, Country], seen: set[str],
-              inviter: User) -> tuple[dict[str, Any] | None, str]:
+              inviter: User, known: Known | None = None) -> tuple[dict[str, Any] | None, str]:
     """The invitation a row asks for, or the reason it cannot be sent."""
     email = row.get("email", "").lower()
     try:
@@ -102,6 +159,10 @@ def check_row(row: dict[str, str], *, countries: dict[str, Country], seen: set[s
         return None, _("The e-mail address is missing or not valid.")
     if email in seen:
         return None, _("This e-mail address appears twice in the file.")
+    if known is not None and email in known.accounts:
+        return None, _("Someone with this e-mail address already has an account.")
+    if known is not None and email in known.waiting:
+        return None, _("This person already has an invitation waiting.")
     if not row.get("given_name") or not row.get("family_name"):
         return None, _("The given name and family name (Latin script) are required.")
     sex = row.get("sex", "").lower()
@@ -146,34 +207,40 @@ def run(job: Job) -> dict[str, Any]:
         with job.input_file.open("rb") as handle:
             data = handle.read()
         try:
-            rows = read_rows(data, job.parameters.get("filename", job.input_file.name))
-        except (UnicodeDecodeError, csv.Error, KeyError, ValueError, OSError):
+            sheet = read_sheet(data, job.parameters.get("filename", job.input_file.name))
+        except (UnicodeDecodeError, csv.Error, KeyError, ValueError, OSError,
+                zipfile.BadZipFile):
             jobs.fail_job(job, error=_("The file could not be read. Save it as CSV (UTF-8) or "
                                        "XLSX and try again."))
             return {}
-        if len(rows) > MAX_ROWS:
-            jobs.fail_job(job, error=_("The file has more than %(max)s rows. Split it and "
-                                       "upload each part.") % {"max": MAX_ROWS})
-            return {}
-        if rows and "email" not in rows[0]:
+        if "email" not in sheet.columns:
             jobs.fail_job(job, error=_("The file has no “email” column. The first row must "
                                        "name the columns."))
             return {}
-        jobs.start_job(job, total=len(rows))
+        if len(sheet.rows) > MAX_ROWS:
+            jobs.fail_job(job, error=_("The file has more than %(max)s rows. Split it and "
+                                       "upload each part.") % {"max": MAX_ROWS})
+            return {}
+        total = len(sheet.rows)
+        jobs.start_job(job, total=total)
         countries = {country.code: country for country in Country.objects.all()}
+        known = Known.among(row.get("email", "") for _number, row in sheet.rows)
         all_or_nothing = bool(job.parameters.get("all_or_nothing"))
         errors: list[RowError] = []
         invited: list[str] = []
         seen: set[str] = set()
 
         checked: list[tuple[int, str, dict[str, Any] | None, str]] = []
-        for number, row in enumerate(rows, start=2):  # row 1 holds the column names
-            request, reason = check_row(row, countries=countries, seen=seen, inviter=inviter)
+        for number, row in sheet.rows:
+            request, reason = check_row(row, countries=countries, seen=seen, inviter=inviter,
+                                        known=known)
             if request is not None:
                 seen.add(request["email"])
             checked.append((number, row.get("email", ""), request, reason))
 
         def invite(number: int, email: str, request: dict[str, Any]) -> bool:
+            # The checks above ran before any invitation was sent; the service checks again,
+            # in case someone else invited the same person meanwhile.
             try:
                 with transaction.atomic():
                     invite_person(by=inviter, role=Role.OFFICER, **request)
@@ -203,9 +270,13 @@ def run(job: Job) -> dict[str, Any]:
                         jobs.advance_job(job)
             except _AllOrNothingRollback:
                 invited.clear()
+                # The rollback undid the progress too: every row was read all the same.
+                jobs.advance_job(job, steps=total)
+        else:
+            jobs.advance_job(job, steps=total)
         errors.sort(key=lambda error: error.row)
         report = {
-            "rows": len(rows),
+            "rows": total,
             "invited": len(invited),
             "rejected": [error.__dict__ for error in errors],
             "rolled_back": all_or_nothing and bool(errors),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from momentum.core.models import Country
@@ -74,7 +74,7 @@ def invitations_for(user: Any) -> QuerySet[Invitation]:
 
 
 def pending_invitations_count(user: Any) -> int:
-    return invitations_for(user).filter(Q(accepted_at__isnull=True) & Q(revoked_at__isnull=True)).count()
+    return Invitation.objects.visible_to(user).pending().count()
 
 
 def accounts_for(user: Any, *, text: str = "", role: str = "",

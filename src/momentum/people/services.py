@@ -160,7 +160,7 @@ def accept_invitation(
             _("Someone with this e-mail address already has an account.")
         ) from exc
     RoleAssignment.objects.create(user=user, role=invitation.role, country=invitation.country)
-    if is_officer:
+    if is_officer and invitation.country is not None:
         profile = Profile.objects.create(
             user=user,
             sex=sex,

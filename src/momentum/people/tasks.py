@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from momentum.core.models import Job
@@ -14,8 +16,12 @@ def run_bulk_invitation(job_id: int) -> dict[str, Any]:
     job = Job.objects.select_related("created_by").get(pk=job_id)
     try:
         return imports.run(job)
-    except Exception as exc:
+    except Exception:
         from momentum.core.services import fail_job
 
-        fail_job(job, error=str(exc)[:500])
+        # The person who uploaded the file sees a plain sentence in their language; the
+        # exception itself (which may name tables or data) goes to the worker's log.
+        with translation.override(job.parameters.get("language", "en")):
+            fail_job(job, error=_("The work stopped because of an unexpected error. Try again "
+                                  "later, or tell the programme's support office."))
         raise

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.forms import Form
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -118,8 +120,6 @@ def officer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def profile_url(profile: Profile) -> str:
-    from django.urls import reverse
-
     return reverse("people:officer", kwargs={"pk": profile.pk})
 
 
@@ -131,11 +131,10 @@ def my_account(request: HttpRequest) -> HttpResponse:
         form = AccountSettingsForm(request.POST)
         if form.is_valid():
             services.update_own_account(user=user, **form.cleaned_data)
-            messages.success(request, _("Your settings were saved."))
-            response = redirect(
-                "/" + form.cleaned_data["preferred_language"] + "/people/me/"
-            )
-            return response
+            # The next page is in the newly chosen language, and so is the message on it.
+            with translation.override(form.cleaned_data["preferred_language"]):
+                messages.success(request, _("Your settings were saved."))
+                return redirect(reverse("people:my_account"))
     else:
         form = AccountSettingsForm(
             initial={"preferred_language": user.preferred_language, "time_zone": user.time_zone}
@@ -146,8 +145,6 @@ def my_account(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_profile_edit(request: HttpRequest) -> HttpResponse:
     profile = get_object_or_404(Profile.objects.with_related(), user=request.user)
-    from django.urls import reverse
-
     return _edit_profile(request, profile, reverse("people:my_account"))
 
 
@@ -214,8 +211,10 @@ def bulk_invitation(request: HttpRequest) -> HttpResponse:
 
     if not request.user.has_perm("people.bulk_invite"):
         raise PermissionDenied
-    form = BulkInvitationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST: a form sent without a file must say so, not show itself afresh.
+    form = (BulkInvitationForm(request.POST, request.FILES) if request.method == "POST"
+            else BulkInvitationForm())
+    if form.is_bound and form.is_valid():
         job = start_bulk_invitation(
             by=request.user,
             upload=form.cleaned_data["file"],
@@ -261,7 +260,9 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
             login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, _("Welcome to Momentum. Your account is ready."))
             return redirect("home")
-    return render(request, "people/accept_invitation.html", {"form": form, "invitation": invitation})
+    return render(
+        request, "people/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
 
 
 @login_required

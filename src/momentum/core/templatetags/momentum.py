@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
@@ -15,7 +16,15 @@ def language_url(context: dict[str, Any], language: str) -> str:
     request: HttpRequest | None = context.get("request")
     if request is None:
         return f"/{language}/"
-    return translate_url(request.get_full_path(), language)
+    path = request.get_full_path()
+    translated = translate_url(path, language)
+    if translated == path:
+        # A path that does not resolve (a 404 page) keeps its other-language twin reachable:
+        # swap the language prefix itself.
+        for code, _name in settings.LANGUAGES:
+            if path.startswith(f"/{code}/"):
+                return f"/{language}/{path[len(code) + 2 :]}"
+    return translated
 
 
 @register.simple_tag(takes_context=True)
@@ -28,3 +37,12 @@ def page_url(context: dict[str, Any], page: int) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def join_words(items: Any) -> str:
+    """Join names with the list separator of the active language (Arabic uses «،»)."""
+    from django.utils.translation import get_language
+
+    separator = "، " if (get_language() or "").startswith("ar") else ", "
+    return separator.join(str(item) for item in items)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from momentum.core.text import normalise, search_key, search_terms, strip_arabic_prefix
@@ -149,26 +149,32 @@ arabic_text = st.text(
     max_size=40,
 )
 any_text = st.one_of(st.text(max_size=40), arabic_text)
+# No example database in the working tree; a failure is printed with its example anyway.
+properties = settings(database=None, max_examples=300)
 
 
+@properties
 @given(any_text)
 def test_normalise_is_idempotent(text):
     once = normalise(text)
     assert normalise(once) == once
 
 
+@properties
 @given(any_text)
 def test_search_key_and_terms_are_the_same_for_normalised_text(text):
     assert search_key(normalise(text)) == search_key(text)
     assert search_terms(normalise(text)) == search_terms(text)
 
 
+@properties
 @given(any_text)
 def test_every_search_term_of_a_text_is_in_its_own_key(text):
     key = search_key(text).split()
     assert all(term in key for term in search_terms(text))
 
 
+@properties
 @given(
     any_text,
     st.lists(st.tuples(st.integers(min_value=0, max_value=45), st.sampled_from(ARABIC_DIACRITICS)),
@@ -183,6 +189,7 @@ def test_diacritics_never_change_the_key(text, insertions):
     assert search_terms(decorated) == search_terms(text)
 
 
+@properties
 @given(arabic_text, st.integers(min_value=0, max_value=40), st.integers(min_value=1, max_value=4))
 def test_tatweel_never_changes_the_key(text, position, count):
     stretched = text[:position] + "\u0640" * count + text[position:]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from momentum.core.models import AuditEntry
 from momentum.core.tests.factories import AgencyFactory, AreaOfWorkFactory
-from momentum.people.models import Invitation, Profile, RoleAssignment, Role, Sex
+from momentum.people.models import Invitation, Profile, Role, RoleAssignment, Sex
 from momentum.people.tests.conftest import expire
 from momentum.people.tests.factories import InvitationFactory, UserFactory
 

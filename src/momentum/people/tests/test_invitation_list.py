@@ -88,7 +88,7 @@ def test_each_status_is_shown_in_words_and_only_waiting_ones_can_be_withdrawn(
         assert "/revoke/" not in rows[used]
 
 
-@pytest.mark.parametrize("rows", [3, 25])
+@pytest.mark.parametrize("rows", [5, 50])
 def test_invitation_list_queries_do_not_grow_with_rows(client_for, staff, jordan, morocco, rows):
     for number in range(rows):
         InvitationFactory(country=jordan if number % 2 else morocco)
@@ -97,7 +97,7 @@ def test_invitation_list_queries_do_not_grow_with_rows(client_for, staff, jordan
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL)
 
-    assert len(response.context["page"]) == rows
+    assert len(response.context["page"]) == min(rows, 25)  # one page
     # session, user, the user's roles, count of invitations, the page of invitations with
     # their country and inviter
     assert len(queries) == 5, [query["sql"] for query in queries]

@@ -1,4 +1,4 @@
-"""Inviting one person: who may invite whom, the e-mail in the invitee's language, the stored key."""
+"""Inviting one person: who may invite whom, the e-mail in the invitee's language, its key."""
 
 from __future__ import annotations
 
@@ -220,7 +220,7 @@ def test_a_refused_form_keeps_what_was_typed(
 def test_the_email_is_written_in_the_invitees_language(
     staff, jordan, invite, mailoutbox, language, direction
 ):
-    invitation, key = invite(by=staff, country=jordan, language=language)
+    _invitation, key = invite(by=staff, country=jordan, language=language)
 
     [message] = mailoutbox
     html, mimetype = message.alternatives[0]

@@ -23,8 +23,18 @@ from momentum.people.tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ("anonymous", "officer", "focal_point", "outsider", "staff", "donor", "trainer",
-            "mentor", "moderator", "board_member")
+PERSONAS = (
+    "anonymous",
+    "officer",
+    "focal_point",
+    "outsider",
+    "staff",
+    "donor",
+    "trainer",
+    "mentor",
+    "moderator",
+    "board_member",
+)
 
 # 302 for "anonymous" on a page means: sent to the sign-in page. 401 is the API's refusal of an
 # unknown caller. 403 is a refusal the user may know about (a page of another role); 404 hides
@@ -33,6 +43,7 @@ PERSONAS = ("anonymous", "officer", "focal_point", "outsider", "staff", "donor",
 # The records used: Leila, an officer of Jordan (her profile, her token, her role), a job
 # started by Jordan's focal point, an invitation Jordan's focal point sent to a Jordanian officer.
 #
+# fmt: off
 #                                     anon off  fp  out stf don trn men mod brd
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz":                       (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -70,6 +81,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "api:openapi-view":              (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:api-root":                  (404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -102,9 +114,7 @@ ROUTES: dict[str, Route] = {
     "people:my_account": Route("get", lambda w: "/en/people/me/"),
     "people:my_profile_edit": Route("get", lambda w: "/en/people/me/profile/"),
     "people:tokens": Route("get", lambda w: "/en/people/me/tokens/"),
-    "people:token_revoke": Route(
-        "post", lambda w: f"/en/people/me/tokens/{w.token_pk}/revoke/"
-    ),
+    "people:token_revoke": Route("post", lambda w: f"/en/people/me/tokens/{w.token_pk}/revoke/"),
     "people:invitations": Route("get", lambda w: "/en/people/invitations/"),
     "people:invitation_new": Route("get", lambda w: "/en/people/invitations/new/"),
     "people:bulk_invitation": Route("get", lambda w: "/en/people/invitations/bulk/"),
@@ -180,7 +190,9 @@ def world(officer, focal_point) -> World:  # type: ignore[no-untyped-def]
     token, _secret = people_services.create_access_token(user=officer, name="script")
     key = "matrix-invitation-key"
     invitation = InvitationFactory(
-        country=officer.profile.country, role=Role.OFFICER, invited_by=focal_point,
+        country=officer.profile.country,
+        role=Role.OFFICER,
+        invited_by=focal_point,
         key_hash=Invitation.hash_key(key),
     )
     return World(
@@ -224,9 +236,10 @@ def test_each_persona_gets_the_expected_answer(name, world, request):
             body = response.json()
             if set(body) != {"error"} or not {"code", "message"} <= set(body["error"]):
                 wrong.append(f"{persona}: {got} is not in the API's error shape: {body}")
-        elif persona == "anonymous" and got == 302:
-            if "/accounts/login/" not in response["Location"]:
-                wrong.append(f"{persona}: sent to {response['Location']}, not to sign in")
+        elif (
+            persona == "anonymous" and got == 302 and "/accounts/login/" not in response["Location"]
+        ):
+            wrong.append(f"{persona}: sent to {response['Location']}, not to sign in")
     assert not wrong, f"{name} ({route.method.upper()} {route.url(world)}):\n" + "\n".join(wrong)
 
 
@@ -239,13 +252,14 @@ def test_a_donor_sees_aggregates_but_no_person_on_the_home_page(client_for, dono
     assert officer.full_name_ar not in content
 
 
-def test_officer_of_jordan_may_not_open_a_moroccan_colleagues_profile(client_for, officer,
-                                                                      morocco):
+def test_officer_of_jordan_may_not_open_a_moroccan_colleagues_profile(client_for, officer, morocco):
     from momentum.people.tests.factories import officer as make_officer
 
     colleague = make_officer(morocco)
 
-    assert client_for(officer).get(f"/en/people/officers/{colleague.profile.pk}/").status_code == 404
+    assert (
+        client_for(officer).get(f"/en/people/officers/{colleague.profile.pk}/").status_code == 404
+    )
     assert client_for(officer).get(f"/api/v1/people/{colleague.profile.pk}").status_code == 404
 
 

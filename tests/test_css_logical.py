@@ -87,8 +87,9 @@ def test_stylesheet_uses_logical_properties_only(path):
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda path: str(path.relative_to(SOURCE)))
 def test_inline_styles_in_templates_use_logical_properties_only(path):
     text = path.read_text(encoding="utf-8")
-    styles = re.findall(r'\bstyle="([^"]*)"', text) + re.findall(r"<style\b[^>]*>(.*?)</style>",
-                                                                   text, re.S)
+    styles = re.findall(r'\bstyle="([^"]*)"', text) + re.findall(
+        r"<style\b[^>]*>(.*?)</style>", text, re.S
+    )
 
     assert [found for style in styles for found in physical_declarations(style)] == []
 

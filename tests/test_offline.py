@@ -11,8 +11,9 @@ from django.conf import settings
 SOURCE = Path(settings.BASE_DIR)
 
 # src="…", href="…", action="…", poster="…", srcset="…", and CSS url(…) / @import "…"
-_ATTRIBUTE = re.compile(r"""\b(?:src|href|action|poster|srcset|data)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""",
-                        re.I)
+_ATTRIBUTE = re.compile(
+    r"""\b(?:src|href|action|poster|srcset|data)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""", re.I
+)
 _CSS_URL = re.compile(r"""url\(\s*["']?\s*((?:https?:)?//[^"')\s]+)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+["']\s*((?:https?:)?//[^"']+)""", re.I)
 # In JavaScript: fetch("https://…"), import "https://…", a script element given a remote src…
@@ -58,7 +59,7 @@ def test_the_scanner_finds_urls_in_javascript():
 @pytest.mark.parametrize(
     "text",
     [
-        '<script src="{% static \'momentum/momentum.js\' %}"></script>',
+        "<script src=\"{% static 'momentum/momentum.js' %}\"></script>",
         '<a href="/en/people/">x</a>',
         '<a href="{{ url }}">{{ url }}</a>',
         ".x { background: url('../img/a.png'); }",
@@ -79,7 +80,9 @@ def test_no_template_refers_to_another_origin(path):
     assert external_references(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", STYLESHEETS + SCRIPTS, ids=lambda path: str(path.relative_to(SOURCE)))
+@pytest.mark.parametrize(
+    "path", STYLESHEETS + SCRIPTS, ids=lambda path: str(path.relative_to(SOURCE))
+)
 def test_no_stylesheet_or_script_refers_to_another_origin(path):
     text = path.read_text(encoding="utf-8")
 

@@ -46,7 +46,8 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
         pytest.fail(f"GNU gettext is needed to check the catalogues; missing: {missing}")
     root = tmp_path_factory.mktemp("source") / "momentum"
     shutil.copytree(
-        SOURCE, root,
+        SOURCE,
+        root,
         # Test-only strings are not shown to anyone; compiled and cached files are not source.
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "tests", "static"),
     )
@@ -80,8 +81,10 @@ def test_every_plural_form_is_translated(language):
     forms = int(re.search(r"nplurals=(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
 
     incomplete = [
-        entry.msgid for entry in catalogue
-        if entry.msgid_plural and not entry.obsolete
+        entry.msgid
+        for entry in catalogue
+        if entry.msgid_plural
+        and not entry.obsolete
         and (len(entry.msgstr_plural) != forms or not all(entry.msgstr_plural.values()))
     ]
     assert not incomplete, incomplete

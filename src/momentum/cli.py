@@ -56,6 +56,7 @@ def serve(argv: list[str]) -> int:
             "--bind", f"{args.host}:{args.port}",
             "--workers", str(args.web_workers),
             "--access-logfile", "-",
+            "--control-socket", str(settings.VAR_DIR / "gunicorn.ctl"),
             "--forwarded-allow-ips", os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
     )
@@ -73,7 +74,7 @@ def serve(argv: list[str]) -> int:
     stop(signal.SIGTERM, None)
     for child in children:
         try:
-            child.wait(timeout=10)
+            child.wait(timeout=60)  # let a worker finish its current task
         except subprocess.TimeoutExpired:
             child.kill()
     return code

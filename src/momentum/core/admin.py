@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from momentum.core.models import AreaOfWork, Agency, AuditEntry, Country, Goal, Programme, ThematicArea
+from momentum.core.models import (
+    Agency,
+    AreaOfWork,
+    AuditEntry,
+    Country,
+    Goal,
+    Programme,
+    ThematicArea,
+)
 
 
 @admin.register(Programme)

@@ -23,8 +23,11 @@ class Seeder:
 _SEEDERS: list[Seeder] = []
 
 
-def register_seeder(order: int, name: str) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
-    def decorator(function: Callable[[Any], None]) -> Callable[[Any], None]:
+SeedFunction = Callable[[Any], None]
+
+
+def register_seeder(order: int, name: str) -> Callable[[SeedFunction], SeedFunction]:
+    def decorator(function: SeedFunction) -> SeedFunction:
         if all(seeder.name != name for seeder in _SEEDERS):
             _SEEDERS.append(Seeder(order, name, function))
             _SEEDERS.sort(key=lambda seeder: seeder.order)

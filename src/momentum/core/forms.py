@@ -11,17 +11,23 @@ from momentum.core.models import Country
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
     verb = forms.ChoiceField(label=_("Action"), required=False)
-    country = forms.ModelChoiceField(
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.all(), required=False,
         empty_label=_("All countries"),
     )
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     text = forms.CharField(label=_("Record"), required=False, max_length=100)
 
     def __init__(self, *args: Any, verbs: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verb"].choices = [("", _("All actions")), *((verb, verb) for verb in verbs)]
+        verb_field = self.fields["verb"]
+        assert isinstance(verb_field, forms.ChoiceField)
+        verb_field.choices = [("", _("All actions")), *((verb, verb) for verb in verbs)]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -19,7 +19,7 @@ class Programme(models.Model):
     funder = models.CharField(_("funder"), max_length=200, blank=True)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
-    countries = models.ManyToManyField(
+    countries: models.ManyToManyField[Country, Any] = models.ManyToManyField(
         "Country", related_name="programmes", verbose_name=_("partner countries"), blank=True
     )
 

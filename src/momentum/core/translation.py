@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from momentum.core.models import AreaOfWork, Agency, Country, Goal, Programme, ThematicArea
+from momentum.core.models import Agency, AreaOfWork, Country, Goal, Programme, ThematicArea
 
 
 @register(Programme)

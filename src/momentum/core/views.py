@@ -23,12 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
+from django_tasks_db.models import DBTaskResult
 
 from momentum.core import audit
 from momentum.core.forms import AuditFilterForm
+from momentum.core.models import AuditEntry, Country
 from momentum.core.selectors import audit_entries, audit_verbs, get_job_for
-
-from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -134,8 +135,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     )
 
 
+class _HtmxRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
 @login_required
-def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+def job_status(request: _HtmxRequest, pk: int) -> HttpResponse:
     job = get_job_for(request.user, pk)
     template = "core/_job_progress.html" if request.htmx else "core/job.html"
     return render(request, template, {"job": job})
@@ -146,8 +151,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_audit_log"):
         raise PermissionDenied
     form = AuditFilterForm(request.GET or None, verbs=audit_verbs())
-    entries = audit_entries(**form.filters()) if form.is_valid() or not request.GET else None
-    page = Paginator(entries if entries is not None else [], 50).get_page(request.GET.get("page"))
+    # An invalid form (e.g. an end date before the start date) shows its errors and no entries.
+    valid = form.is_valid() or not request.GET
+    entries = audit_entries(**form.filters()) if valid else AuditEntry.objects.none()
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "core/audit_log.html",
@@ -195,7 +202,7 @@ class _Echo:
 
 
 @login_required
-def audit_export(request: HttpRequest) -> HttpResponse:
+def audit_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if not request.user.has_perm("core.export_audit_log"):
         raise PermissionDenied
     form = AuditFilterForm(request.GET or None, verbs=audit_verbs())
@@ -203,10 +210,11 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         return _render_error(request, 400, _("Bad request"), _("The filters are not valid."))
     filters = form.filters()
     entries = audit_entries(**filters)
-    audit.record(request.user, "audit.exported", None, format=request.GET.get("format", "csv"),
-                 filters={key: str(value) for key, value in filters.items() if value})
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    audit.record(request.user, "audit.exported", None, format=file_format,
+                 filters={key: _filter_label(value) for key, value in filters.items() if value})
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    if request.GET.get("format") == "xlsx":
+    if file_format == "xlsx":
         from openpyxl import Workbook
 
         workbook = Workbook(write_only=True)
@@ -224,9 +232,14 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         return response
     writer = csv.writer(_Echo())
     rows = (writer.writerow(row) for row in _chain_header(_audit_rows(entries)))
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
-    return response
+    streaming = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    streaming["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
+    return streaming
+
+
+def _filter_label(value: object) -> str:
+    # A country is named by its code, the same in every language.
+    return value.code if isinstance(value, Country) else str(value)
 
 
 def _chain_header(rows: Iterator[list[str]]) -> Iterator[list[str]]:

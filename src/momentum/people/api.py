@@ -1,3 +1,6 @@
+"""The people router of the JSON API: the caller's own account and the officers they may see."""
+
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -6,7 +9,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from momentum.core.models import Country
 from momentum.people import selectors
-from momentum.people.models import Profile, RankLevel, Sex
+from momentum.people.models import Profile, RankLevel, Sex, User
 
 router = Router(tags=["people"])
 
@@ -58,7 +61,7 @@ class PeopleFilter(FilterSchema):
 @router.get("/me", response=MeOut)
 def me(request: HttpRequest) -> dict[str, object]:
     """The caller's own account and roles."""
-    user = request.user
+    user = cast(User, request.user)  # every route needs authentication
     return {
         "id": user.pk,
         "email": user.email,

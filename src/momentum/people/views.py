@@ -257,7 +257,7 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
             if not hasattr(error, "error_dict") or error.error_dict:
                 _add_errors(form, error)
         else:
-            login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+            login(request, user, backend="momentum.people.backends.AuthenticationBackend")
             messages.success(request, _("Welcome to Momentum. Your account is ready."))
             return redirect("home")
     return render(

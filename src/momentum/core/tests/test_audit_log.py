@@ -22,10 +22,19 @@ AUDIT_URL = "/en/audit/"
 EXPORT_URL = "/en/audit/export/"
 
 
-def _entry(verb: str, *, actor_label: str = "someone@example.org", at: datetime | None = None,
-           country=None, target_label: str = "") -> AuditEntry:  # type: ignore[no-untyped-def]
+def _entry(
+    verb: str,
+    *,
+    actor_label: str = "someone@example.org",
+    at: datetime | None = None,
+    country=None,
+    target_label: str = "",
+) -> AuditEntry:  # type: ignore[no-untyped-def]
     return AuditEntry.objects.create(
-        verb=verb, actor_label=actor_label, country=country, target_label=target_label,
+        verb=verb,
+        actor_label=actor_label,
+        country=country,
+        target_label=target_label,
         at=at or datetime(2024, 5, 10, 12, 0, tzinfo=UTC),
     )
 
@@ -213,8 +222,12 @@ def test_audit_log_queries_do_not_grow_with_rows(client_for, staff, jordan, rows
 
 
 def test_csv_export_contains_the_filtered_rows(client_for, staff, jordan):
-    _entry("invitation.sent", actor_label="focal.jo@example.org", country=jordan,
-           target_label="amina@example.org")
+    _entry(
+        "invitation.sent",
+        actor_label="focal.jo@example.org",
+        country=jordan,
+        target_label="amina@example.org",
+    )
     _entry("profile.changed", actor_label="staff@example.org")
 
     response = client_for(staff).get(EXPORT_URL, {"verb": "invitation.sent", "format": "csv"})
@@ -223,8 +236,16 @@ def test_csv_export_contains_the_filtered_rows(client_for, staff, jordan):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = _csv_rows(response)
-    assert rows[0] == ["at", "actor_label", "verb", "target_type", "target_id", "target_label",
-                       "country", "details"]
+    assert rows[0] == [
+        "at",
+        "actor_label",
+        "verb",
+        "target_type",
+        "target_id",
+        "target_label",
+        "country",
+        "details",
+    ]
     assert [row[2] for row in rows[1:]] == ["invitation.sent"]
     assert rows[1][1] == "focal.jo@example.org"
     assert rows[1][5] == "amina@example.org"
@@ -255,7 +276,7 @@ def test_export_details_are_json(client_for, staff):
     assert _csv_rows(response)[1][7] == '{"changes": {"rank": ["Sergeant", "Captain"]}}'
 
 
-@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)"])
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_exports_never_turn_a_name_into_a_spreadsheet_formula(client_for, staff, dangerous):
     _entry("invitation.sent", target_label=dangerous)
     client = client_for(staff)
@@ -310,7 +331,9 @@ def test_record_writes_who_did_what_to_which_record(staff, jordan):
     assert entry.actor_label == staff.email
     assert entry.verb == "country.viewed"
     assert (entry.target_type, entry.target_id, entry.target_label) == (
-        "core.country", str(jordan.pk), "Jordan"
+        "core.country",
+        str(jordan.pk),
+        "Jordan",
     )
     assert entry.country == jordan
     assert entry.details == {"note": "x"}
@@ -403,5 +426,8 @@ def test_superuser_can_read_but_not_add_in_the_admin(client_for, staff):
 
     assert client.get("/en/admin/core/auditentry/").status_code == 200
     assert client.get("/en/admin/core/auditentry/add/").status_code == 403
-    assert client.post(f"/en/admin/core/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        client.post(f"/en/admin/core/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()

@@ -61,10 +61,17 @@ def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
 def test_readme_lists_the_accounts_this_test_expects():
     readme = README.read_text(encoding="utf-8")
 
-    for address in ["staff@example.org", "focal.<cc>@example.org", "board.<cc>@example.org",
-                    "trainer@example.org", "mentor@example.org", "moderator@example.org",
-                    "donor@example.org", "officer1.<cc>@example.org",
-                    "officer29.<cc>@example.org"]:
+    for address in [
+        "staff@example.org",
+        "focal.<cc>@example.org",
+        "board.<cc>@example.org",
+        "trainer@example.org",
+        "mentor@example.org",
+        "moderator@example.org",
+        "donor@example.org",
+        "officer1.<cc>@example.org",
+        "officer29.<cc>@example.org",
+    ]:
         assert f"`{address}`" in readme
     assert f"({', '.join(COUNTRY_CODES)})" in readme
     assert f"password `{DEMO_PASSWORD}`" in readme
@@ -108,22 +115,23 @@ class TestTheSeededDemo:
         programme = Programme.objects.get()
         assert programme.countries.count() == 7
 
-
     def test_countries_have_names_in_three_languages(self, seeded):
         egypt = Country.objects.get(code="EG")
 
         assert (egypt.name_en, egypt.name_fr, egypt.name_ar) == ("Egypt", "Égypte", "مصر")
 
-
     def test_every_account_the_readme_lists_exists_with_its_role(self, seeded):
         assignments = {
-            (assignment.user.email, assignment.role, assignment.country.code if assignment.country else None)
+            (
+                assignment.user.email,
+                assignment.role,
+                assignment.country.code if assignment.country else None,
+            )
             for assignment in RoleAssignment.objects.select_related("user", "country")
         }
 
         for email, (role, country) in README_ACCOUNTS.items():
             assert (email, role, country) in assignments, email
-
 
     def test_demo_accounts_sign_in_with_the_demo_password(self, seeded, client):
         user = User.objects.get(email="focal.jo@example.org")
@@ -134,7 +142,6 @@ class TestTheSeededDemo:
         )
         assert response.status_code == 302
         assert client.get("/en/people/officers/").status_code == 200
-
 
     def test_about_two_hundred_officers_women_and_men_with_arabic_names(self, seeded):
         profiles = list(Profile.objects.select_related("user", "country"))
@@ -154,7 +161,6 @@ class TestTheSeededDemo:
             sexes = {profile.sex for profile in profiles if profile.country.code == code.upper()}
             assert sexes == {Sex.FEMALE, Sex.MALE}, code
 
-
     def test_demo_officers_are_found_by_their_arabic_name(self, seeded):
         profile = Profile.objects.select_related("user").order_by("pk").first()
         assert profile is not None
@@ -162,12 +168,10 @@ class TestTheSeededDemo:
 
         assert Profile.objects.search(bare).filter(pk=profile.pk).exists()
 
-
     def test_demo_prints_the_accounts_and_password(self, seeded):
         assert DEMO_PASSWORD in seeded
         assert "staff@example.org" in seeded
         assert "Egypt not yet active" in seeded
-
 
     def test_seeding_a_database_that_has_a_programme_is_refused_without_if_empty(self, seeded):
         with pytest.raises(CommandError, match="already holds a programme"):

@@ -74,8 +74,11 @@ def test_500_page_is_in_the_urls_language(settings, language, direction):
 def test_500_page_still_renders_when_the_page_context_cannot_be_built(rf):
     """A server error may come from the database; the error page must not need it."""
     request = rf.get("/fr/anything/")
-    with translation.override("fr"), mock.patch(
-        "momentum.core.context_processors.navigation_for", side_effect=RuntimeError("db down")
+    with (
+        translation.override("fr"),
+        mock.patch(
+            "momentum.core.context_processors.navigation_for", side_effect=RuntimeError("db down")
+        ),
     ):
         response = views.server_error(request)
 

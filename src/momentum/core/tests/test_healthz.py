@@ -41,15 +41,19 @@ def test_unavailable_task_table_answers_503(client):
 
     assert response.status_code == 503
     assert response.json() == {
-        "status": "unavailable", "checks": {"database": "ok", "tasks": "unavailable"}
+        "status": "unavailable",
+        "checks": {"database": "ok", "tasks": "unavailable"},
     }
 
 
 def test_unavailable_database_answers_503(client):
     broken = mock.MagicMock()
     broken.cursor.side_effect = OperationalError("connection refused")
-    with mock.patch("momentum.core.views.connection", broken), mock.patch.object(
-        DBTaskResult.objects, "exists", side_effect=OperationalError("connection refused")
+    with (
+        mock.patch("momentum.core.views.connection", broken),
+        mock.patch.object(
+            DBTaskResult.objects, "exists", side_effect=OperationalError("connection refused")
+        ),
     ):
         response = client.get("/healthz")
 

@@ -74,15 +74,16 @@ def test_all_indicators_are_sorted_by_code():
 
 
 def _fake(code: str) -> Indicator:
-    return Indicator(code=code, name="n", definition="d", compute=lambda: Breakdown(total=1),
-                     app="tests")
+    return Indicator(
+        code=code, name="n", definition="d", compute=lambda: Breakdown(total=1), app="tests"
+    )
 
 
 def test_a_second_indicator_with_the_same_code_is_refused(monkeypatch):
     monkeypatch.setattr(indicators, "_REGISTRY", {})
     indicators.register(_fake("tests.duplicate"))
 
-    with pytest.raises(ValueError, match="tests.duplicate"):
+    with pytest.raises(ValueError, match=r"tests\.duplicate"):
         indicators.register(_fake("tests.duplicate"))
 
 

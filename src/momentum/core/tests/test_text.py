@@ -10,8 +10,21 @@ from momentum.core.text import normalise, search_key, search_terms, strip_arabic
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
 ARABIC_DIACRITICS = [
-    "\u064b", "\u064c", "\u064d", "\u064e", "\u064f", "\u0650", "\u0651", "\u0652",
-    "\u0653", "\u0654", "\u0655", "\u0670", "\u0610", "\u06e1", "\u06ed",
+    "\u064b",
+    "\u064c",
+    "\u064d",
+    "\u064e",
+    "\u064f",
+    "\u0650",
+    "\u0651",
+    "\u0652",
+    "\u0653",
+    "\u0654",
+    "\u0655",
+    "\u0670",
+    "\u0610",
+    "\u06e1",
+    "\u06ed",
 ]
 
 
@@ -76,8 +89,9 @@ def test_french_accents_and_case_are_folded(spelling, expected):
     assert normalise(spelling) == expected
 
 
-@pytest.mark.parametrize(("spelling", "expected"), [("cœur", "coeur"), ("Œuvre", "oeuvre"),
-                                                    ("Lætitia", "laetitia")])
+@pytest.mark.parametrize(
+    ("spelling", "expected"), [("cœur", "coeur"), ("Œuvre", "oeuvre"), ("Lætitia", "laetitia")]
+)
 def test_french_ligatures_match_their_two_letter_spelling(spelling, expected):
     assert normalise(spelling) == expected
 
@@ -177,8 +191,10 @@ def test_every_search_term_of_a_text_is_in_its_own_key(text):
 @properties
 @given(
     any_text,
-    st.lists(st.tuples(st.integers(min_value=0, max_value=45), st.sampled_from(ARABIC_DIACRITICS)),
-             max_size=6),
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=45), st.sampled_from(ARABIC_DIACRITICS)),
+        max_size=6,
+    ),
 )
 def test_diacritics_never_change_the_key(text, insertions):
     decorated = text

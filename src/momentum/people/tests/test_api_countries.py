@@ -19,16 +19,33 @@ def test_countries_have_their_names_in_arabic_french_and_english(client_for, off
 
     assert response.status_code == 200
     assert response.json() == [
-        {"code": "JO", "name": "Jordan", "name_ar": "الأردن", "name_fr": "Jordanie",
-         "name_en": "Jordan", "status": "active"},
-        {"code": "MA", "name": "Morocco", "name_ar": "المغرب", "name_fr": "Maroc",
-         "name_en": "Morocco", "status": "active"},
+        {
+            "code": "JO",
+            "name": "Jordan",
+            "name_ar": "الأردن",
+            "name_fr": "Jordanie",
+            "name_en": "Jordan",
+            "status": "active",
+        },
+        {
+            "code": "MA",
+            "name": "Morocco",
+            "name_ar": "المغرب",
+            "name_fr": "Maroc",
+            "name_en": "Morocco",
+            "status": "active",
+        },
     ]
 
 
 def test_a_country_not_yet_active_says_so(client_for, staff):
-    CountryFactory(code="EG", name_en="Egypt", name_fr="Égypte", name_ar="مصر",
-                   status=CountryStatus.NOT_YET_ACTIVE)
+    CountryFactory(
+        code="EG",
+        name_en="Egypt",
+        name_fr="Égypte",
+        name_ar="مصر",
+        status=CountryStatus.NOT_YET_ACTIVE,
+    )
 
     [egypt] = client_for(staff).get(URL).json()
 

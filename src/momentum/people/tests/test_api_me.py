@@ -61,7 +61,9 @@ def test_someone_with_several_roles_sees_them_all(client_for, focal_point, moroc
     roles = client_for(focal_point).get(URL).json()["roles"]
 
     assert sorted((role["role"], role["country"] or "") for role in roles) == [
-        ("focal_point", "JO"), ("focal_point", "MA"), ("trainer", ""),
+        ("focal_point", "JO"),
+        ("focal_point", "MA"),
+        ("trainer", ""),
     ]
 
 

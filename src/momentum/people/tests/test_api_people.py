@@ -23,8 +23,9 @@ def _ids(response) -> set[int]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def moroccan(morocco):  # type: ignore[no-untyped-def]
-    return make_officer(morocco, user__given_name="Youssef", user__family_name="Alaoui",
-                        sex=Sex.MALE)
+    return make_officer(
+        morocco, user__given_name="Youssef", user__family_name="Alaoui", sex=Sex.MALE
+    )
 
 
 # Scope ---------------------------------------------------------------------------------------
@@ -54,8 +55,9 @@ def test_outsider_focal_point_sees_only_morocco(client_for, outsider, officer, m
     assert _ids(client.get(URL, {"country": "JO"})) == set()
 
 
-def test_the_api_lists_exactly_what_the_officer_page_lists(client_for, focal_point, officer,
-                                                             moroccan, jordan):
+def test_the_api_lists_exactly_what_the_officer_page_lists(
+    client_for, focal_point, officer, moroccan, jordan
+):
     for _ in range(3):
         make_officer(jordan)
     client = client_for(focal_point)
@@ -66,8 +68,9 @@ def test_the_api_lists_exactly_what_the_officer_page_lists(client_for, focal_poi
 
 
 @pytest.mark.parametrize("persona", ["donor", "officer"])
-def test_roles_without_officer_lists_get_403_in_the_json_error_shape(client_for, persona,
-                                                                       request, officer):
+def test_roles_without_officer_lists_get_403_in_the_json_error_shape(
+    client_for, persona, request, officer
+):
     user = request.getfixturevalue(persona)
 
     response = client_for(user).get(URL)
@@ -129,7 +132,9 @@ def test_people_are_ordered_by_family_then_given_name(client_for, staff, jordan)
     items = client_for(staff).get(URL).json()["items"]
 
     assert [(p["family_name"], p["given_name"]) for p in items] == [
-        ("Benali", "Amina"), ("Benali", "Karim"), ("Saleh", "Omar"),
+        ("Benali", "Amina"),
+        ("Benali", "Karim"),
+        ("Saleh", "Omar"),
     ]
 
 
@@ -195,8 +200,9 @@ def test_filter_by_rank_level(client_for, staff, jordan):
 
 
 @pytest.mark.parametrize(("parameter", "value"), [("sex", "other"), ("rank_level", "general")])
-def test_an_unknown_filter_value_is_422_not_an_empty_list(client_for, staff, officer, parameter,
-                                                          value):
+def test_an_unknown_filter_value_is_422_not_an_empty_list(
+    client_for, staff, officer, parameter, value
+):
     response = client_for(staff).get(URL, {parameter: value})
 
     assert response.status_code == 422
@@ -205,10 +211,20 @@ def test_an_unknown_filter_value_is_422_not_an_empty_list(client_for, staff, off
 
 @pytest.mark.parametrize("query", ["اسماء", "أسماء الخوري", "الخورى", "KHOURY", "asma"])
 def test_q_finds_a_name_in_either_script_and_any_spelling(client_for, staff, jordan, query):
-    asma = make_officer(jordan, user__given_name="Asma", user__family_name="Khoury",
-                        user__given_name_ar="أسماء", user__family_name_ar="الخوري")
-    make_officer(jordan, user__given_name="Omar", user__family_name="Saleh",
-                 user__given_name_ar="عمر", user__family_name_ar="صالح")
+    asma = make_officer(
+        jordan,
+        user__given_name="Asma",
+        user__family_name="Khoury",
+        user__given_name_ar="أسماء",
+        user__family_name_ar="الخوري",
+    )
+    make_officer(
+        jordan,
+        user__given_name="Omar",
+        user__family_name="Saleh",
+        user__given_name_ar="عمر",
+        user__family_name_ar="صالح",
+    )
 
     assert _ids(client_for(staff).get(URL, {"q": query})) == {asma.profile.pk}
 

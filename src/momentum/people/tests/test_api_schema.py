@@ -16,10 +16,13 @@ def test_openapi_lists_every_route(client):
     assert response.status_code == 200
     schema = response.json()
     assert schema["info"]["title"] == "Momentum API"
-    assert {"/api/v1/me", "/api/v1/countries", "/api/v1/people",
-            "/api/v1/people/{person_id}"} <= set(schema["paths"])
-    for path in ["/api/v1/me", "/api/v1/countries", "/api/v1/people",
-                 "/api/v1/people/{person_id}"]:
+    assert {
+        "/api/v1/me",
+        "/api/v1/countries",
+        "/api/v1/people",
+        "/api/v1/people/{person_id}",
+    } <= set(schema["paths"])
+    for path in ["/api/v1/me", "/api/v1/countries", "/api/v1/people", "/api/v1/people/{person_id}"]:
         assert "get" in schema["paths"][path], path
 
 

@@ -153,13 +153,12 @@ def test_home_page_queries_do_not_grow_with_rows(client_for, request, jordan, mo
     expected = {
         # officers by country and sex, the countries' names, waiting invitations
         "staff": 7,
-        # count of own country's officers, waiting invitations, own countries' names, and the
-        # user's and group permissions (once, for a menu entry rules refuse)
-        "focal_point": 9,
-        # officers by country and sex, the countries' names, user's and group permissions
-        "donor": 8,
-        # user's and group permissions
-        "officer": 6,
+        # count of own country's officers, waiting invitations, own countries' names
+        "focal_point": 7,
+        # officers by country and sex, the countries' names
+        "donor": 6,
+        # nothing more
+        "officer": 4,
     }
     assert len(queries) == expected[persona], [query["sql"] for query in queries]
 

@@ -3,6 +3,7 @@
 
     python3 dev.py serve   # install, migrate, seed the demo, run gunicorn + a task worker
     python3 dev.py test    # install the test tools, run the whole test suite
+    python3 dev.py check   # the quality gate: lint, format, types, migrations
 
 Dependencies are pinned in requirements/*.lock and installed into .venv; they are
 reinstalled only when a lock file changes.
@@ -56,6 +57,24 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(BIN / "pytest"), *args], env=env, cwd=ROOT)  # noqa: S603
 
 
+def check(args: list[str]) -> int:
+    _install("dev.lock")
+    env = {**os.environ, "MOMENTUM_TESTING": "true"}
+    env.setdefault("MOMENTUM_VAR_DIR", str(ROOT / "var" / "test"))
+    steps = [
+        [str(BIN / "ruff"), "check", "."],
+        [str(BIN / "ruff"), "format", "--check", "."],
+        [str(BIN / "mypy"), "src"],
+        [str(BIN / "momentum"), "makemigrations", "--check", "--dry-run"],
+    ]
+    failed = 0
+    for step in steps:
+        print("$", " ".join(Path(step[0]).name if i == 0 else part for i, part in enumerate(step)),
+              flush=True)
+        failed |= subprocess.call(step, env=env, cwd=ROOT) != 0  # noqa: S603
+    return int(failed)
+
+
 def main() -> int:
     if sys.version_info < (3, 11):
         print("Momentum needs Python 3.11 or newer.", file=sys.stderr)
@@ -65,6 +84,8 @@ def main() -> int:
         return serve(args)
     if command == "test":
         return test(args)
+    if command == "check":
+        return check(args)
     print(__doc__)
     return 0 if command == "help" else 2
 

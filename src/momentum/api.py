@@ -24,6 +24,10 @@ class SessionAuth(APIKeyCookie):
         return request.user if request.user.is_authenticated else None
 
 
+class SecondFactorRequired(Exception):
+    """The account's role needs two-factor authentication, which is not set up yet."""
+
+
 class TokenAuth(HttpBearer):
     """A personal access token: ``Authorization: Bearer mtm_…``."""
 
@@ -31,9 +35,23 @@ class TokenAuth(HttpBearer):
         from momentum.people.services import authenticate_token
 
         user = authenticate_token(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            return None
+        if _second_factor_missing(user):
+            # A token must not open what the pages keep closed until MFA is set up.
+            raise SecondFactorRequired
+        request.user = user
         return user
+
+
+def _second_factor_missing(user: Any) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return bool(
+        settings.MOMENTUM_MFA_REQUIRED
+        and user.needs_mfa
+        and not Authenticator.objects.filter(user=user).exists()
+    )
 
 
 api = NinjaAPI(
@@ -61,6 +79,12 @@ def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 404, "not_found", "Not found.")
 
 
+@api.exception_handler(SecondFactorRequired)
+def _second_factor_required(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 403, "mfa_required",
+                  "Set up two-factor authentication on your account before using the API.")
+
+
 @api.exception_handler(PermissionDenied)
 def _forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 403, "forbidden", "You do not have permission to do this.")
@@ -76,9 +100,14 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return _error(request, 422, "invalid", "The request is not valid.", details=exc.errors)
 
 
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+          405: "method_not_allowed", 409: "conflict", 429: "rate_limited"}
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _error(request, exc.status_code, "error", str(exc))
+    # Ninja raises HttpError itself too, e.g. 403 when a session request fails its CSRF check.
+    return _error(request, exc.status_code, _CODES.get(exc.status_code, "error"), str(exc))
 
 
 api.add_router("/", core_router)

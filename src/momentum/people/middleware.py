@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allauth.mfa.models import Authenticator
+from django_htmx.http import HttpResponseClientRedirect
 
 # Paths a user without a second factor can still reach: setting one up, signing out.
 _MFA_SETUP_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
@@ -50,7 +51,10 @@ class RequireMFAMiddleware:
                     {"error": {"code": "mfa_required", "message": message}}, status=403
                 )
             messages.warning(request, message)
-            return redirect(f"{reverse('mfa_activate_totp')}?required=1")
+            setup_url = f"{reverse('mfa_activate_totp')}?required=1"
+            if getattr(request, "htmx", False):
+                return HttpResponseClientRedirect(setup_url)  # a full page, not a fragment
+            return redirect(setup_url)
         return self.get_response(request)
 
 

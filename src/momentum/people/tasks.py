@@ -25,3 +25,8 @@ def run_bulk_invitation(job_id: int) -> dict[str, Any]:
             fail_job(job, error=_("The work stopped because of an unexpected error. Try again "
                                   "later, or tell the programme's support office."))
         raise
+    finally:
+        # The upload holds officers' personal data: once read, it is not kept.
+        if job.input_file:
+            job.input_file.delete(save=False)
+            Job.objects.filter(pk=job.pk).update(input_file="")

@@ -265,17 +265,22 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
+_NEW_TOKEN_KEY = "momentum_new_token"
+
+
 @login_required
 def token_list(request: HttpRequest) -> HttpResponse:
     form = AccessTokenForm(request.POST or None)
-    new_secret = None
     if request.method == "POST" and form.is_valid():
-        _token, new_secret = services.create_access_token(
+        _token, secret = services.create_access_token(
             user=request.user,
             name=form.cleaned_data["name"],
             expires_in_days=form.cleaned_data["expires_in_days"],
         )
-        form = AccessTokenForm()
+        # Shown once, on the page the browser is redirected to (a reload creates nothing).
+        request.session[_NEW_TOKEN_KEY] = secret
+        return redirect("people:tokens")
+    new_secret = request.session.pop(_NEW_TOKEN_KEY, None) if request.method == "GET" else None
     tokens = AccessToken.objects.filter(user=request.user)
     return render(
         request, "people/tokens.html", {"form": form, "tokens": tokens, "new_secret": new_secret}

@@ -167,7 +167,9 @@ def test_end_date_before_start_date_shows_a_field_error_and_no_entries(client_fo
     assert _listed(response) == []
     content = response.content.decode()
     assert 'class="field--invalid"' in content
-    assert "The end date must not be before the start date." in content
+    # Beside the field and in the summary at the top, which links to the field.
+    assert content.count("The end date must not be before the start date.") == 2
+    assert 'href="#id_until"' in content
     # What the user typed is kept.
     assert 'value="2024-06-01"' in content
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -168,6 +169,17 @@ def test_session_authentication_checks_csrf_on_unsafe_methods(staff):
     with pytest.raises(HttpError) as refusal:
         session_auth(request)
     assert refusal.value.status_code == 403
+
+
+def test_a_failed_csrf_check_answers_in_the_json_error_shape(staff):
+    request = RequestFactory().post("/api/v1/anything")
+
+    response = api.on_exception(request, HttpError(403, "CSRF check Failed"))
+
+    assert response.status_code == 403
+    assert json.loads(response.content) == {
+        "error": {"code": "forbidden", "message": "CSRF check Failed"}
+    }
 
 
 def test_unsafe_methods_on_read_only_routes_are_refused(client_for, staff):

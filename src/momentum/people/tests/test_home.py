@@ -99,7 +99,7 @@ def test_staff_sees_totals_and_the_table_by_country_and_sex(client_for, staff, o
                                     "MA": {"female": 1, "male": 1}}
     html = response.content.decode()
     assert '<p class="stat">6</p>' in _card(html, "Officers on the platform")
-    assert "of whom 4 women" in html
+    assert "6 officers are registered, of whom 4 are women." in html
     assert ('<tr><th scope="row">Jordan</th><td class="num">3</td><td class="num">1</td></tr>'
             in html)
     assert response.context["pending_invitations"] == 1
@@ -125,7 +125,7 @@ def test_donor_sees_only_aggregates(client_for, donor, officers):
     assert "pending_invitations" not in response.context
     assert "own_profile" not in response.context or response.context["own_profile"] is None
     html = response.content.decode()
-    assert "of whom 4 women" in html
+    assert "6 officers are registered, of whom 4 are women." in html
     for profile in Profile.objects.select_related("user"):
         person = profile.user
         for detail in (person.email, person.given_name, person.family_name,

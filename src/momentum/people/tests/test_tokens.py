@@ -28,9 +28,11 @@ def _api_get(client, path: str, secret: str):  # type: ignore[no-untyped-def]
 def test_a_new_tokens_secret_is_shown_once_and_stored_hashed(client_for, officer):
     client = client_for(officer)
 
-    response = client.post(URL, {"name": "Reporting script", "expires_in_days": "90"})
+    response = client.post(URL, {"name": "Reporting script", "expires_in_days": "90"},
+                           follow=True)
 
-    assert response.status_code == 200
+    # Redirected after the POST, so reloading the page cannot create a second token.
+    assert response.redirect_chain == [(URL, 302)]
     secret = response.context["new_secret"]
     assert secret.startswith("mtm_")
     assert secret in response.content.decode()

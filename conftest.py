@@ -44,8 +44,13 @@ def officer(jordan):  # type: ignore[no-untyped-def]
     """The owner: an officer of Jordan."""
     from momentum.people.tests.factories import officer
 
-    return officer(jordan, user__given_name="Leila", user__family_name="Haddad",
-                   user__given_name_ar="ليلى", user__family_name_ar="حداد")
+    return officer(
+        jordan,
+        user__given_name="Leila",
+        user__family_name="Haddad",
+        user__given_name_ar="ليلى",
+        user__family_name_ar="حداد",
+    )
 
 
 @pytest.fixture

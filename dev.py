@@ -69,14 +69,17 @@ def check(args: list[str]) -> int:
     ]
     failed = 0
     for step in steps:
-        print("$", " ".join(Path(step[0]).name if i == 0 else part for i, part in enumerate(step)),
-              flush=True)
+        print(
+            "$",
+            " ".join(Path(step[0]).name if i == 0 else part for i, part in enumerate(step)),
+            flush=True,
+        )
         failed |= subprocess.call(step, env=env, cwd=ROOT) != 0  # noqa: S603
     return int(failed)
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before anything is installed
         print("Momentum needs Python 3.11 or newer.", file=sys.stderr)
         return 2
     command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("help", [])

@@ -36,8 +36,9 @@ def serve(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("MOMENTUM_PORT", "8000")))
     parser.add_argument("--web-workers", type=int, default=3)
     parser.add_argument("--task-workers", type=int, default=1)
-    parser.add_argument("--no-demo", action="store_true",
-                        help="never seed demo data, even in demo mode")
+    parser.add_argument(
+        "--no-demo", action="store_true", help="never seed demo data, even in demo mode"
+    )
     args = parser.parse_args(argv)
     _django_setup()
     from django.conf import settings
@@ -47,17 +48,25 @@ def serve(argv: list[str]) -> int:
     if settings.DEMO and not args.no_demo:
         call_command("demo", if_empty=True)
     children = [
-        subprocess.Popen([sys.executable, "-m", "momentum.cli", "worker"])  # noqa: S603
+        subprocess.Popen([sys.executable, "-m", "momentum.cli", "worker"])
         for _ in range(args.task_workers)
     ]
     gunicorn = subprocess.Popen(  # noqa: S603
         [
-            sys.executable, "-m", "gunicorn", "momentum.wsgi:application",
-            "--bind", f"{args.host}:{args.port}",
-            "--workers", str(args.web_workers),
-            "--access-logfile", "-",
-            "--control-socket", str(settings.VAR_DIR / "gunicorn.ctl"),
-            "--forwarded-allow-ips", os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "momentum.wsgi:application",
+            "--bind",
+            f"{args.host}:{args.port}",
+            "--workers",
+            str(args.web_workers),
+            "--access-logfile",
+            "-",
+            "--control-socket",
+            str(settings.VAR_DIR / "gunicorn.ctl"),
+            "--forwarded-allow-ips",
+            os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
     )
     children.append(gunicorn)

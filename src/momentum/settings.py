@@ -89,7 +89,9 @@ def _database(url: str) -> dict[str, object]:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            "TEST": {"NAME": VAR_DIR / "test.sqlite3"} if _env_bool("TEST_SQLITE_FILE", False) else {},
+            "TEST": {"NAME": VAR_DIR / "test.sqlite3"}
+            if _env_bool("TEST_SQLITE_FILE", False)
+            else {},
         }
     parsed = urlparse(url)
     if parsed.scheme not in {"postgres", "postgresql"}:
@@ -175,7 +177,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -1,8 +1,9 @@
+"""The programme router of the JSON API: reference data every signed-in caller may read."""
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from momentum.core.models import Country
+from momentum.core.models import Country, CountryStatus
 
 router = Router(tags=["programme"])
 
@@ -13,7 +14,7 @@ class CountryOut(Schema):
     name_ar: str
     name_fr: str
     name_en: str
-    status: str
+    status: CountryStatus
 
 
 @router.get("/countries", response=list[CountryOut])

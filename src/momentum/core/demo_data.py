@@ -6,7 +6,15 @@ from collections.abc import Callable
 from datetime import date
 
 from momentum.core.demo import register_seeder
-from momentum.core.models import Agency, AreaOfWork, Country, CountryStatus, Goal, Programme, ThematicArea
+from momentum.core.models import (
+    Agency,
+    AreaOfWork,
+    Country,
+    CountryStatus,
+    Goal,
+    Programme,
+    ThematicArea,
+)
 
 COUNTRIES = [
     # code, English, French, Arabic, status
@@ -20,18 +28,26 @@ COUNTRIES = [
 ]
 
 GOALS = [
-    ("Strengthen and promote access to INTERPOL's resources and tools against transnational organised crime.",
-     "Renforcer et promouvoir l'accès aux ressources et outils d'INTERPOL contre la criminalité organisée transnationale.",
-     "تعزيز وتيسير الوصول إلى موارد الإنتربول وأدواته لمكافحة الجريمة المنظمة العابرة للحدود."),
-    ("Upskill officers' knowledge and competencies in key areas of transnational law-enforcement work.",
-     "Renforcer les connaissances et compétences des agents dans les domaines clés de l'action policière transnationale.",
-     "تطوير معارف الضباط وكفاءاتهم في المجالات الرئيسية لعمل إنفاذ القانون العابر للحدود."),
-    ("Support female officers' meaningful participation and deployment across law-enforcement work.",
-     "Soutenir la participation effective des femmes officiers et leur déploiement dans tous les domaines de l'action policière.",
-     "دعم المشاركة الفعلية للضابطات وانتشارهن في مختلف مجالات عمل إنفاذ القانون."),
-    ("With partners, develop tools and resources for law-enforcement services that are sensitive to the security needs of women and men.",
-     "Développer avec les partenaires des outils et ressources pour des services de police attentifs aux besoins de sécurité des femmes et des hommes.",
-     "تطوير أدوات وموارد مع الشركاء لخدمات إنفاذ قانون تراعي الاحتياجات الأمنية للنساء والرجال."),
+    (
+        "Strengthen and promote access to INTERPOL's resources and tools against transnational organised crime.",
+        "Renforcer et promouvoir l'accès aux ressources et outils d'INTERPOL contre la criminalité organisée transnationale.",
+        "تعزيز وتيسير الوصول إلى موارد الإنتربول وأدواته لمكافحة الجريمة المنظمة العابرة للحدود.",
+    ),
+    (
+        "Upskill officers' knowledge and competencies in key areas of transnational law-enforcement work.",
+        "Renforcer les connaissances et compétences des agents dans les domaines clés de l'action policière transnationale.",
+        "تطوير معارف الضباط وكفاءاتهم في المجالات الرئيسية لعمل إنفاذ القانون العابر للحدود.",
+    ),
+    (
+        "Support female officers' meaningful participation and deployment across law-enforcement work.",
+        "Soutenir la participation effective des femmes officiers et leur déploiement dans tous les domaines de l'action policière.",
+        "دعم المشاركة الفعلية للضابطات وانتشارهن في مختلف مجالات عمل إنفاذ القانون.",
+    ),
+    (
+        "With partners, develop tools and resources for law-enforcement services that are sensitive to the security needs of women and men.",
+        "Développer avec les partenaires des outils et ressources pour des services de police attentifs aux besoins de sécurité des femmes et des hommes.",
+        "تطوير أدوات وموارد مع الشركاء لخدمات إنفاذ قانون تراعي الاحتياجات الأمنية للنساء والرجال.",
+    ),
 ]
 
 AREAS_OF_WORK = [
@@ -40,33 +56,105 @@ AREAS_OF_WORK = [
     ("human-trafficking", "Human trafficking", "Traite des êtres humains", "الاتجار بالبشر"),
     ("migrant-smuggling", "Smuggling of migrants", "Trafic de migrants", "تهريب المهاجرين"),
     ("project-management", "Project management", "Gestion de projets", "إدارة المشاريع"),
-    ("osint", "Open-source investigations", "Enquêtes en sources ouvertes", "التحقيقات في المصادر المفتوحة"),
-    ("criminal-analysis", "Criminal intelligence analysis", "Analyse du renseignement criminel", "تحليل المعلومات الجنائية"),
+    (
+        "osint",
+        "Open-source investigations",
+        "Enquêtes en sources ouvertes",
+        "التحقيقات في المصادر المفتوحة",
+    ),
+    (
+        "criminal-analysis",
+        "Criminal intelligence analysis",
+        "Analyse du renseignement criminel",
+        "تحليل المعلومات الجنائية",
+    ),
     ("investigations", "Investigations", "Enquêtes", "التحقيقات"),
     ("training", "Training", "Formation", "التدريب"),
-    ("ncb", "INTERPOL National Central Bureau", "Bureau central national d'INTERPOL", "المكتب المركزي الوطني للإنتربول"),
+    (
+        "ncb",
+        "INTERPOL National Central Bureau",
+        "Bureau central national d'INTERPOL",
+        "المكتب المركزي الوطني للإنتربول",
+    ),
 ]
 
 THEMATIC_AREAS = [
-    ("tocr", "Transnational organised crime", "Criminalité organisée transnationale", "الجريمة المنظمة العابرة للحدود"),
-    ("interpol-capabilities", "INTERPOL policing capabilities", "Capacités policières d'INTERPOL", "القدرات الشرطية للإنتربول"),
+    (
+        "tocr",
+        "Transnational organised crime",
+        "Criminalité organisée transnationale",
+        "الجريمة المنظمة العابرة للحدود",
+    ),
+    (
+        "interpol-capabilities",
+        "INTERPOL policing capabilities",
+        "Capacités policières d'INTERPOL",
+        "القدرات الشرطية للإنتربول",
+    ),
     ("border-security", "Border security", "Sécurité des frontières", "أمن الحدود"),
     ("leadership", "Leadership", "Leadership", "القيادة"),
-    ("gender-sensitive-policing", "Gender-sensitive policing", "Police sensible au genre", "العمل الشرطي المراعي للنوع الاجتماعي"),
+    (
+        "gender-sensitive-policing",
+        "Gender-sensitive policing",
+        "Police sensible au genre",
+        "العمل الشرطي المراعي للنوع الاجتماعي",
+    ),
 ]
 
 AGENCIES = {
-    "DZ": [("DGSN", "Directorate General of National Security", "Direction générale de la Sûreté nationale", "المديرية العامة للأمن الوطني"),
-           ("GN", "National Gendarmerie", "Gendarmerie nationale", "الدرك الوطني")],
+    "DZ": [
+        (
+            "DGSN",
+            "Directorate General of National Security",
+            "Direction générale de la Sûreté nationale",
+            "المديرية العامة للأمن الوطني",
+        ),
+        ("GN", "National Gendarmerie", "Gendarmerie nationale", "الدرك الوطني"),
+    ],
     "EG": [("MOI", "Ministry of Interior", "Ministère de l'Intérieur", "وزارة الداخلية")],
-    "JO": [("PSD", "Public Security Directorate", "Direction de la sécurité publique", "مديرية الأمن العام")],
-    "LB": [("ISF", "Internal Security Forces", "Forces de sécurité intérieure", "قوى الأمن الداخلي"),
-           ("GS", "General Directorate of General Security", "Direction générale de la Sûreté générale", "المديرية العامة للأمن العام")],
-    "MA": [("DGSN", "General Directorate for National Security", "Direction générale de la Sûreté nationale", "المديرية العامة للأمن الوطني"),
-           ("GR", "Royal Gendarmerie", "Gendarmerie royale", "الدرك الملكي")],
-    "PS": [("PCP", "Palestinian Civil Police", "Police civile palestinienne", "الشرطة المدنية الفلسطينية")],
-    "TN": [("DGSN", "General Directorate of National Security", "Direction générale de la Sûreté nationale", "الإدارة العامة للأمن الوطني"),
-           ("GN", "National Guard", "Garde nationale", "الحرس الوطني")],
+    "JO": [
+        (
+            "PSD",
+            "Public Security Directorate",
+            "Direction de la sécurité publique",
+            "مديرية الأمن العام",
+        )
+    ],
+    "LB": [
+        ("ISF", "Internal Security Forces", "Forces de sécurité intérieure", "قوى الأمن الداخلي"),
+        (
+            "GS",
+            "General Directorate of General Security",
+            "Direction générale de la Sûreté générale",
+            "المديرية العامة للأمن العام",
+        ),
+    ],
+    "MA": [
+        (
+            "DGSN",
+            "General Directorate for National Security",
+            "Direction générale de la Sûreté nationale",
+            "المديرية العامة للأمن الوطني",
+        ),
+        ("GR", "Royal Gendarmerie", "Gendarmerie royale", "الدرك الملكي"),
+    ],
+    "PS": [
+        (
+            "PCP",
+            "Palestinian Civil Police",
+            "Police civile palestinienne",
+            "الشرطة المدنية الفلسطينية",
+        )
+    ],
+    "TN": [
+        (
+            "DGSN",
+            "General Directorate of National Security",
+            "Direction générale de la Sûreté nationale",
+            "الإدارة العامة للأمن الوطني",
+        ),
+        ("GN", "National Guard", "Garde nationale", "الحرس الوطني"),
+    ],
 }
 
 
@@ -97,11 +185,13 @@ def seed_programme(say: Callable[[str], None]) -> None:
     for code, en, fr, ar in AREAS_OF_WORK:
         AreaOfWork.objects.create(code=code, name_en=en, name_fr=fr, name_ar=ar)
     for code, en, fr, ar in THEMATIC_AREAS:
-        ThematicArea.objects.create(programme=programme, code=code, name_en=en, name_fr=fr, name_ar=ar)
+        ThematicArea.objects.create(
+            programme=programme, code=code, name_en=en, name_fr=fr, name_ar=ar
+        )
     by_code = {country.code: country for country in countries}
     for code, agencies in AGENCIES.items():
         for acronym, en, fr, ar in agencies:
-            Agency.objects.create(country=by_code[code], acronym=acronym, name_en=en, name_fr=fr,
-                                  name_ar=ar)
-    say(f"Programme: {programme.name_en}, {len(countries)} partner countries "
-        "(Egypt not yet active).")
+            Agency.objects.create(
+                country=by_code[code], acronym=acronym, name_en=en, name_fr=fr, name_ar=ar
+            )
+    say(f"Programme: {programme.code}, {len(countries)} partner countries (Egypt not yet active).")

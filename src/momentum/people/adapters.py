@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
-
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.http import HttpRequest
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -18,7 +18,14 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
-    list_display = ("email", "given_name", "family_name", "given_name_ar", "family_name_ar", "is_active")
+    list_display = (
+        "email",
+        "given_name",
+        "family_name",
+        "given_name_ar",
+        "family_name_ar",
+        "is_active",
+    )
     search_fields = ("email", "search_key")
     exclude = ("password", "search_key", "user_permissions", "groups")
     readonly_fields = ("last_login", "date_joined")

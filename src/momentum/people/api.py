@@ -87,7 +87,10 @@ def list_people(request: HttpRequest, filters: Query[PeopleFilter]) -> object:
         if country is None:
             return Profile.objects.none()
     return selectors.officers_for(
-        user, country=country, sex=filters.sex or "", rank_level=filters.rank_level or "",
+        user,
+        country=country,
+        sex=filters.sex or "",
+        rank_level=filters.rank_level or "",
         text=filters.q or "",
     )
 

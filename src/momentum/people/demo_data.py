@@ -16,38 +16,95 @@ from momentum.core.models import Agency, AreaOfWork, Country
 from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
 
 WOMEN = [
-    ("Amina", "أمينة"), ("Fatima", "فاطمة"), ("Leila", "ليلى"), ("Nour", "نور"), ("Salma", "سلمى"),
-    ("Yasmine", "ياسمين"), ("Rania", "رانيا"), ("Hanane", "حنان"), ("Samira", "سميرة"),
-    ("Khadija", "خديجة"), ("Meriem", "مريم"), ("Dina", "دينا"), ("Rim", "ريم"), ("Asma", "أسماء"),
-    ("Sanaa", "سناء"), ("Houda", "هدى"), ("Imane", "إيمان"), ("Lina", "لينا"), ("Nadia", "نادية"),
+    ("Amina", "أمينة"),
+    ("Fatima", "فاطمة"),
+    ("Leila", "ليلى"),
+    ("Nour", "نور"),
+    ("Salma", "سلمى"),
+    ("Yasmine", "ياسمين"),
+    ("Rania", "رانيا"),
+    ("Hanane", "حنان"),
+    ("Samira", "سميرة"),
+    ("Khadija", "خديجة"),
+    ("Meriem", "مريم"),
+    ("Dina", "دينا"),
+    ("Rim", "ريم"),
+    ("Asma", "أسماء"),
+    ("Sanaa", "سناء"),
+    ("Houda", "هدى"),
+    ("Imane", "إيمان"),
+    ("Lina", "لينا"),
+    ("Nadia", "نادية"),
     ("Ghada", "غادة"),
 ]
 MEN = [
-    ("Ahmed", "أحمد"), ("Mohamed", "محمد"), ("Youssef", "يوسف"), ("Karim", "كريم"), ("Omar", "عمر"),
-    ("Khaled", "خالد"), ("Samir", "سمير"), ("Rachid", "رشيد"), ("Tarek", "طارق"), ("Nabil", "نبيل"),
-    ("Hichem", "هشام"), ("Ali", "علي"), ("Walid", "وليد"), ("Mourad", "مراد"), ("Bilal", "بلال"),
-    ("Ziad", "زياد"), ("Hamza", "حمزة"), ("Anas", "أنس"), ("Fadi", "فادي"), ("Adel", "عادل"),
+    ("Ahmed", "أحمد"),
+    ("Mohamed", "محمد"),
+    ("Youssef", "يوسف"),
+    ("Karim", "كريم"),
+    ("Omar", "عمر"),
+    ("Khaled", "خالد"),
+    ("Samir", "سمير"),
+    ("Rachid", "رشيد"),
+    ("Tarek", "طارق"),
+    ("Nabil", "نبيل"),
+    ("Hichem", "هشام"),
+    ("Ali", "علي"),
+    ("Walid", "وليد"),
+    ("Mourad", "مراد"),
+    ("Bilal", "بلال"),
+    ("Ziad", "زياد"),
+    ("Hamza", "حمزة"),
+    ("Anas", "أنس"),
+    ("Fadi", "فادي"),
+    ("Adel", "عادل"),
 ]
 FAMILIES = [
-    ("Benali", "بن علي"), ("Haddad", "حداد"), ("Mansour", "منصور"), ("Khalil", "خليل"),
-    ("Saleh", "صالح"), ("Nasser", "ناصر"), ("Bouzid", "بوزيد"), ("Hamdan", "حمدان"),
-    ("Ayoub", "أيوب"), ("Othmani", "العثماني"), ("Jaber", "جابر"), ("Rahmouni", "الرحموني"),
-    ("Toumi", "التومي"), ("Amrani", "العمراني"), ("Sabbagh", "الصباغ"), ("Daher", "ضاهر"),
-    ("Qasem", "قاسم"), ("Zidane", "زيدان"), ("Farah", "فرح"), ("Masri", "المصري"),
-    ("Khoury", "الخوري"), ("Alaoui", "العلوي"), ("Chebbi", "الشابي"), ("Barakat", "بركات"),
+    ("Benali", "بن علي"),
+    ("Haddad", "حداد"),
+    ("Mansour", "منصور"),
+    ("Khalil", "خليل"),
+    ("Saleh", "صالح"),
+    ("Nasser", "ناصر"),
+    ("Bouzid", "بوزيد"),
+    ("Hamdan", "حمدان"),
+    ("Ayoub", "أيوب"),
+    ("Othmani", "العثماني"),
+    ("Jaber", "جابر"),
+    ("Rahmouni", "الرحموني"),
+    ("Toumi", "التومي"),
+    ("Amrani", "العمراني"),
+    ("Sabbagh", "الصباغ"),
+    ("Daher", "ضاهر"),
+    ("Qasem", "قاسم"),
+    ("Zidane", "زيدان"),
+    ("Farah", "فرح"),
+    ("Masri", "المصري"),
+    ("Khoury", "الخوري"),
+    ("Alaoui", "العلوي"),
+    ("Chebbi", "الشابي"),
+    ("Barakat", "بركات"),
 ]
 RANKS = {
     RankLevel.JUNIOR: ["Police officer", "Sergeant", "Inspector"],
     RankLevel.MID: ["Lieutenant", "Captain", "Chief inspector"],
     RankLevel.SENIOR: ["Major", "Commissioner", "Colonel"],
 }
-COUNTRY_LANGUAGES = {"DZ": ["ar", "fr"], "MA": ["ar", "fr"], "TN": ["ar", "fr"], "LB": ["ar", "fr", "en"],
-                     "EG": ["ar", "en"], "JO": ["ar", "en"], "PS": ["ar", "en"]}
+COUNTRY_LANGUAGES = {
+    "DZ": ["ar", "fr"],
+    "MA": ["ar", "fr"],
+    "TN": ["ar", "fr"],
+    "LB": ["ar", "fr", "en"],
+    "EG": ["ar", "en"],
+    "JO": ["ar", "en"],
+    "PS": ["ar", "en"],
+}
 OFFICERS_PER_COUNTRY = 29  # 7 × 29 = 203 officers
 
 
-def _person(email: str, password: str, given: tuple[str, str], family: tuple[str, str],
-            language: str) -> User:
+def _person(
+    email: str, password: str, given: tuple[str, str], family: tuple[str, str], language: str
+) -> User:
     return User.objects.create(
         email=email,
         password=password,
@@ -86,19 +143,34 @@ def seed_people(say: Callable[[str], None]) -> None:
     for country in countries:
         cc = country.code.lower()
         languages = COUNTRY_LANGUAGES.get(country.code, ["ar", "en"])
-        focal = _person(f"focal.{cc}@example.org", password, rng.choice(MEN + WOMEN),
-                        rng.choice(FAMILIES), languages[-1] if languages[-1] != "ar" else "ar")
+        focal = _person(
+            f"focal.{cc}@example.org",
+            password,
+            rng.choice(MEN + WOMEN),
+            rng.choice(FAMILIES),
+            languages[-1] if languages[-1] != "ar" else "ar",
+        )
         RoleAssignment.objects.create(user=focal, role=Role.FOCAL_POINT, country=country)
-        board = _person(f"board.{cc}@example.org", password, rng.choice(WOMEN),
-                        rng.choice(FAMILIES), languages[0])
+        board = _person(
+            f"board.{cc}@example.org",
+            password,
+            rng.choice(WOMEN),
+            rng.choice(FAMILIES),
+            languages[0],
+        )
         RoleAssignment.objects.create(user=board, role=Role.BOARD_MEMBER, country=country)
-        lines.append(f"focal.{cc}@example.org, board.{cc}@example.org ({country.name_en})")
+        lines.append(f"focal.{cc}@example.org, board.{cc}@example.org ({country.code})")
         for number in range(1, OFFICERS_PER_COUNTRY + 1):
             sex = Sex.FEMALE if rng.random() < 0.45 else Sex.MALE
             given = rng.choice(WOMEN if sex == Sex.FEMALE else MEN)
             level = rng.choices(list(RankLevel), weights=[5, 4, 1])[0]
-            user = _person(f"officer{number}.{cc}@example.org", password, given,
-                           rng.choice(FAMILIES), rng.choice(languages))
+            user = _person(
+                f"officer{number}.{cc}@example.org",
+                password,
+                given,
+                rng.choice(FAMILIES),
+                rng.choice(languages),
+            )
             RoleAssignment.objects.create(user=user, role=Role.OFFICER, country=country)
             profile = Profile.objects.create(
                 user=user,
@@ -111,7 +183,9 @@ def seed_people(say: Callable[[str], None]) -> None:
             )
             profile.areas_of_work.set(rng.sample(areas, k=rng.randint(1, 3)))
             officers += 1
-        lines.append(f"  officer1.{cc}@example.org … officer{OFFICERS_PER_COUNTRY}.{cc}@example.org")
+        lines.append(
+            f"  officer1.{cc}@example.org … officer{OFFICERS_PER_COUNTRY}.{cc}@example.org"
+        )
     say(f"Demo accounts (password: {DEMO_PASSWORD}):")
     for line in lines:
         say(f"  {line}")

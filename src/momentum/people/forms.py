@@ -13,24 +13,39 @@ from momentum.people.models import Language, Profile, RankLevel, Role, Sex
 _TIME_ZONES = sorted(zoneinfo.available_timezones())
 
 
+def _choice_field(form: forms.Form, name: str) -> forms.ModelChoiceField[Any]:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class OfficerFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=100)
-    country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.none(), required=False,
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.none(),
+        required=False,
         empty_label=_("All countries"),
     )
-    sex = forms.ChoiceField(label=_("Sex"), required=False,
-                            choices=[("", _("Women and men")), *Sex.choices])
-    rank_level = forms.ChoiceField(label=_("Rank level"), required=False,
-                                   choices=[("", _("All rank levels")), *RankLevel.choices])
-    area = forms.ModelChoiceField(
-        label=_("Area of work"), queryset=AreaOfWork.objects.all(), required=False,
-        to_field_name="code", empty_label=_("All areas of work"),
+    sex = forms.ChoiceField(
+        label=_("Sex"), required=False, choices=[("", _("Women and men")), *Sex.choices]
+    )
+    rank_level = forms.ChoiceField(
+        label=_("Rank level"),
+        required=False,
+        choices=[("", _("All rank levels")), *RankLevel.choices],
+    )
+    area: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Area of work"),
+        queryset=AreaOfWork.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All areas of work"),
     )
 
     def __init__(self, *args: Any, countries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = countries
+        _choice_field(self, "country").queryset = countries
 
     def filters(self) -> dict[str, Any]:
         data = getattr(self, "cleaned_data", None) or {}
@@ -47,30 +62,39 @@ class OfficerFilterForm(forms.Form):
 class ProfileForm(forms.Form):
     given_name = forms.CharField(label=_("Given name (Latin script)"), max_length=100)
     family_name = forms.CharField(label=_("Family name (Latin script)"), max_length=100)
-    given_name_ar = forms.CharField(label=_("Given name (Arabic script)"), max_length=100,
-                                    required=False)
-    family_name_ar = forms.CharField(label=_("Family name (Arabic script)"), max_length=100,
-                                     required=False)
+    given_name_ar = forms.CharField(
+        label=_("Given name (Arabic script)"), max_length=100, required=False
+    )
+    family_name_ar = forms.CharField(
+        label=_("Family name (Arabic script)"), max_length=100, required=False
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all())
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.all(),
-                                    required=False)
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all()
+    )
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Agency"), queryset=Agency.objects.all(), required=False
+    )
     rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
     rank_level = forms.ChoiceField(label=_("Rank level"), choices=RankLevel.choices)
-    areas_of_work = forms.ModelMultipleChoiceField(
-        label=_("Areas of work"), queryset=AreaOfWork.objects.all(), required=False,
+    areas_of_work: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Areas of work"),
+        queryset=AreaOfWork.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     languages = forms.MultipleChoiceField(
-        label=_("Working languages"), choices=Language.choices, required=False,
+        label=_("Working languages"),
+        choices=Language.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, countries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = countries
-        self.fields["agency"].queryset = Agency.objects.select_related("country").filter(
+        _choice_field(self, "country").queryset = countries
+        _choice_field(self, "agency").queryset = Agency.objects.select_related("country").filter(
             country__in=countries
         )
         for name in ("given_name_ar", "family_name_ar"):
@@ -104,42 +128,59 @@ class ProfileForm(forms.Form):
 
 class AccountSettingsForm(forms.Form):
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
-    time_zone = forms.ChoiceField(label=_("Time zone"),
-                                  choices=[(name, name) for name in _TIME_ZONES])
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), choices=[(name, name) for name in _TIME_ZONES]
+    )
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(),
-                                     required=False, empty_label=_("No country (programme-wide)"))
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        empty_label=_("No country (programme-wide)"),
+    )
     language = forms.ChoiceField(label=_("Language of the invitation"), choices=Language.choices)
-    given_name = forms.CharField(label=_("Given name (Latin script)"), max_length=100,
-                                 required=False)
-    family_name = forms.CharField(label=_("Family name (Latin script)"), max_length=100,
-                                  required=False)
+    given_name = forms.CharField(
+        label=_("Given name (Latin script)"), max_length=100, required=False
+    )
+    family_name = forms.CharField(
+        label=_("Family name (Latin script)"), max_length=100, required=False
+    )
 
     def __init__(self, *args: Any, staff: bool, countries: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = countries
+        country = _choice_field(self, "country")
+        country.queryset = countries
         if not staff:
-            self.fields["role"].choices = [(Role.OFFICER.value, Role.OFFICER.label)]
-            self.fields["country"].required = True
-            self.fields["country"].empty_label = None
+            role = self.fields["role"]
+            assert isinstance(role, forms.ChoiceField)
+            role.choices = [(Role.OFFICER.value, Role.OFFICER.label)]
+            country.required = True
+            country.empty_label = None
 
 
 class AcceptInvitationForm(forms.Form):
     given_name = forms.CharField(label=_("Given name (Latin script)"), max_length=100)
     family_name = forms.CharField(label=_("Family name (Latin script)"), max_length=100)
-    given_name_ar = forms.CharField(label=_("Given name (Arabic script)"), max_length=100,
-                                    required=False)
-    family_name_ar = forms.CharField(label=_("Family name (Arabic script)"), max_length=100,
-                                     required=False)
+    given_name_ar = forms.CharField(
+        label=_("Given name (Arabic script)"), max_length=100, required=False
+    )
+    family_name_ar = forms.CharField(
+        label=_("Family name (Arabic script)"), max_length=100, required=False
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, required=False)
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}), help_text=password_validators_help_text_html())
-    password2 = forms.CharField(label=_("Password (again)"), widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, *args: Any, needs_sex: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -159,20 +200,30 @@ class AcceptInvitationForm(forms.Form):
 class AccessTokenForm(forms.Form):
     name = forms.CharField(label=_("What the token is for"), max_length=100)
     expires_in_days = forms.TypedChoiceField(
-        label=_("Valid for"), coerce=int, empty_value=None, required=False,
-        choices=[("30", _("30 days")), ("90", _("90 days")), ("365", _("One year")),
-                 ("", _("Until revoked"))],
+        label=_("Valid for"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[
+            ("30", _("30 days")),
+            ("90", _("90 days")),
+            ("365", _("One year")),
+            ("", _("Until revoked")),
+        ],
     )
 
 
 class BulkInvitationForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet of officers (CSV or XLSX)"),
-        help_text=_("Columns: email, given_name, family_name, given_name_ar, family_name_ar, "
-                    "sex, country, rank, rank_level, language."),
+        help_text=_(
+            "Columns: email, given_name, family_name, given_name_ar, family_name_ar, "
+            "sex, country, rank, rank_level, language."
+        ),
     )
     all_or_nothing = forms.BooleanField(
-        label=_("Invite nobody if any row is wrong"), required=False,
+        label=_("Invite nobody if any row is wrong"),
+        required=False,
     )
 
     def clean_file(self) -> Any:
@@ -185,16 +236,24 @@ class BulkInvitationForm(forms.Form):
         return upload
 
 
-
 class AccountFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or e-mail"), required=False, max_length=100)
-    role = forms.ChoiceField(label=_("Role"), required=False,
-                             choices=[("", _("All roles")), *Role.choices])
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(),
-                                     required=False, empty_label=_("All countries"))
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices]
+    )
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        empty_label=_("All countries"),
+    )
 
 
 class RoleAssignmentForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all(),
-                                     required=False, empty_label=_("No country (programme-wide)"))
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
+        empty_label=_("No country (programme-wide)"),
+    )

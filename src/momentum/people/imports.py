@@ -52,13 +52,17 @@ class RowError:
     reason: str
 
 
-def start_bulk_invitation(*, by: User, upload: UploadedFile, all_or_nothing: bool,
-                          language: str) -> Job:
+def start_bulk_invitation(
+    *, by: User, upload: UploadedFile, all_or_nothing: bool, language: str
+) -> Job:
     """Store the upload and queue the work; the returned job shows its progress."""
     from momentum.people.tasks import run_bulk_invitation
 
     job = jobs.create_job(
-        kind=JOB_KIND, by=by, all_or_nothing=all_or_nothing, language=language,
+        kind=JOB_KIND,
+        by=by,
+        all_or_nothing=all_or_nothing,
+        language=language,
         filename=upload.name,
     )
     job.input_file.save(upload.name or "officers.csv", upload, save=True)
@@ -149,8 +153,14 @@ class Known:
         return known
 
 
-def check_row(row: dict[str, str], *, countries: dict[str, Country], seen: set[str],
-              inviter: User, known: Known | None = None) -> tuple[dict[str, Any] | None, str]:
+def check_row(
+    row: dict[str, str],
+    *,
+    countries: dict[str, Country],
+    seen: set[str],
+    inviter: User,
+    known: Known | None = None,
+) -> tuple[dict[str, Any] | None, str]:
     """The invitation a row asks for, or the reason it cannot be sent."""
     email = row.get("email", "").lower()
     try:
@@ -171,9 +181,7 @@ def check_row(row: dict[str, str], *, countries: dict[str, Country], seen: set[s
     country = countries.get(row.get("country", "").upper())
     if country is None:
         return None, _("The country code is not one of the programme's countries.")
-    if not inviter.is_programme_staff and country.pk not in inviter.countries_for(
-        Role.FOCAL_POINT
-    ):
+    if not inviter.is_programme_staff and country.pk not in inviter.countries_for(Role.FOCAL_POINT):
         return None, _("You may only invite officers of your own country.")
     rank_level = row.get("rank_level", "").lower() or RankLevel.JUNIOR
     if rank_level not in RankLevel.values:
@@ -208,18 +216,25 @@ def run(job: Job) -> dict[str, Any]:
             data = handle.read()
         try:
             sheet = read_sheet(data, job.parameters.get("filename", job.input_file.name))
-        except (UnicodeDecodeError, csv.Error, KeyError, ValueError, OSError,
-                zipfile.BadZipFile):
-            jobs.fail_job(job, error=_("The file could not be read. Save it as CSV (UTF-8) or "
-                                       "XLSX and try again."))
+        except (UnicodeDecodeError, csv.Error, KeyError, ValueError, OSError, zipfile.BadZipFile):
+            jobs.fail_job(
+                job,
+                error=_(
+                    "The file could not be read. Save it as CSV (UTF-8) or XLSX and try again."
+                ),
+            )
             return {}
         if "email" not in sheet.columns:
-            jobs.fail_job(job, error=_("The file has no “email” column. The first row must "
-                                       "name the columns."))
+            jobs.fail_job(
+                job, error=_("The file has no “email” column. The first row must name the columns.")
+            )
             return {}
         if len(sheet.rows) > MAX_ROWS:
-            jobs.fail_job(job, error=_("The file has more than %(max)s rows. Split it and "
-                                       "upload each part.") % {"max": MAX_ROWS})
+            jobs.fail_job(
+                job,
+                error=_("The file has more than %(max)s rows. Split it and upload each part.")
+                % {"max": MAX_ROWS},
+            )
             return {}
         total = len(sheet.rows)
         jobs.start_job(job, total=total)
@@ -232,8 +247,9 @@ def run(job: Job) -> dict[str, Any]:
 
         checked: list[tuple[int, str, dict[str, Any] | None, str]] = []
         for number, row in sheet.rows:
-            request, reason = check_row(row, countries=countries, seen=seen, inviter=inviter,
-                                        known=known)
+            request, reason = check_row(
+                row, countries=countries, seen=seen, inviter=inviter, known=known
+            )
             if request is not None:
                 seen.add(request["email"])
             checked.append((number, row.get("email", ""), request, reason))
@@ -248,14 +264,16 @@ def run(job: Job) -> dict[str, Any]:
                 errors.append(RowError(number, email, " ".join(error.messages)))
                 return False
             except PermissionDenied:
-                errors.append(RowError(number, email, _("You may only invite officers of your "
-                                                        "own country.")))
+                errors.append(
+                    RowError(number, email, _("You may only invite officers of your own country."))
+                )
                 return False
             invited.append(request["email"])
             return True
 
-        errors.extend(RowError(n, email, reason) for n, email, request, reason in checked
-                      if request is None)
+        errors.extend(
+            RowError(n, email, reason) for n, email, request, reason in checked if request is None
+        )
         if not all_or_nothing:
             for number, email, request, _reason in checked:
                 if request is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -12,8 +13,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from allauth.mfa.models import Authenticator
 from django_htmx.http import HttpResponseClientRedirect
 
 # Paths a user without a second factor can still reach: setting one up, signing out.
@@ -44,8 +43,10 @@ class RequireMFAMiddleware:
             and not _path_without_language(request.path).startswith(_MFA_SETUP_PREFIXES)
             and not Authenticator.objects.filter(user=user).exists()
         ):
-            message = _("Your role gives access to officers' personal data, so your account "
-                        "needs two-factor authentication. Set it up to continue.")
+            message = _(
+                "Your role gives access to officers' personal data, so your account "
+                "needs two-factor authentication. Set it up to continue."
+            )
             if request.path.startswith("/api/"):
                 return JsonResponse(
                     {"error": {"code": "mfa_required", "message": message}}, status=403

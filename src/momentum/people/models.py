@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import Q
@@ -70,7 +69,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(_("active"), default=True)  # type: ignore[assignment,misc]
     # Django's admin flag; the programme's own roles are RoleAssignments.
     is_staff = models.BooleanField(_("admin site access"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
@@ -81,7 +80,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("user")
@@ -357,7 +356,9 @@ class AccessToken(models.Model):
 def users_with_roles() -> models.QuerySet[User]:
     """Users with their roles prefetched, so role checks cost no further queries."""
     return User.objects.prefetch_related(
-        models.Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("country"))
+        models.Prefetch(
+            "role_assignments", queryset=RoleAssignment.objects.select_related("country")
+        )
     )
 
 

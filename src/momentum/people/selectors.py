@@ -77,8 +77,9 @@ def pending_invitations_count(user: Any) -> int:
     return Invitation.objects.visible_to(user).pending().count()
 
 
-def accounts_for(user: Any, *, text: str = "", role: str = "",
-                 country: Country | None = None) -> QuerySet[User]:
+def accounts_for(
+    user: Any, *, text: str = "", role: str = "", country: Country | None = None
+) -> QuerySet[User]:
     """Every account, for programme staff only (the caller checks the permission)."""
     from django.db.models import Prefetch
 

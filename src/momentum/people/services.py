@@ -32,7 +32,7 @@ from momentum.people.models import (
 )
 from momentum.people.rules import may_invite_to
 
-TOKEN_PREFIX = "mtm_"
+TOKEN_PREFIX = "mtm_"  # noqa: S105 - a public marker that starts every token, not a secret
 
 
 class StaleEditError(ValidationError):
@@ -73,7 +73,9 @@ def invite_person(
     if not may_invite_to(by, invitation):
         raise PermissionDenied(_("You may not invite someone to this role or country."))
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Someone with this e-mail address already has an account.")})
+        raise ValidationError(
+            {"email": _("Someone with this e-mail address already has an account.")}
+        )
     if Invitation.objects.pending().filter(email__iexact=email).exists():
         raise ValidationError({"email": _("This person already has an invitation waiting.")})
     key = secrets.token_urlsafe(32)
@@ -171,9 +173,7 @@ def accept_invitation(
             languages=details.get("languages", [invitation.language]),
         )
         if details.get("areas_of_work"):
-            profile.areas_of_work.set(
-                AreaOfWork.objects.filter(code__in=details["areas_of_work"])
-            )
+            profile.areas_of_work.set(AreaOfWork.objects.filter(code__in=details["areas_of_work"]))
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit.record(user, "invitation.accepted", invitation, country=invitation.country)
@@ -200,7 +200,9 @@ def assign_role(*, user: User, role: str, country: Country | None, by: User) -> 
     if not by.is_programme_staff:
         raise PermissionDenied
     _check_role_country(role, country)
-    assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, country=country)
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, country=country
+    )
     if created:
         audit.record(by, "role.assigned", user, country=country, role=role)
     user.__dict__.pop("_role_cache", None)
@@ -247,8 +249,10 @@ def update_profile(
         raise PermissionDenied
     if expected_version is not None and locked.version != expected_version:
         raise StaleEditError(
-            _("Someone else saved this profile while you were editing it. "
-              "Reload the page to see their changes, then make yours again.")
+            _(
+                "Someone else saved this profile while you were editing it. "
+                "Reload the page to see their changes, then make yours again."
+            )
         )
     country = data.get("country", locked.country)
     if country.pk != locked.country_id and not by.is_programme_staff:

@@ -22,8 +22,13 @@ def run_bulk_invitation(job_id: int) -> dict[str, Any]:
         # The person who uploaded the file sees a plain sentence in their language; the
         # exception itself (which may name tables or data) goes to the worker's log.
         with translation.override(job.parameters.get("language", "en")):
-            fail_job(job, error=_("The work stopped because of an unexpected error. Try again "
-                                  "later, or tell the programme's support office."))
+            fail_job(
+                job,
+                error=_(
+                    "The work stopped because of an unexpected error. Try again "
+                    "later, or tell the programme's support office."
+                ),
+            )
         raise
     finally:
         # The upload holds officers' personal data: once read, it is not kept.

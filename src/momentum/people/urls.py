@@ -19,7 +19,10 @@ urlpatterns = [
     path("accounts/", account_views.account_list, name="accounts"),
     path("accounts/<int:pk>/", account_views.account_detail, name="account"),
     path("accounts/<int:pk>/active/", account_views.account_set_active, name="account_active"),
-    path("accounts/<int:pk>/roles/<int:assignment_pk>/remove/", account_views.role_remove,
-         name="role_remove"),
+    path(
+        "accounts/<int:pk>/roles/<int:assignment_pk>/remove/",
+        account_views.role_remove,
+        name="role_remove",
+    ),
     path("invitations/accept/<str:key>/", views.accept_invitation, name="accept_invitation"),
 ]

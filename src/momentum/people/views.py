@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -24,6 +24,7 @@ from momentum.people.forms import (
     OfficerFilterForm,
     ProfileForm,
 )
+from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import AccessToken, Profile, Role
 
 
@@ -37,14 +38,14 @@ def _add_errors(form: Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _query_without_page(request: HttpRequest) -> str:
+def _query_without_page(request: AuthenticatedRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """Each role's own home page: what they may do, and nothing else."""
     user = request.user
     context: dict[str, object] = {"roles": sorted(user.roles)}
@@ -62,7 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def officer_list(request: HttpRequest) -> HttpResponse:
+def officer_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("people.list_officers"):
         raise PermissionDenied
     countries = selectors.countries_for_officer_lists(request.user)
@@ -77,7 +78,7 @@ def officer_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def officer_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     profile = selectors.get_profile_for(request.user, pk)
     return render(
         request,
@@ -86,7 +87,9 @@ def officer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _edit_profile(request: HttpRequest, profile: Profile, success_url: str) -> HttpResponse:
+def _edit_profile(
+    request: AuthenticatedRequest, profile: Profile, success_url: str
+) -> HttpResponse:
     countries = (
         Country.objects.all()
         if request.user.is_programme_staff
@@ -100,7 +103,10 @@ def _edit_profile(request: HttpRequest, profile: Profile, success_url: str) -> H
             version = data.pop("version")
             try:
                 services.update_profile(
-                    profile=profile, by=request.user, data=data, areas_of_work=areas,
+                    profile=profile,
+                    by=request.user,
+                    data=data,
+                    areas_of_work=areas,
                     expected_version=version,
                 )
             except ValidationError as error:
@@ -114,7 +120,7 @@ def _edit_profile(request: HttpRequest, profile: Profile, success_url: str) -> H
 
 
 @login_required
-def officer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def officer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     profile = selectors.get_profile_for(request.user, pk, write=True)
     return _edit_profile(request, profile, profile_url(profile))
 
@@ -124,7 +130,7 @@ def profile_url(profile: Profile) -> str:
 
 
 @login_required
-def my_account(request: HttpRequest) -> HttpResponse:
+def my_account(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     profile = Profile.objects.filter(user=user).select_related("country", "agency").first()
     if request.method == "POST":
@@ -143,13 +149,13 @@ def my_account(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_profile_edit(request: HttpRequest) -> HttpResponse:
+def my_profile_edit(request: AuthenticatedRequest) -> HttpResponse:
     profile = get_object_or_404(Profile.objects.with_related(), user=request.user)
     return _edit_profile(request, profile, reverse("people:my_account"))
 
 
 @login_required
-def invitation_list(request: HttpRequest) -> HttpResponse:
+def invitation_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("people.invite", None):
         raise PermissionDenied
     invitations = selectors.invitations_for(request.user)
@@ -162,20 +168,25 @@ def _invitation_countries(user: object):  # type: ignore[no-untyped-def]
 
 
 @login_required
-def invitation_new(request: HttpRequest) -> HttpResponse:
+def invitation_new(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not user.has_perm("people.invite", None):
         raise PermissionDenied
     countries = _invitation_countries(user)
     form = InvitationForm(
-        request.POST or None, staff=user.is_programme_staff, countries=countries,
+        request.POST or None,
+        staff=user.is_programme_staff,
+        countries=countries,
         initial={"language": request.LANGUAGE_CODE, "role": Role.OFFICER},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.invite_person(
-                by=user, email=data["email"], role=data["role"], country=data["country"],
+                by=user,
+                email=data["email"],
+                role=data["role"],
+                country=data["country"],
                 language=data["language"],
                 details={"given_name": data["given_name"], "family_name": data["family_name"]},
             )
@@ -193,7 +204,7 @@ def invitation_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(selectors.invitations_for(request.user), pk=pk)
     try:
         services.revoke_invitation(invitation=invitation, by=request.user)
@@ -206,14 +217,17 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def bulk_invitation(request: HttpRequest) -> HttpResponse:
+def bulk_invitation(request: AuthenticatedRequest) -> HttpResponse:
     from momentum.people.imports import start_bulk_invitation
 
     if not request.user.has_perm("people.bulk_invite"):
         raise PermissionDenied
     # Bound on every POST: a form sent without a file must say so, not show itself afresh.
-    form = (BulkInvitationForm(request.POST, request.FILES) if request.method == "POST"
-            else BulkInvitationForm())
+    form = (
+        BulkInvitationForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else BulkInvitationForm()
+    )
     if form.is_bound and form.is_valid():
         job = start_bulk_invitation(
             by=request.user,
@@ -225,7 +239,7 @@ def bulk_invitation(request: HttpRequest) -> HttpResponse:
     return render(request, "people/bulk_invitation.html", {"form": form})
 
 
-def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
+def accept_invitation(request: AuthenticatedRequest, key: str) -> HttpResponse:
     invitation = services.find_invitation(key)
     if invitation is None or not invitation.is_usable:
         return render(request, "people/invitation_invalid.html", status=410)
@@ -265,11 +279,11 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-_NEW_TOKEN_KEY = "momentum_new_token"
+_NEW_TOKEN_KEY = "momentum_new_token"  # noqa: S105 - the session key's name
 
 
 @login_required
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: AuthenticatedRequest) -> HttpResponse:
     form = AccessTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         _token, secret = services.create_access_token(
@@ -289,9 +303,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(AccessToken, pk=pk, user=request.user)
     services.revoke_access_token(token=token, by=request.user)
     messages.success(request, _("The token was revoked. It no longer works."))
     return redirect("people:tokens")
-

@@ -12,4 +12,8 @@ def fail(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("This page fails on purpose.")
 
 
-urlpatterns = [*project_urlpatterns, *i18n_patterns(path("fail/", fail, name="fail"))]
+urlpatterns = [
+    *project_urlpatterns,
+    path("api/v1/fail", fail, name="api_fail"),
+    *i18n_patterns(path("fail/", fail, name="fail")),
+]

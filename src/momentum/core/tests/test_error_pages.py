@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from unittest import mock
 
@@ -33,7 +34,10 @@ def _assert_page_in(response, language: str, direction: str, title: str) -> None
     tag = _html_tag(content)
     assert f'lang="{language}"' in tag
     assert f'dir="{direction}"' in tag
-    assert f"<h1>{escape(_translated(language, title))}</h1>" in content
+    translated = _translated(language, title)
+    assert f"<h1>{escape(translated)}</h1>" in content
+    if language != "en":
+        assert translated != title, f"{title!r} has no {language} translation"
 
 
 @pytest.mark.parametrize(("language", "direction"), LANGUAGES)
@@ -69,6 +73,36 @@ def test_500_page_is_in_the_urls_language(settings, language, direction):
     assert response.status_code == 500
     _assert_page_in(response, language, direction, "Something went wrong")
     assert "This page fails on purpose" not in response.content.decode()
+
+
+def test_500_under_the_api_answers_in_the_json_error_shape(settings):
+    settings.ROOT_URLCONF = "momentum.core.tests.failing_urls"
+    client = Client(raise_request_exception=False)
+
+    with mock.patch("django.core.handlers.exception.log_response"):
+        response = client.get("/api/v1/fail")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "server_error"
+    assert "on purpose" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("handler", "status", "code"),
+    [
+        (views.bad_request, 400, "bad_request"),
+        (views.permission_denied, 403, "forbidden"),
+        (views.page_not_found, 404, "not_found"),
+        (views.csrf_failure, 403, "forbidden"),
+    ],
+)
+def test_error_handlers_answer_api_paths_in_the_json_error_shape(rf, handler, status, code):
+    response = handler(rf.get("/api/v1/anything"))
+
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content)["error"]["code"] == code
 
 
 def test_500_page_still_renders_when_the_page_context_cannot_be_built(rf):

@@ -35,12 +35,22 @@ def invite(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
     """
     from momentum.people import services
 
-    def make(*, by: Any, email: str = "new.officer@example.org", role: str = Role.OFFICER,
-             country: Any = None, language: str = "en",
-             details: dict[str, Any] | None = None) -> tuple[Invitation, str]:
+    def make(
+        *,
+        by: Any,
+        email: str = "new.officer@example.org",
+        role: str = Role.OFFICER,
+        country: Any = None,
+        language: str = "en",
+        details: dict[str, Any] | None = None,
+    ) -> tuple[Invitation, str]:
         with django_capture_on_commit_callbacks(execute=True):
             return services.invite_person(
-                by=by, email=email, role=role, country=country, language=language,
+                by=by,
+                email=email,
+                role=role,
+                country=country,
+                language=language,
                 details=details,
             )
 

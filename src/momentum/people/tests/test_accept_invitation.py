@@ -23,18 +23,33 @@ def _url(key: str, language: str = "en") -> str:
 
 
 def _form(**data: str) -> dict[str, str]:
-    return {"given_name": "Rania", "family_name": "Saleh", "given_name_ar": "رانيا",
-            "family_name_ar": "صالح", "sex": Sex.FEMALE, "password1": GOOD_PASSWORD,
-            "password2": GOOD_PASSWORD, **data}
+    return {
+        "given_name": "Rania",
+        "family_name": "Saleh",
+        "given_name_ar": "رانيا",
+        "family_name_ar": "صالح",
+        "sex": Sex.FEMALE,
+        "password1": GOOD_PASSWORD,
+        "password2": GOOD_PASSWORD,
+        **data,
+    }
 
 
 @pytest.fixture
 def officer_invitation(jordan, focal_point):  # type: ignore[no-untyped-def]
     return InvitationFactory(
-        email="rania@example.org", country=jordan, language="fr", invited_by=focal_point,
+        email="rania@example.org",
+        country=jordan,
+        language="fr",
+        invited_by=focal_point,
         key_hash=Invitation.hash_key("officer-key"),
-        details={"given_name": "Rania", "family_name": "Saleh", "rank": "Captain",
-                 "rank_level": "mid", "languages": ["ar", "fr"]},
+        details={
+            "given_name": "Rania",
+            "family_name": "Saleh",
+            "rank": "Captain",
+            "rank_level": "mid",
+            "languages": ["ar", "fr"],
+        },
     )
 
 
@@ -72,8 +87,9 @@ def test_a_non_officer_is_not_asked_for_sex(client, jordan):
 # Creating the account ------------------------------------------------------------------------
 
 
-def test_accepting_creates_the_officers_account_role_and_profile(client, officer_invitation,
-                                                                 jordan):
+def test_accepting_creates_the_officers_account_role_and_profile(
+    client, officer_invitation, jordan
+):
     response = client.post(_url("officer-key"), _form())
 
     assert response.status_code == 302
@@ -84,10 +100,15 @@ def test_accepting_creates_the_officers_account_role_and_profile(client, officer
     assert user.preferred_language == "fr"
     assert user.check_password(GOOD_PASSWORD)
     assert list(RoleAssignment.objects.filter(user=user).values_list("role", "country")) == [
-        (Role.OFFICER, jordan.pk)]
+        (Role.OFFICER, jordan.pk)
+    ]
     profile = Profile.objects.get(user=user)
     assert (profile.country, profile.sex, profile.rank, profile.rank_level) == (
-        jordan, Sex.FEMALE, "Captain", "mid")
+        jordan,
+        Sex.FEMALE,
+        "Captain",
+        "mid",
+    )
     assert profile.languages == ["ar", "fr"]
     officer_invitation.refresh_from_db()
     assert officer_invitation.accepted_at is not None
@@ -100,14 +121,18 @@ def test_accepting_signs_the_new_user_in(client, officer_invitation):
     assert home.status_code == 200
     assert home.context["user"].email == "rania@example.org"
     assert "Welcome to Momentum. Your account is ready." in [
-        str(message) for message in home.context["messages"]]
+        str(message) for message in home.context["messages"]
+    ]
 
 
 def test_accepting_keeps_the_agency_and_areas_the_inviter_gave(client, jordan):
     agency = AgencyFactory(country=jordan)
     AreaOfWorkFactory(code="border")
-    InvitationFactory(country=jordan, key_hash=Invitation.hash_key("k"),
-                      details={"agency_id": agency.pk, "areas_of_work": ["border"]})
+    InvitationFactory(
+        country=jordan,
+        key_hash=Invitation.hash_key("k"),
+        details={"agency_id": agency.pk, "areas_of_work": ["border"]},
+    )
 
     client.post(_url("k"), _form())
 
@@ -117,8 +142,12 @@ def test_accepting_keeps_the_agency_and_areas_the_inviter_gave(client, jordan):
 
 
 def test_a_staff_invitee_gets_the_role_and_no_officer_profile(client):
-    InvitationFactory(email="new.staff@example.org", role=Role.STAFF, country=None,
-                      key_hash=Invitation.hash_key("staff-key"))
+    InvitationFactory(
+        email="new.staff@example.org",
+        role=Role.STAFF,
+        country=None,
+        key_hash=Invitation.hash_key("staff-key"),
+    )
 
     response = client.post(_url("staff-key"), _form(sex=""))
 
@@ -133,24 +162,27 @@ def test_accepting_is_audited(client, officer_invitation, jordan):
 
     entry = AuditEntry.objects.get(verb="invitation.accepted")
     assert entry.actor == User.objects.get(email="rania@example.org")
-    assert (entry.target_type, entry.target_id) == ("people.invitation",
-                                                    str(officer_invitation.pk))
+    assert (entry.target_type, entry.target_id) == ("people.invitation", str(officer_invitation.pk))
     assert entry.country == jordan
 
 
 # Errors --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("password", "expected"), [
-    ("short-1", "This password is too short. It must contain at least 12 characters."),
-    ("password1234", "This password is too common."),
-    ("839201746583", "This password is entirely numeric."),
-])
+@pytest.mark.parametrize(
+    ("password", "expected"),
+    [
+        ("short-1", "This password is too short. It must contain at least 12 characters."),
+        ("password1234", "This password is too common."),
+        ("839201746583", "This password is entirely numeric."),
+    ],
+)
 def test_a_weak_password_is_refused_beside_the_field_and_typed_values_stay(
     client, officer_invitation, password, expected
 ):
-    response = client.post(_url("officer-key"),
-                           _form(password1=password, password2=password, given_name="Ranya"))
+    response = client.post(
+        _url("officer-key"), _form(password1=password, password2=password, given_name="Ranya")
+    )
 
     assert response.status_code == 200
     form = response.context["form"]
@@ -167,12 +199,14 @@ def test_a_weak_password_is_refused_beside_the_field_and_typed_values_stay(
 
 
 def test_a_password_like_the_persons_address_is_refused(client, officer_invitation):
-    response = client.post(_url("officer-key"),
-                           _form(password1="rania@example.or", password2="rania@example.or"))
+    response = client.post(
+        _url("officer-key"), _form(password1="rania@example.or", password2="rania@example.or")
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["password1"] == [
-        "The password is too similar to the e-mail address."]
+        "The password is too similar to the e-mail address."
+    ]
     assert not User.objects.filter(email="rania@example.org").exists()
 
 
@@ -253,5 +287,6 @@ def test_a_signed_in_person_is_asked_to_sign_out_first(client_for, officer, offi
 
     assert response.status_code == 409
     assert "Sign out first to accept an invitation for another account." in (
-        response.content.decode())
+        response.content.decode()
+    )
     assert not User.objects.filter(email="rania@example.org").exists()

@@ -87,3 +87,12 @@ def test_countries_query_count_does_not_grow(client_for, staff, countries):
 
     # session, user, countries
     assert len(queries) == 3, [query["sql"] for query in queries]
+
+
+@pytest.mark.parametrize(
+    ("accept", "name"), [("fr", "Jordanie"), ("ar", "الأردن"), ("en", "Jordan")]
+)
+def test_name_follows_the_callers_language(client_for, officer, accept, name):
+    response = client_for(officer).get(URL, HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert response.json()[0]["name"] == name

@@ -1,8 +1,10 @@
 import pytest
 from allauth.mfa.models import Authenticator
+
 from momentum.people.services import create_access_token
 
 pytestmark = pytest.mark.django_db
+
 
 def test_token_of_staff_without_second_factor_is_refused(client, staff, settings):
     settings.MOMENTUM_MFA_REQUIRED = True

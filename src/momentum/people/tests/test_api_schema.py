@@ -65,3 +65,12 @@ def test_docs_page_turns_off_the_online_spec_validator(client):
     )
     assert settings_json
     assert json.loads(settings_json.group(1))["validatorUrl"] is None
+
+
+def test_openapi_documents_the_country_statuses(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    assert set(schema["components"]["schemas"]["CountryStatus"]["enum"]) == {
+        "active",
+        "not_yet_active",
+    }

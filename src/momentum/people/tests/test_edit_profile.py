@@ -26,12 +26,18 @@ def _form(profile: Profile, **changes) -> dict[str, object]:  # type: ignore[no-
     user = profile.user
     user.refresh_from_db()
     data: dict[str, object] = {
-        "given_name": user.given_name, "family_name": user.family_name,
-        "given_name_ar": user.given_name_ar, "family_name_ar": user.family_name_ar,
-        "sex": profile.sex, "country": profile.country_id, "agency": profile.agency_id or "",
-        "rank": profile.rank, "rank_level": profile.rank_level,
+        "given_name": user.given_name,
+        "family_name": user.family_name,
+        "given_name_ar": user.given_name_ar,
+        "family_name_ar": user.family_name_ar,
+        "sex": profile.sex,
+        "country": profile.country_id,
+        "agency": profile.agency_id or "",
+        "rank": profile.rank,
+        "rank_level": profile.rank_level,
         "areas_of_work": [area.pk for area in profile.areas_of_work.all()],
-        "languages": profile.languages, "version": profile.version,
+        "languages": profile.languages,
+        "version": profile.version,
     }
     data.update(changes)
     return data
@@ -56,8 +62,9 @@ def test_the_form_shows_the_current_values(client_for, officer):
 def test_officer_edits_own_profile_without_an_audit_entry(client_for, officer):
     profile = officer.profile
 
-    response = client_for(officer).post(OWN_URL, _form(profile, rank="Major", rank_level="senior",
-                                                       family_name="Haddad-Nasser"))
+    response = client_for(officer).post(
+        OWN_URL, _form(profile, rank="Major", rank_level="senior", family_name="Haddad-Nasser")
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/en/people/me/"
@@ -95,12 +102,14 @@ def test_someone_without_a_profile_gets_404_on_own_profile_page(client_for, staf
 # Colleagues with rights ----------------------------------------------------------------------
 
 
-def test_focal_point_edits_an_officer_of_own_country_and_it_is_audited(client_for, focal_point,
-                                                                       officer, jordan):
+def test_focal_point_edits_an_officer_of_own_country_and_it_is_audited(
+    client_for, focal_point, officer, jordan
+):
     profile = officer.profile
 
     response = client_for(focal_point).post(
-        _edit_url(profile), _form(profile, rank="Colonel", given_name="Layla"))
+        _edit_url(profile), _form(profile, rank="Colonel", given_name="Layla")
+    )
 
     assert response.status_code == 302
     assert response["Location"] == f"/en/people/officers/{profile.pk}/"
@@ -109,8 +118,10 @@ def test_focal_point_edits_an_officer_of_own_country_and_it_is_audited(client_fo
     [entry] = _profile_edits(profile)
     assert entry.actor == focal_point
     assert entry.country == jordan
-    assert entry.details["changes"] == {"rank": ["Inspector", "Colonel"],
-                                        "given_name": ["Leila", "Layla"]}
+    assert entry.details["changes"] == {
+        "rank": ["Inspector", "Colonel"],
+        "given_name": ["Leila", "Layla"],
+    }
 
 
 def test_staff_edit_lists_every_changed_field_and_nothing_else(client_for, staff, officer):
@@ -118,8 +129,10 @@ def test_staff_edit_lists_every_changed_field_and_nothing_else(client_for, staff
     area = AreaOfWorkFactory(code="cybercrime")
     new_sex = Sex.MALE if profile.sex == Sex.FEMALE else Sex.FEMALE
 
-    client_for(staff).post(_edit_url(profile), _form(
-        profile, sex=new_sex, areas_of_work=[area.pk], languages=["fr"], agency=""))
+    client_for(staff).post(
+        _edit_url(profile),
+        _form(profile, sex=new_sex, areas_of_work=[area.pk], languages=["fr"], agency=""),
+    )
 
     [entry] = _profile_edits(profile)
     changes = entry.details["changes"]
@@ -175,13 +188,15 @@ def test_the_service_refuses_an_outsider(outsider, officer):
 # Country and agency --------------------------------------------------------------------------
 
 
-def test_focal_point_cannot_move_an_officer_to_another_country(client_for, focal_point, officer,
-                                                               morocco, jordan):
+def test_focal_point_cannot_move_an_officer_to_another_country(
+    client_for, focal_point, officer, morocco, jordan
+):
     profile = officer.profile
     client = client_for(focal_point)
 
     assert list(client.get(_edit_url(profile)).context["form"].fields["country"].queryset) == [
-        jordan]
+        jordan
+    ]
     response = client.post(_edit_url(profile), _form(profile, country=morocco.pk, agency=""))
 
     assert response.status_code == 200
@@ -190,11 +205,13 @@ def test_focal_point_cannot_move_an_officer_to_another_country(client_for, focal
     assert profile.country == jordan
 
 
-def test_the_service_refuses_a_focal_points_move_to_another_country(focal_point, officer,
-                                                                    morocco, jordan):
+def test_the_service_refuses_a_focal_points_move_to_another_country(
+    focal_point, officer, morocco, jordan
+):
     with pytest.raises(ValidationError) as refusal:
-        services.update_profile(profile=officer.profile, by=focal_point,
-                                data={"country": morocco, "agency": None})
+        services.update_profile(
+            profile=officer.profile, by=focal_point, data={"country": morocco, "agency": None}
+        )
 
     assert "country" in refusal.value.message_dict
     officer.profile.refresh_from_db()
@@ -206,7 +223,8 @@ def test_staff_may_move_an_officer_to_another_country(client_for, staff, officer
     moroccan_agency = AgencyFactory(country=morocco)
 
     response = client_for(staff).post(
-        _edit_url(profile), _form(profile, country=morocco.pk, agency=moroccan_agency.pk))
+        _edit_url(profile), _form(profile, country=morocco.pk, agency=moroccan_agency.pk)
+    )
 
     assert response.status_code == 302
     profile.refresh_from_db()
@@ -218,30 +236,33 @@ def test_the_agency_must_belong_to_the_chosen_country(client_for, staff, officer
     moroccan_agency = AgencyFactory(country=morocco)
     agency_before = profile.agency
 
-    response = client_for(staff).post(_edit_url(profile), _form(profile,
-                                                                agency=moroccan_agency.pk))
+    response = client_for(staff).post(_edit_url(profile), _form(profile, agency=moroccan_agency.pk))
 
     assert response.status_code == 200
     assert response.context["form"].errors["agency"] == [
-        "This agency is not in the chosen country."]
+        "This agency is not in the chosen country."
+    ]
     profile.refresh_from_db()
     assert profile.agency == agency_before
 
 
-def test_focal_point_is_offered_only_own_countrys_agencies(client_for, focal_point, officer,
-                                                          morocco):
+def test_focal_point_is_offered_only_own_countrys_agencies(
+    client_for, focal_point, officer, morocco
+):
     AgencyFactory(country=morocco)
 
     form = client_for(focal_point).get(_edit_url(officer.profile)).context["form"]
 
     assert {agency.country_id for agency in form.fields["agency"].queryset} == {
-        officer.profile.country_id}
+        officer.profile.country_id
+    }
 
 
 def test_the_service_refuses_an_agency_of_another_country(staff, officer, morocco):
     with pytest.raises(ValidationError) as refusal:
-        services.update_profile(profile=officer.profile, by=staff,
-                                data={"agency": AgencyFactory(country=morocco)})
+        services.update_profile(
+            profile=officer.profile, by=staff, data={"agency": AgencyFactory(country=morocco)}
+        )
 
     assert "agency" in refusal.value.message_dict
 
@@ -249,8 +270,9 @@ def test_the_service_refuses_an_agency_of_another_country(staff, officer, morocc
 # Two people editing at once ------------------------------------------------------------------
 
 
-def test_a_stale_edit_is_refused_and_neither_change_is_lost(client_for, focal_point, staff,
-                                                             officer):
+def test_a_stale_edit_is_refused_and_neither_change_is_lost(
+    client_for, focal_point, staff, officer
+):
     profile = officer.profile
     # Both open the form while the profile is at version 1.
     staff_form = _form(profile, rank="Captain")
@@ -263,7 +285,8 @@ def test_a_stale_edit_is_refused_and_neither_change_is_lost(client_for, focal_po
     assert second.status_code == 200
     assert second.context["form"].non_field_errors() == [
         "Someone else saved this profile while you were editing it. Reload the page to see "
-        "their changes, then make yours again."]
+        "their changes, then make yours again."
+    ]
     html = second.content.decode()
     assert 'value="Layla"' in html  # what the focal point typed is still in the form
     profile.refresh_from_db()
@@ -286,11 +309,13 @@ def test_after_reloading_the_form_the_edit_goes_through(client_for, focal_point,
 
 
 def test_the_service_refuses_a_stale_version(staff, officer):
-    services.update_profile(profile=officer.profile, by=staff, data={"rank": "Captain"},
-                            expected_version=1)
+    services.update_profile(
+        profile=officer.profile, by=staff, data={"rank": "Captain"}, expected_version=1
+    )
 
     with pytest.raises(services.StaleEditError):
-        services.update_profile(profile=officer.profile, by=staff, data={"rank": "Major"},
-                                expected_version=1)
+        services.update_profile(
+            profile=officer.profile, by=staff, data={"rank": "Major"}, expected_version=1
+        )
     officer.profile.refresh_from_db()
     assert officer.profile.rank == "Captain"

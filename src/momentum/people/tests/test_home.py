@@ -31,10 +31,20 @@ def officers(jordan, morocco, officer):  # type: ignore[no-untyped-def]
     """Jordan: Leila (the owner, female) and two more women and a man; Morocco: a woman, a man."""
     for sex in (Sex.FEMALE, Sex.FEMALE, Sex.MALE):
         make_officer(jordan, sex=sex)
-    make_officer(morocco, sex=Sex.FEMALE, user__email="fatima.ma@example.org",
-                 user__given_name="Fatima", user__family_name="Zahra")
-    make_officer(morocco, sex=Sex.MALE, user__email="youssef.ma@example.org",
-                 user__given_name="Youssef", user__family_name="Alaoui")
+    make_officer(
+        morocco,
+        sex=Sex.FEMALE,
+        user__email="fatima.ma@example.org",
+        user__given_name="Fatima",
+        user__family_name="Zahra",
+    )
+    make_officer(
+        morocco,
+        sex=Sex.MALE,
+        user__email="youssef.ma@example.org",
+        user__given_name="Youssef",
+        user__family_name="Alaoui",
+    )
     Profile.objects.filter(user=officer).update(sex=Sex.FEMALE)
 
 
@@ -58,8 +68,9 @@ def test_officer_sees_own_profile_and_no_counts(client_for, officer, officers):
     assert not _card(html, "Invitations waiting")
 
 
-def test_focal_point_sees_the_count_of_own_countrys_officers(client_for, focal_point, officers,
-                                                            jordan):
+def test_focal_point_sees_the_count_of_own_countrys_officers(
+    client_for, focal_point, officers, jordan
+):
     response = client_for(focal_point).get(URL)
 
     assert response.context["my_officers"] == 4
@@ -72,8 +83,9 @@ def test_focal_point_sees_the_count_of_own_countrys_officers(client_for, focal_p
     assert "fatima.ma@example.org" not in html
 
 
-def test_focal_point_sees_own_countrys_waiting_invitations_only(client_for, focal_point, jordan,
-                                                               morocco):
+def test_focal_point_sees_own_countrys_waiting_invitations_only(
+    client_for, focal_point, jordan, morocco
+):
     now = timezone.now()
     InvitationFactory(country=jordan)
     InvitationFactory(country=jordan)
@@ -95,13 +107,13 @@ def test_staff_sees_totals_and_the_table_by_country_and_sex(client_for, staff, o
 
     counts = response.context["counts"]
     assert (counts["total"], counts["women"]) == (6, 4)
-    assert counts["by_country"] == {"JO": {"female": 3, "male": 1},
-                                    "MA": {"female": 1, "male": 1}}
+    assert counts["by_country"] == {"JO": {"female": 3, "male": 1}, "MA": {"female": 1, "male": 1}}
     html = response.content.decode()
     assert '<p class="stat">6</p>' in _card(html, "Officers on the platform")
     assert "6 officers are registered, of whom 4 are women." in html
-    assert ('<tr><th scope="row">Jordan</th><td class="num">3</td><td class="num">1</td></tr>'
-            in html)
+    assert (
+        '<tr><th scope="row">Jordan</th><td class="num">3</td><td class="num">1</td></tr>' in html
+    )
     assert response.context["pending_invitations"] == 1
 
 
@@ -115,7 +127,11 @@ def test_the_table_names_countries_in_the_language_of_the_page(client_for, staff
 def test_donor_sees_only_aggregates(client_for, donor, officers):
     # The donor's own name is on the page: make sure it is none of the officers' names.
     donor.given_name, donor.family_name, donor.given_name_ar, donor.family_name_ar = (
-        "Dina", "Observer", "", "")
+        "Dina",
+        "Observer",
+        "",
+        "",
+    )
     donor.save()
 
     response = client_for(donor).get(URL)
@@ -128,8 +144,13 @@ def test_donor_sees_only_aggregates(client_for, donor, officers):
     assert "6 officers are registered, of whom 4 are women." in html
     for profile in Profile.objects.select_related("user"):
         person = profile.user
-        for detail in (person.email, person.given_name, person.family_name,
-                       person.given_name_ar, person.family_name_ar):
+        for detail in (
+            person.email,
+            person.given_name,
+            person.family_name,
+            person.given_name_ar,
+            person.family_name_ar,
+        ):
             assert detail not in html, detail
     assert "/people/officers/" not in html
     assert "/people/invitations/" not in html
@@ -137,8 +158,9 @@ def test_donor_sees_only_aggregates(client_for, donor, officers):
 
 @pytest.mark.parametrize("persona", ["staff", "focal_point", "donor", "officer"])
 @pytest.mark.parametrize("rows", [5, 50])
-def test_home_page_queries_do_not_grow_with_rows(client_for, request, jordan, morocco, persona,
-                                                 rows):
+def test_home_page_queries_do_not_grow_with_rows(
+    client_for, request, jordan, morocco, persona, rows
+):
     for number in range(rows):
         make_officer(jordan if number % 2 else morocco)
         InvitationFactory(country=jordan)

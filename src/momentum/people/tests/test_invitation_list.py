@@ -72,13 +72,16 @@ def test_each_status_is_shown_in_words_and_only_waiting_ones_can_be_withdrawn(
     waiting = InvitationFactory(email="waiting@example.org", country=jordan)
     accepted = InvitationFactory(email="accepted@example.org", country=jordan, accepted_at=now)
     withdrawn = InvitationFactory(email="withdrawn@example.org", country=jordan, revoked_at=now)
-    expired = InvitationFactory(email="expired@example.org", country=jordan,
-                                expires_at=now - timedelta(days=1))
+    expired = InvitationFactory(
+        email="expired@example.org", country=jordan, expires_at=now - timedelta(days=1)
+    )
 
     html = client_for(staff).get(URL).content.decode()
 
-    rows = {invitation: html.split(f"<bdi>{invitation.email}</bdi>")[1].split("</tr>")[0]
-            for invitation in (waiting, accepted, withdrawn, expired)}
+    rows = {
+        invitation: html.split(f"<bdi>{invitation.email}</bdi>")[1].split("</tr>")[0]
+        for invitation in (waiting, accepted, withdrawn, expired)
+    }
     assert "Waiting" in rows[waiting]
     assert "Accepted" in rows[accepted]
     assert "Withdrawn" in rows[withdrawn]

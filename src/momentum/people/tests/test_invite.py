@@ -23,8 +23,15 @@ NEW_URL = "/en/people/invitations/new/"
 
 
 def _post(client, django_capture_on_commit_callbacks, **data):  # type: ignore[no-untyped-def]
-    form = {"email": "new.person@example.org", "role": Role.OFFICER, "country": "",
-            "language": "en", "given_name": "Rania", "family_name": "Saleh", **data}
+    form = {
+        "email": "new.person@example.org",
+        "role": Role.OFFICER,
+        "country": "",
+        "language": "en",
+        "given_name": "Rania",
+        "family_name": "Saleh",
+        **data,
+    }
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(NEW_URL, form)
 
@@ -41,14 +48,21 @@ def _link_in(body: str) -> str:
 def test_staff_invites_a_donor_without_a_country(
     client_for, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     email="Donor.Two@Example.org", role=Role.DONOR)
+    response = _post(
+        client_for(staff),
+        django_capture_on_commit_callbacks,
+        email="Donor.Two@Example.org",
+        role=Role.DONOR,
+    )
 
     assert response.status_code == 302
     assert response["Location"] == "/en/people/invitations/"
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.role, invitation.country) == (
-        "donor.two@example.org", Role.DONOR, None)
+        "donor.two@example.org",
+        Role.DONOR,
+        None,
+    )
     assert invitation.invited_by == staff
     assert invitation.details == {"given_name": "Rania", "family_name": "Saleh"}
     assert [message.to for message in mailoutbox] == [["donor.two@example.org"]]
@@ -57,8 +71,12 @@ def test_staff_invites_a_donor_without_a_country(
 def test_staff_invites_a_focal_point_of_any_country(
     client_for, staff, morocco, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     role=Role.FOCAL_POINT, country=morocco.pk)
+    response = _post(
+        client_for(staff),
+        django_capture_on_commit_callbacks,
+        role=Role.FOCAL_POINT,
+        country=morocco.pk,
+    )
 
     assert response.status_code == 302
     invitation = Invitation.objects.get()
@@ -69,8 +87,9 @@ def test_staff_invites_a_focal_point_of_any_country(
 def test_staff_must_name_a_country_for_a_country_role(
     client_for, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     role=Role.OFFICER, country="")
+    response = _post(
+        client_for(staff), django_capture_on_commit_callbacks, role=Role.OFFICER, country=""
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["country"] == ["This role needs a country."]
@@ -81,13 +100,15 @@ def test_staff_must_name_a_country_for_a_country_role(
 def test_focal_point_invites_an_officer_of_own_country(
     client_for, focal_point, jordan, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = _post(client_for(focal_point), django_capture_on_commit_callbacks,
-                     country=jordan.pk)
+    response = _post(client_for(focal_point), django_capture_on_commit_callbacks, country=jordan.pk)
 
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert (invitation.role, invitation.country, invitation.invited_by) == (
-        Role.OFFICER, jordan, focal_point)
+        Role.OFFICER,
+        jordan,
+        focal_point,
+    )
     assert len(mailoutbox) == 1
 
 
@@ -104,8 +125,9 @@ def test_focal_point_is_offered_only_the_officer_role_and_own_country(
 def test_focal_point_cannot_invite_to_another_role(
     client_for, focal_point, jordan, mailoutbox, django_capture_on_commit_callbacks, role
 ):
-    response = _post(client_for(focal_point), django_capture_on_commit_callbacks,
-                     role=role, country=jordan.pk)
+    response = _post(
+        client_for(focal_point), django_capture_on_commit_callbacks, role=role, country=jordan.pk
+    )
 
     assert response.status_code == 200
     assert "role" in response.context["form"].errors
@@ -116,8 +138,9 @@ def test_focal_point_cannot_invite_to_another_role(
 def test_focal_point_cannot_invite_an_officer_of_another_country(
     client_for, focal_point, morocco, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = _post(client_for(focal_point), django_capture_on_commit_callbacks,
-                     country=morocco.pk)
+    response = _post(
+        client_for(focal_point), django_capture_on_commit_callbacks, country=morocco.pk
+    )
 
     assert response.status_code == 200
     assert "country" in response.context["form"].errors
@@ -129,11 +152,13 @@ def test_the_service_refuses_a_focal_point_inviting_to_another_role_or_country(
     focal_point, jordan, morocco
 ):
     with pytest.raises(PermissionDenied):
-        services.invite_person(by=focal_point, email="a@example.org", role=Role.STAFF,
-                               country=None, language="en")
+        services.invite_person(
+            by=focal_point, email="a@example.org", role=Role.STAFF, country=None, language="en"
+        )
     with pytest.raises(PermissionDenied):
-        services.invite_person(by=focal_point, email="a@example.org", role=Role.OFFICER,
-                               country=morocco, language="en")
+        services.invite_person(
+            by=focal_point, email="a@example.org", role=Role.OFFICER, country=morocco, language="en"
+        )
     assert not Invitation.objects.exists()
 
 
@@ -143,8 +168,12 @@ def test_officers_and_donors_may_not_open_the_invitation_form(client_for, reques
     client = client_for(user)
 
     assert client.get(NEW_URL).status_code == 403
-    assert client.post(NEW_URL, {"email": "x@example.org", "role": Role.OFFICER,
-                                 "language": "en"}).status_code == 403
+    assert (
+        client.post(
+            NEW_URL, {"email": "x@example.org", "role": Role.OFFICER, "language": "en"}
+        ).status_code
+        == 403
+    )
     assert not Invitation.objects.exists()
 
 
@@ -163,12 +192,17 @@ def test_an_address_with_an_account_is_refused_whatever_its_case(
 ):
     UserFactory(email="taken@example.org")
 
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     email="TAKEN@example.org", country=jordan.pk)
+    response = _post(
+        client_for(staff),
+        django_capture_on_commit_callbacks,
+        email="TAKEN@example.org",
+        country=jordan.pk,
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
-        "Someone with this e-mail address already has an account."]
+        "Someone with this e-mail address already has an account."
+    ]
     assert not Invitation.objects.exists()
     assert mailoutbox == []
 
@@ -179,12 +213,17 @@ def test_an_address_with_a_pending_invitation_is_refused(
     invite(by=staff, email="twice@example.org", country=jordan)
     mailoutbox.clear()
 
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     email="Twice@example.org", country=jordan.pk)
+    response = _post(
+        client_for(staff),
+        django_capture_on_commit_callbacks,
+        email="Twice@example.org",
+        country=jordan.pk,
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
-        "This person already has an invitation waiting."]
+        "This person already has an invitation waiting."
+    ]
     assert Invitation.objects.count() == 1
     assert mailoutbox == []
 
@@ -199,11 +238,14 @@ def test_an_expired_invitation_does_not_stop_a_new_one(staff, jordan, invite):
     assert Invitation.objects.pending().get() == second
 
 
-def test_a_refused_form_keeps_what_was_typed(
-    client_for, staff, django_capture_on_commit_callbacks
-):
-    response = _post(client_for(staff), django_capture_on_commit_callbacks,
-                     email="not-an-address", given_name="Nour", family_name="Hamdan")
+def test_a_refused_form_keeps_what_was_typed(client_for, staff, django_capture_on_commit_callbacks):
+    response = _post(
+        client_for(staff),
+        django_capture_on_commit_callbacks,
+        email="not-an-address",
+        given_name="Nour",
+        family_name="Hamdan",
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -231,7 +273,8 @@ def test_the_email_is_written_in_the_invitees_language(
         assert message.subject == gettext("You are invited to join Momentum")
         assert gettext("Create your account by opening this link:") in message.body
     assert _link_in(message.body) == (
-        f"{settings.SITE_URL}/{language}/people/invitations/accept/{key}/")
+        f"{settings.SITE_URL}/{language}/people/invitations/accept/{key}/"
+    )
     assert f'href="{settings.SITE_URL}/{language}/people/invitations/accept/{key}/"' in html
 
 
@@ -240,9 +283,17 @@ def test_the_invitation_language_does_not_depend_on_the_inviters_page(
 ):
     client = client_for(staff)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/fr/people/invitations/new/", {
-            "email": "arabic.reader@example.org", "role": Role.OFFICER, "country": jordan.pk,
-            "language": "ar", "given_name": "", "family_name": ""})
+        client.post(
+            "/fr/people/invitations/new/",
+            {
+                "email": "arabic.reader@example.org",
+                "role": Role.OFFICER,
+                "country": jordan.pk,
+                "language": "ar",
+                "given_name": "",
+                "family_name": "",
+            },
+        )
 
     [message] = mailoutbox
     assert "/ar/people/invitations/accept/" in message.body
@@ -276,11 +327,13 @@ def test_the_link_in_the_email_opens_the_account_form(client, staff, jordan, inv
     assert "password1" in response.context["form"].fields
 
 
-def test_no_email_is_sent_when_the_transaction_is_rolled_back(staff, jordan, mailoutbox,
-                                                              django_capture_on_commit_callbacks):
+def test_no_email_is_sent_when_the_transaction_is_rolled_back(
+    staff, jordan, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.invite_person(by=staff, email="later@example.org", role=Role.OFFICER,
-                               country=jordan, language="en")
+        services.invite_person(
+            by=staff, email="later@example.org", role=Role.OFFICER, country=jordan, language="en"
+        )
 
     # The e-mail waits for the commit: nothing leaves while the invitation may still vanish.
     assert mailoutbox == []
@@ -302,10 +355,16 @@ def test_sending_an_invitation_is_audited(staff, jordan, invite):
 
 def test_a_refused_invitation_is_not_audited(focal_point, morocco):
     with pytest.raises(PermissionDenied):
-        services.invite_person(by=focal_point, email="a@example.org", role=Role.OFFICER,
-                               country=morocco, language="en")
+        services.invite_person(
+            by=focal_point, email="a@example.org", role=Role.OFFICER, country=morocco, language="en"
+        )
     with pytest.raises(ValidationError):
-        services.invite_person(by=focal_point, email=focal_point.email, role=Role.OFFICER,
-                               country=focal_point.role_list[0].country, language="en")
+        services.invite_person(
+            by=focal_point,
+            email=focal_point.email,
+            role=Role.OFFICER,
+            country=focal_point.role_list[0].country,
+            language="en",
+        )
 
     assert not AuditEntry.objects.filter(verb="invitation.sent").exists()

@@ -57,7 +57,8 @@ def test_after_five_failures_even_the_right_password_is_refused(client, officer)
     assert not _signed_in(client)
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        "Too many failed login attempts. Try again later."]
+        "Too many failed login attempts. Try again later."
+    ]
 
 
 def test_four_failures_do_not_lock_the_account(client, officer):
@@ -107,9 +108,14 @@ def test_a_deactivated_account_cannot_sign_in(client, officer):
 
 def test_the_signup_page_does_not_create_an_account(client):
     page = client.get("/en/accounts/signup/")
-    response = client.post("/en/accounts/signup/", {
-        "email": "walk.in@example.org", "password1": "a-long-and-quiet-river-42",
-        "password2": "a-long-and-quiet-river-42"})
+    response = client.post(
+        "/en/accounts/signup/",
+        {
+            "email": "walk.in@example.org",
+            "password1": "a-long-and-quiet-river-42",
+            "password2": "a-long-and-quiet-river-42",
+        },
+    )
 
     assert "account/signup_closed.html" in [template.name for template in page.templates]
     assert "password1" not in page.content.decode()

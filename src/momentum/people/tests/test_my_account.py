@@ -36,8 +36,9 @@ def test_choosing_a_language_saves_it_and_moves_to_that_language(client_for, off
 
 
 def test_an_unknown_time_zone_is_refused(client_for, officer):
-    response = client_for(officer).post(URL, {"preferred_language": "ar",
-                                              "time_zone": "Mars/Olympus"})
+    response = client_for(officer).post(
+        URL, {"preferred_language": "ar", "time_zone": "Mars/Olympus"}
+    )
 
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors

@@ -16,10 +16,12 @@ def _url(user) -> str:  # type: ignore[no-untyped-def]
     return f"/en/people/officers/{user.profile.pk}/"
 
 
-@pytest.mark.parametrize(("persona", "can_edit"), [
-    ("officer", True), ("focal_point", True), ("staff", True)])
-def test_the_owner_and_colleagues_with_rights_see_the_profile(client_for, request, officer,
-                                                              persona, can_edit):
+@pytest.mark.parametrize(
+    ("persona", "can_edit"), [("officer", True), ("focal_point", True), ("staff", True)]
+)
+def test_the_owner_and_colleagues_with_rights_see_the_profile(
+    client_for, request, officer, persona, can_edit
+):
     response = client_for(request.getfixturevalue(persona)).get(_url(officer))
 
     assert response.status_code == 200

@@ -20,21 +20,31 @@ def _mfa_required(settings):  # type: ignore[no-untyped-def]
 
 def _signed_in(client, user):  # type: ignore[no-untyped-def]
     """Signed in through the login form, as allauth's own pages expect (no re-authentication)."""
-    response = client.post("/en/accounts/login/",
-                           {"login": user.email, "password": "correct-horse-battery"})
+    response = client.post(
+        "/en/accounts/login/", {"login": user.email, "password": "correct-horse-battery"}
+    )
     assert response.status_code == 302, response.content
     return client
 
 
 def _with_totp(user):  # type: ignore[no-untyped-def]
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP,
-                                 data={"secret": "JBSWY3DPEHPK3PXP"})
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
     return user
 
 
 @pytest.mark.parametrize("persona", SENSITIVE)
-@pytest.mark.parametrize("path", ["/en/", "/en/people/officers/", "/en/people/invitations/",
-                                  "/en/people/me/", "/en/people/me/tokens/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/en/people/officers/",
+        "/en/people/invitations/",
+        "/en/people/me/",
+        "/en/people/me/tokens/",
+    ],
+)
 def test_sensitive_roles_without_a_second_factor_are_sent_to_set_one_up(
     client_for, request, persona, path
 ):
@@ -61,23 +71,27 @@ def test_the_redirect_keeps_the_language_of_the_page(client_for, focal_point):
 def test_a_post_is_refused_too_and_changes_nothing(client_for, focal_point, jordan):
     from momentum.people.models import Invitation
 
-    response = client_for(focal_point).post("/en/people/invitations/new/", {
-        "email": "x@example.org", "role": "officer", "country": jordan.pk, "language": "en"})
+    response = client_for(focal_point).post(
+        "/en/people/invitations/new/",
+        {"email": "x@example.org", "role": "officer", "country": jordan.pk, "language": "en"},
+    )
 
     assert response["Location"] == SETUP
     assert not Invitation.objects.exists()
 
 
 @pytest.mark.parametrize("persona", SENSITIVE)
-def test_they_can_still_reach_the_account_pages_and_set_up_a_second_factor(client, request,
-                                                                          persona):
+def test_they_can_still_reach_the_account_pages_and_set_up_a_second_factor(
+    client, request, persona
+):
     _signed_in(client, request.getfixturevalue(persona))
 
     # allauth asks for the password once more before a second factor is added.
     response = client.get("/en/accounts/2fa/totp/activate/", follow=True)
     assert response.redirect_chain[-1][0].startswith("/en/accounts/reauthenticate/")
-    confirmed = client.post(response.redirect_chain[-1][0], {"password": "correct-horse-battery"},
-                            follow=True)
+    confirmed = client.post(
+        response.redirect_chain[-1][0], {"password": "correct-horse-battery"}, follow=True
+    )
     assert confirmed.redirect_chain[-1][0] == "/en/accounts/2fa/totp/activate/"
     assert "totp_url" in confirmed.context  # the authenticator app's set-up page itself
     assert client.get("/fr/accounts/2fa/").status_code == 200

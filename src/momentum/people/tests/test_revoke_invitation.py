@@ -16,8 +16,9 @@ def _revoke_url(invitation: Invitation) -> str:
     return f"/en/people/invitations/{invitation.pk}/revoke/"
 
 
-def test_staff_withdraws_an_invitation_and_its_link_stops_working(client_for, staff, jordan,
-                                                                   client):
+def test_staff_withdraws_an_invitation_and_its_link_stops_working(
+    client_for, staff, jordan, client
+):
     invitation = InvitationFactory(country=jordan, key_hash=Invitation.hash_key("the-key"))
 
     response = client_for(staff).post(_revoke_url(invitation))
@@ -43,8 +44,9 @@ def test_withdrawing_is_audited(client_for, focal_point, jordan):
     assert entry.country == jordan
 
 
-def test_focal_point_withdraws_an_officer_invitation_of_own_country(client_for, focal_point,
-                                                                     jordan):
+def test_focal_point_withdraws_an_officer_invitation_of_own_country(
+    client_for, focal_point, jordan
+):
     invitation = InvitationFactory(country=jordan)
 
     client_for(focal_point).post(_revoke_url(invitation))
@@ -64,8 +66,9 @@ def test_another_countrys_focal_point_gets_404(client_for, outsider, jordan):
     assert not AuditEntry.objects.filter(verb="invitation.revoked").exists()
 
 
-def test_focal_point_cannot_withdraw_a_staff_invitation_to_another_role(client_for, focal_point,
-                                                                        jordan):
+def test_focal_point_cannot_withdraw_a_staff_invitation_to_another_role(
+    client_for, focal_point, jordan
+):
     invitation = InvitationFactory(country=jordan, role=Role.BOARD_MEMBER)
 
     response = client_for(focal_point).post(_revoke_url(invitation))
@@ -107,7 +110,8 @@ def test_an_accepted_invitation_cannot_be_withdrawn(client_for, staff, jordan):
     assert invitation.accepted_at == accepted_at
     assert not AuditEntry.objects.filter(verb="invitation.revoked").exists()
     assert "This invitation was already used or withdrawn, so it cannot be withdrawn." in [
-        str(message) for message in response.context["messages"]]
+        str(message) for message in response.context["messages"]
+    ]
 
 
 def test_withdrawing_twice_keeps_the_first_date_and_one_audit_entry(client_for, staff, jordan):

@@ -28,8 +28,7 @@ def _api_get(client, path: str, secret: str):  # type: ignore[no-untyped-def]
 def test_a_new_tokens_secret_is_shown_once_and_stored_hashed(client_for, officer):
     client = client_for(officer)
 
-    response = client.post(URL, {"name": "Reporting script", "expires_in_days": "90"},
-                           follow=True)
+    response = client.post(URL, {"name": "Reporting script", "expires_in_days": "90"}, follow=True)
 
     # Redirected after the POST, so reloading the page cannot create a second token.
     assert response.redirect_chain == [(URL, 302)]

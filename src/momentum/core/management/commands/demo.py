@@ -24,7 +24,9 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 self.stdout.write("The database already holds a programme: nothing seeded.")
                 return
-            raise CommandError("The database already holds a programme; the demo seeds an empty one.")
+            raise CommandError(
+                "The database already holds a programme; the demo seeds an empty one."
+            )
         with transaction.atomic():
             for seeder in seeders():
                 seeder.seed(self.stdout.write)

@@ -43,7 +43,12 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     """The catalogues as ``makemessages`` would leave them, made in a copy of the source."""
     missing = [tool for tool in ("xgettext", "msgmerge", "msguniq") if shutil.which(tool) is None]
     if missing:
-        pytest.fail(f"GNU gettext is needed to check the catalogues; missing: {missing}")
+        # A new developer's machine may lack gettext (running Momentum never needs it); CI
+        # installs it, so there a missing tool fails the run instead of skipping the check.
+        message = f"GNU gettext is needed to check the catalogues; missing: {missing}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     root = tmp_path_factory.mktemp("source") / "momentum"
     shutil.copytree(
         SOURCE,

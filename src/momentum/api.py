@@ -66,8 +66,9 @@ api = NinjaAPI(
 )
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str,
-           details: Any = None) -> HttpResponse:
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, details: Any = None
+) -> HttpResponse:
     body: dict[str, Any] = {"error": {"code": code, "message": message}}
     if details is not None:
         body["error"]["details"] = details
@@ -81,8 +82,12 @@ def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(SecondFactorRequired)
 def _second_factor_required(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return _error(request, 403, "mfa_required",
-                  "Set up two-factor authentication on your account before using the API.")
+    return _error(
+        request,
+        403,
+        "mfa_required",
+        "Set up two-factor authentication on your account before using the API.",
+    )
 
 
 @api.exception_handler(PermissionDenied)
@@ -100,8 +105,15 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return _error(request, 422, "invalid", "The request is not valid.", details=exc.errors)
 
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 409: "conflict", 429: "rate_limited"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    429: "rate_limited",
+}
 
 
 @api.exception_handler(HttpError)

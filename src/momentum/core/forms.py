@@ -12,7 +12,9 @@ class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
     verb = forms.ChoiceField(label=_("Action"), required=False)
     country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), required=False,
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        required=False,
         empty_label=_("All countries"),
     )
     since = forms.DateField(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -174,6 +175,10 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
+
+    @property
+    def details_json(self) -> str:
+        return json.dumps(self.details, ensure_ascii=False, sort_keys=True)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

@@ -94,8 +94,10 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
         request,
         403,
         _("Access denied"),
-        _("You do not have permission to see this page. If you think you should, "
-          "ask the programme's support office."),
+        _(
+            "You do not have permission to see this page. If you think you should, "
+            "ask the programme's support office."
+        ),
     )
 
 
@@ -112,8 +114,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
         return _api_error(500)
     title = _("Something went wrong")
-    message = _("An error occurred on our side and has been recorded. Nothing you saved before "
-                "was lost. Please try again in a moment.")
+    message = _(
+        "An error occurred on our side and has been recorded. Nothing you saved before "
+        "was lost. Please try again in a moment."
+    )
     try:
         return _render_error(request, 500, title, message)
     except Exception:
@@ -168,8 +172,16 @@ def _query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
-_AUDIT_COLUMNS = ("at", "actor_label", "verb", "target_type", "target_id", "target_label",
-                  "country", "details")
+_AUDIT_COLUMNS = (
+    "at",
+    "actor_label",
+    "verb",
+    "target_type",
+    "target_id",
+    "target_label",
+    "country",
+    "details",
+)
 
 
 # A spreadsheet reads a cell starting with one of these as a formula: names and labels are
@@ -211,8 +223,13 @@ def audit_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     filters = form.filters()
     entries = audit_entries(**filters)
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    audit.record(request.user, "audit.exported", None, format=file_format,
-                 filters={key: _filter_label(value) for key, value in filters.items() if value})
+    audit.record(
+        request.user,
+        "audit.exported",
+        None,
+        format=file_format,
+        filters={key: _filter_label(value) for key, value in filters.items() if value},
+    )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     if file_format == "xlsx":
         from openpyxl import Workbook

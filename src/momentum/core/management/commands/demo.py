@@ -14,8 +14,9 @@ class Command(BaseCommand):
     help = "Seed the Momentum MENA demo programme: countries, reference data and demo accounts."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--if-empty", action="store_true",
-                            help="do nothing when a programme already exists")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing when a programme already exists"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO and not settings.TESTING:

@@ -88,6 +88,49 @@ def donor(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def trainer(db):  # type: ignore[no-untyped-def]
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.TRAINER, None, email="trainer@example.org")
+
+
+@pytest.fixture
+def mentor(db):  # type: ignore[no-untyped-def]
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.MENTOR, None, email="mentor@example.org")
+
+
+@pytest.fixture
+def moderator(db):  # type: ignore[no-untyped-def]
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.MODERATOR, None, email="moderator@example.org")
+
+
+@pytest.fixture
+def board_member(jordan):  # type: ignore[no-untyped-def]
+    """A member of the Advisory Board for Jordan."""
+    from momentum.people.models import Role
+    from momentum.people.tests.factories import person_with_role
+
+    return person_with_role(Role.BOARD_MEMBER, jordan, email="board.jo@example.org")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """allauth keeps its rate-limit counters in the cache: every test starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def client_for(client):  # type: ignore[no-untyped-def]
     """``client_for(user)``: the test client, signed in as ``user``."""
 

@@ -169,12 +169,31 @@ def _project_url_names() -> set[str]:
     return names
 
 
+def _app_matrices() -> dict[str, tuple[int, ...]]:
+    """The rows of the activity apps' own matrices (``<app>/tests/test_matrix_*.py``): each
+    activity states who may use its routes beside its own tests and records."""
+    import importlib
+    import pathlib
+
+    import momentum
+
+    rows: dict[str, tuple[int, ...]] = {}
+    root = pathlib.Path(momentum.__file__).parent
+    for path in sorted(root.glob("*/tests/test_matrix_*.py")):
+        module = importlib.import_module(f"momentum.{path.parent.parent.name}.tests.{path.stem}")
+        overlap = rows.keys() & module.MATRIX.keys()
+        assert not overlap, f"{path.name} repeats rows of another matrix: {sorted(overlap)}"
+        rows.update(module.MATRIX)
+    return rows
+
+
 def test_every_url_pattern_is_in_the_matrix():
     names = _project_url_names()
+    rows = {**MATRIX, **_app_matrices()}
 
-    missing = sorted(names - MATRIX.keys())
-    assert not missing, f"URL patterns with no row in the authorization matrix: {missing}"
-    stale = sorted(MATRIX.keys() - names)
+    missing = sorted(names - rows.keys())
+    assert not missing, f"URL patterns with no row in an authorization matrix: {missing}"
+    stale = sorted(rows.keys() - names)
     assert not stale, f"rows for URL patterns that no longer exist: {stale}"
 
 

@@ -13,6 +13,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from momentum.core.api import router as core_router
 from momentum.people.api import router as people_router
+from momentum.training.api import router as training_router
 
 
 class SessionAuth(APIKeyCookie):
@@ -124,3 +125,4 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/", core_router)
 api.add_router("/", people_router)
+api.add_router("/", training_router)

@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "momentum.core",
     "momentum.people",
+    "momentum.training",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", people_views.home, name="home"),
     path("", include("momentum.core.urls")),
     path("people/", include("momentum.people.urls")),
+    path("training/", include("momentum.training.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

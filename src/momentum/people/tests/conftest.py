@@ -6,25 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from momentum.people.models import Invitation, Role
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():  # type: ignore[no-untyped-def]
-    """allauth keeps its rate-limit counters in the cache: every test starts afresh."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def board_member(jordan):  # type: ignore[no-untyped-def]
-    from momentum.people.tests.factories import person_with_role
-
-    return person_with_role(Role.BOARD_MEMBER, jordan, email="board.jo@example.org")
 
 
 @pytest.fixture

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "momentum.training"
+    label = "training"
+    verbose_name = _("Training")
+
+    def ready(self) -> None:
+        from momentum.training import demo_data, indicators, navigation  # noqa: F401

@@ -1,0 +1,1 @@
+"""The demo programme's courses, sessions, nominations, attendance, tests and certificates."""

@@ -1,0 +1,1 @@
+"""Training's indicators for the results framework, computed from the records."""

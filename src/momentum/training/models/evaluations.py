@@ -1,0 +1,64 @@
+"""Anonymous evaluations. The answer and the fact of having answered are stored apart, so an
+answer can never be traced to a person."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from momentum.training.models.nominations import Nomination
+from momentum.training.models.sessions import Session
+
+# Results are shown only for groups at least this large.
+MIN_GROUP_SIZE = 5
+
+
+class EvaluationKind(models.TextChoices):
+    END_OF_SESSION = "end", _("End-of-session evaluation")
+    FOLLOW_UP = "follow_up", _("Follow-up survey")
+
+
+def _rating(label: str) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+
+class Evaluation(models.Model):
+    """One anonymous answer: no person, no time of day, a random key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="evaluations")
+    kind = models.CharField(max_length=10, choices=EvaluationKind.choices)
+    relevance = _rating(_("relevance to my work"))
+    content = _rating(_("content"))
+    trainers = _rating(_("trainers"))
+    organisation = _rating(_("organisation"))
+    applied_on_job = _rating(_("I apply what I learned in my work"))
+    comments = models.TextField(_("comments"), blank=True)
+    submitted_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self) -> str:
+        return f"{self.session} {self.kind}"
+
+
+class EvaluationReceipt(models.Model):
+    """That a participant has answered (so they answer once), never what."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=EvaluationKind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "kind"], name="one_evaluation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} {self.kind}"

@@ -1,0 +1,1 @@
+"""Pages for training, one module per subject."""

@@ -1,0 +1,1 @@
+"""Pages for this subject of training."""

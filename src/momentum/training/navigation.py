@@ -5,3 +5,28 @@ from momentum.core.navigation import NavItem, register
 register(
     NavItem(_("Training"), "training:catalogue", permission="training.browse_catalogue", order=40),
 )
+
+# --- nominations and selection ---
+register(
+    NavItem(
+        _("My nominations"),
+        "training:my_nominations",
+        permission="training.view_own_nominations",
+        order=41,
+    ),
+)
+
+# --- sessions ---
+register(
+    NavItem(_("Sessions"), "training:sessions", permission="training.list_sessions", order=40),
+)
+
+# --- certificates, transcripts and exports ---
+register(
+    NavItem(
+        _("My training"),
+        "training:my_training",
+        permission="training.view_own_transcript",
+        order=42,
+    ),
+)

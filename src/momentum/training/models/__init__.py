@@ -11,22 +11,30 @@ from momentum.training.models.assessments import (
 )
 from momentum.training.models.attendance import Attendance, AttendanceMark
 from momentum.training.models.catalogue import Course, Delivery, Track
-from momentum.training.models.certificates import Certificate
-from momentum.training.models.evaluations import Evaluation, EvaluationKind, EvaluationReceipt
+from momentum.training.models.certificates import Certificate, CertificateStatus
+from momentum.training.models.evaluations import (
+    Evaluation,
+    EvaluationKind,
+    EvaluationReceipt,
+    FollowUpInvitation,
+)
 from momentum.training.models.nominations import Nomination, NominationStatus
-from momentum.training.models.sessions import SeatQuota, Session, SessionStatus
+from momentum.training.models.sessions import CalendarFeed, SeatQuota, Session, SessionStatus
 
 __all__ = [
     "Answer",
     "Attendance",
     "AttendanceMark",
+    "CalendarFeed",
     "Certificate",
+    "CertificateStatus",
     "Choice",
     "Course",
     "Delivery",
     "Evaluation",
     "EvaluationKind",
     "EvaluationReceipt",
+    "FollowUpInvitation",
     "Nomination",
     "NominationStatus",
     "Question",

@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from momentum.training.models.nominations import Nomination
 
 
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
 class Certificate(models.Model):
     """Proof that someone completed a course. Issued once per completion, never reissued;
     revoked with a reason. The public verification page reads ``code``."""
@@ -43,12 +49,15 @@ class Certificate(models.Model):
         return self.code
 
     @property
-    def status(self) -> str:
+    def status(self) -> CertificateStatus:
         if self.revoked_at is not None:
-            return "revoked"
+            return CertificateStatus.REVOKED
         if self.expires_on is not None and self.expires_on < timezone.localdate():
-            return "expired"
-        return "valid"
+            return CertificateStatus.EXPIRED
+        return CertificateStatus.VALID
+
+    def get_status_display(self) -> str:
+        return str(self.status.label)
 
     def title_in(self, language: str) -> str:
         return str(self.title.get(language) or self.title.get("en") or "")

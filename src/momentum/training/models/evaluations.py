@@ -7,6 +7,7 @@ import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from momentum.training.models.nominations import Nomination
@@ -62,3 +63,18 @@ class EvaluationReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination_id} {self.kind}"
+
+
+class FollowUpInvitation(models.Model):
+    """That a participant was sent the follow-up survey (so the sending command runs safely
+    any number of times). Says nothing of whether or what they answered."""
+
+    nomination = models.OneToOneField(Nomination, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up invitation")
+        verbose_name_plural = _("follow-up invitations")
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} {self.sent_at:%Y-%m-%d}"

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Country
@@ -32,6 +33,19 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     SessionStatus.COMPLETED: (SessionStatus.CLOSED,),
     SessionStatus.CLOSED: (),
     SessionStatus.CANCELLED: (),
+}
+
+
+# How each status is coloured on pages (``status--<tone>`` in the stylesheet).
+STATUS_TONES: dict[str, str] = {
+    SessionStatus.DRAFT: "muted",
+    SessionStatus.OPEN: "ok",
+    SessionStatus.SELECTION: "warn",
+    SessionStatus.CONFIRMED: "ok",
+    SessionStatus.RUNNING: "ok",
+    SessionStatus.COMPLETED: "muted",
+    SessionStatus.CLOSED: "muted",
+    SessionStatus.CANCELLED: "error",
 }
 
 
@@ -104,6 +118,11 @@ class Session(models.Model):
     def can_move_to(self, status: str) -> bool:
         return status in TRANSITIONS.get(self.status, ())
 
+    @property
+    def status_tone(self) -> str:
+        """The colour family the status is shown in (always beside its words)."""
+        return STATUS_TONES.get(self.status, "muted")
+
 
 class SeatQuota(models.Model):
     """The seats one country may fill in a session. Their sum never exceeds the capacity."""
@@ -132,3 +151,22 @@ class SeatQuota(models.Model):
     @property
     def seats_left(self) -> int:
         return self.seats - self.selected
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed: whoever holds the token reads their sessions, so the
+    token is long and random, and the person can replace it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        # Never the token: this label is written to the audit log.
+        return str(self.user)

@@ -1,0 +1,150 @@
+"""Server-side SVG charts for training's analytics pages (and PDFs).
+
+matplotlib (Agg, no display) draws bar charts and saves them as SVG with text turned into
+paths (``svg.fonttype = "path"``): the page needs no font and no script, and Arabic labels,
+shaped by matplotlib's text layout (libraqm), stay joined and right to left wherever the SVG is
+shown. Fonts come from the ``fontpkg-noto-sans`` packages. Each chart is inlined in the page
+with ``role="img"`` and a ``<title>``; the page shows its data table beside it. Nothing is
+cached between requests.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+# Okabe–Ito colours (distinguishable with colour-blindness) and a hatch per series, so that no
+# series is told from another by colour alone.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
+HATCHES = ("", "//", "..", "xx", "\\\\", "--", "++")
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: Sequence[float | int | None]
+
+
+@cache
+def _fonts() -> list[str]:
+    """Register the packaged Noto fonts with matplotlib once per process; their family names."""
+    os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "momentum-mpl"))
+    import fontpkg_noto_sans
+    import fontpkg_noto_sans_arabic
+    from matplotlib import font_manager
+
+    for package in (fontpkg_noto_sans, fontpkg_noto_sans_arabic):
+        for path in sorted((package.ROOT / "files").glob("*.ttf")):
+            if "Italic" not in path.name:
+                font_manager.fontManager.addfont(str(path))
+    return [fontpkg_noto_sans.FAMILY, fontpkg_noto_sans_arabic.FAMILY]
+
+
+def bar_chart(
+    *,
+    chart_id: str,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    y_label: str,
+    y_max: float | None = 100,
+    stacked: bool = False,
+    value_labels: bool = True,
+) -> SafeString:
+    """A bar chart (grouped, or stacked) as an inline ``<svg>`` element.
+
+    ``chart_id`` must be unique in the page (it names the title and salts the SVG's ids).
+    ``None`` values are drawn as no bar.
+    """
+    families = _fonts()
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(
+        {
+            "svg.fonttype": "path",
+            "svg.hashsalt": chart_id,
+            "font.family": families,
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "hatch.color": "#ffffff",
+            "hatch.linewidth": 1.0,
+        }
+    ):
+        width = max(4.8, min(9.6, 1.2 + 0.55 * len(categories) * max(1, len(series) / 1.5)))
+        figure = Figure(figsize=(width, 3.0), layout="constrained")
+        axes = figure.subplots()
+        positions = list(range(len(categories)))
+        bar_width = 0.8 if stacked else 0.8 / max(1, len(series))
+        bottoms = [0.0] * len(categories)
+        for index, item in enumerate(series):
+            values = [float(value) if value is not None else 0.0 for value in item.values]
+            if stacked:
+                xs: list[float] = [float(position) for position in positions]
+            else:
+                offset = (index - (len(series) - 1) / 2) * bar_width
+                xs = [position + offset for position in positions]
+            bars = axes.bar(
+                xs,
+                values,
+                bar_width,
+                bottom=bottoms if stacked else None,
+                label=item.label,
+                color=COLOURS[index % len(COLOURS)],
+                hatch=HATCHES[index % len(HATCHES)],
+                edgecolor="#ffffff",
+                linewidth=0.5,
+            )
+            if value_labels and not stacked:
+                labels = ["" if value is None else f"{float(value):.0f}" for value in item.values]
+                axes.bar_label(bars, labels=labels, padding=2, fontsize=8, color="#1d2430")
+            if stacked:
+                bottoms = [bottom + value for bottom, value in zip(bottoms, values, strict=True)]
+        axes.set_xticks(positions, list(categories))
+        axes.set_ylabel(y_label)
+        if y_max is not None:
+            axes.set_ylim(0, y_max * (1.12 if value_labels and not stacked else 1))
+        elif stacked and any(bottoms):
+            axes.set_ylim(0, max(bottoms) * 1.1)
+        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.grid(axis="y", color="#e3e7ec", linewidth=0.8)
+        axes.set_axisbelow(True)
+        if len(series) > 1:
+            figure.legend(
+                loc="outside upper center", ncols=min(len(series), 4), frameon=False, fontsize=9
+            )
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return _accessible(buffer.getvalue(), chart_id, title)
+
+
+_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_SIZE = re.compile(r'\s(width|height)="[^"]*"')
+
+
+def _accessible(svg: str, chart_id: str, title: str) -> SafeString:
+    """Inline-ready SVG: no XML prologue or metadata, scalable, an image with a title."""
+    svg = _PROLOGUE.sub("", svg, count=1)
+    svg = _METADATA.sub("", svg, count=1)
+    head, rest = svg.split(">", 1)
+    head = _SIZE.sub("", head)
+    title_id = f"{chart_id}-title"
+    head += (
+        f' class="chart__image" role="img" aria-labelledby="{escape(title_id)}"'
+        f' id="{escape(chart_id)}"'
+    )
+    return mark_safe(  # matplotlib's SVG and an escaped title
+        f'{head}><title id="{escape(title_id)}">{escape(title)}</title>{rest}'
+    )

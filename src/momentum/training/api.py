@@ -25,6 +25,11 @@ from momentum.training.models import SessionStatus as _SessionStatus  # noqa: E4
 from momentum.training.models import Track as _Track  # noqa: E402
 
 
+def _column(course: _Course, field: str, language: str) -> str:
+    """One language's column of a translated field (modeltranslation), empty when missing."""
+    return str(getattr(course, f"{field}_{language}") or "")
+
+
 class CourseTitles(_Schema):
     """A course's title in the caller's language (``Accept-Language``, falling back to
     English), and in each of the three languages."""
@@ -38,15 +43,15 @@ class CourseTitles(_Schema):
 
     @staticmethod
     def resolve_title_ar(course: _Course) -> str:
-        return course.title_ar or ""
+        return _column(course, "title", "ar")
 
     @staticmethod
     def resolve_title_fr(course: _Course) -> str:
-        return course.title_fr or ""
+        return _column(course, "title", "fr")
 
     @staticmethod
     def resolve_title_en(course: _Course) -> str:
-        return course.title_en or ""
+        return _column(course, "title", "en")
 
 
 class CourseOut(CourseTitles):
@@ -208,7 +213,7 @@ from typing import Any  # noqa: E402
 from django.core.exceptions import PermissionDenied  # noqa: E402
 from django.core.exceptions import ValidationError as RefusalError  # noqa: E402
 from django.http import HttpRequest  # noqa: E402
-from ninja import Field, Schema  # noqa: E402
+from ninja import Field, Schema, Status  # noqa: E402
 from ninja.pagination import PageNumberPagination, paginate  # noqa: E402
 
 from momentum.people.models import Profile  # noqa: E402
@@ -256,7 +261,7 @@ class RefusalOut(Schema):
 _CONFLICTS = {"duplicate", "overlap"}
 
 
-def _refusal(error: RefusalError) -> tuple[int, dict[str, Any]]:
+def _refusal(error: RefusalError) -> Status[dict[str, Any]]:
     """A service's refusal in the API's error shape: its first code, every message."""
     if hasattr(error, "error_dict"):
         errors = [each for field in error.error_dict.values() for each in field]
@@ -268,7 +273,7 @@ def _refusal(error: RefusalError) -> tuple[int, dict[str, Any]]:
     body: dict[str, Any] = {"code": codes[0], "message": " ".join(error.messages)}
     if details is not None:
         body["details"] = details
-    return status, {"error": body}
+    return Status(status, {"error": body})
 
 
 @router.get("/sessions/{session_id}/nominations", response=list[NominationOut])
@@ -290,7 +295,7 @@ def list_session_nominations(request: HttpRequest, session_id: int) -> Any:
 )
 def create_session_nomination(
     request: HttpRequest, session_id: int, payload: NominationIn
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """Nominate an officer, with the same checks as the page: 403 for an officer of another
     country, 400 or 409 (with a code) when the nomination is refused."""
     user = request.user
@@ -300,7 +305,7 @@ def create_session_nomination(
     officer = Profile.objects.select_related("user", "country").filter(pk=payload.officer).first()
     if officer is None:
         message = "No officer has this id."
-        return 404, {"error": {"code": "not_found", "message": message}}
+        return Status(404, {"error": {"code": "not_found", "message": message}})
     try:
         nomination = _nominations.nominate_officer(
             session=session,
@@ -313,7 +318,8 @@ def create_session_nomination(
         )
     except RefusalError as error:
         return _refusal(error)
-    return 201, _selectors.with_officers(Nomination.objects.filter(pk=nomination.pk)).get()
+    created = _selectors.with_officers(Nomination.objects.filter(pk=nomination.pk)).get()
+    return Status(201, created)
 
 
 # --- certificates ---

@@ -24,7 +24,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 _LINE_OCTETS = 75  # RFC 5545 §3.1: lines are folded at 75 octets, excluding the CRLF.
 
 # Sessions not yet confirmed appear as tentative, so nobody books travel on them.
-_EVENT_STATUS = {
+_EVENT_STATUS: dict[str, str] = {
     SessionStatus.DRAFT: "TENTATIVE",
     SessionStatus.OPEN: "TENTATIVE",
     SessionStatus.SELECTION: "TENTATIVE",

@@ -131,9 +131,9 @@ def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
         .order_by()
     )
     scores: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    for nomination_id, kind, score in TestAttempt.objects.filter(
-        nomination_id__in=ids
-    ).values_list("nomination_id", "kind", "score"):
+    for nomination_id, kind, score in TestAttempt.objects.filter(nomination_id__in=ids).values_list(
+        "nomination_id", "kind", "score"
+    ):
         scores[nomination_id][kind] = score
     with_questions = set(
         Question.objects.filter(course_id__in=course_ids, is_active=True)

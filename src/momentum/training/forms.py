@@ -59,7 +59,7 @@ class CourseForm(forms.Form):
         widget=forms.TextInput(attrs={"dir": "ltr"}),
     )
     track = forms.ChoiceField(label=_("Track"), choices=Track.choices)
-    thematic_area = forms.ModelChoiceField(
+    thematic_area: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Thematic area"),
         queryset=_ThematicArea.objects.order_by("code"),
         required=False,
@@ -189,7 +189,7 @@ class SessionForm(forms.Form):
         help_text=_("Leave empty for an online session."),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
-    venue_country = forms.ModelChoiceField(
+    venue_country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Country of the venue"),
         queryset=_Country.objects.order_by("code"),
         required=False,
@@ -322,7 +322,7 @@ class SessionFilterForm(forms.Form):
     track = forms.ChoiceField(
         label=_("Track"), required=False, choices=[("", _("All tracks")), *Track.choices]
     )
-    course = forms.ModelChoiceField(
+    course: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Course"),
         required=False,
         queryset=_Course.objects.order_by("code"),
@@ -357,8 +357,11 @@ class CandidateSearchForm(forms.Form):
     )
 
 
-class CandidateRadioSelect(forms.RadioSelect):
-    """Radio buttons for the officers found; those not eligible are shown but disabled."""
+class RadioSelectWidget(forms.RadioSelect):
+    """Radio buttons for the officers found; those not eligible are shown but disabled.
+
+    Named so that its ``widget_type`` stays "radioselect": includes/form_fields.html then
+    shows it as a fieldset with a legend, like any radio list."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -390,7 +393,7 @@ class NominationForm(forms.Form):
     officer = forms.ModelChoiceField(
         label=_("Officer"),
         queryset=Profile.objects.all(),
-        widget=CandidateRadioSelect,
+        widget=RadioSelectWidget,
         error_messages={"required": _("Choose the officer you nominate.")},
     )
     justification = forms.CharField(
@@ -429,7 +432,7 @@ class NominationForm(forms.Form):
             del self.fields["supervisor_endorsement"]
         # Only the officers found are offered (a country may have thousands); any officer id
         # is accepted, and the service refuses one of another country or already nominated.
-        widget: CandidateRadioSelect = self.fields["officer"].widget  # type: ignore[assignment]
+        widget: RadioSelectWidget = self.fields["officer"].widget  # type: ignore[assignment]
         widget.choices = [
             (profile.pk, candidate_label(profile, ineligible.get(profile.pk, "")))
             for profile in candidates

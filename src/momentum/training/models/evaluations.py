@@ -4,6 +4,7 @@ answer can never be traced to a person."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from momentum.training.models.nominations import Nomination
 from momentum.training.models.sessions import Session
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Results are shown only for groups at least this large.
 MIN_GROUP_SIZE = 5
@@ -22,7 +26,7 @@ class EvaluationKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-up survey")
 
 
-def _rating(label: str) -> models.PositiveSmallIntegerField:
+def _rating(label: StrOrPromise) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         label, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )

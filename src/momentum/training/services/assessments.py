@@ -236,7 +236,7 @@ def _start_of(day: date, session: Session) -> datetime:
     return datetime.combine(day, time.min, tzinfo=ZoneInfo(session.time_zone))
 
 
-def test_window(session: Session, kind: str) -> Window:
+def window_of(session: Session, kind: str) -> Window:
     if kind == TestKind.PRE:
         return Window(None, _start_of(session.starts_on + timedelta(days=1), session))
     return Window(
@@ -250,7 +250,7 @@ def window_refusal(session: Session, kind: str, now: datetime | None = None) -> 
     now = now or timezone.now()
     if session.status not in TEST_STATUSES:
         return _("The tests of a session are open only once the session is confirmed.")
-    window = test_window(session, kind)
+    window = window_of(session, kind)
     if kind == TestKind.PRE:
         if now >= window.closes:
             return _("The pre-test closed at the end of the session's first day, %(day)s.") % {
@@ -274,16 +274,20 @@ def already_submitted_message(kind: str) -> str:
     return _("You have already submitted the post-test; each test is taken only once.")
 
 
-def refusal_for(nomination: Nomination, kind: str, now: datetime | None = None) -> str:
-    """Why ``nomination``'s officer may not take the test now ("" when they may)."""
+def participation_refusal(nomination: Nomination, kind: str, now: datetime | None = None) -> str:
+    """Why ``nomination``'s officer may not take the test now, whether or not they already did
+    ("" when they may; no query)."""
     if nomination.status != NominationStatus.SELECTED:
         return _("Only the session's selected participants take its tests.")
-    refusal = window_refusal(nomination.session, kind, now)
-    if refusal:
-        return refusal
-    if TestAttempt.objects.filter(nomination=nomination, kind=kind).exists():
-        return already_submitted_message(kind)
-    return ""
+    return window_refusal(nomination.session, kind, now)
+
+
+def refusal_for(nomination: Nomination, kind: str, now: datetime | None = None) -> str:
+    """Why ``nomination``'s officer may not take the test now ("" when they may)."""
+    refusal = participation_refusal(nomination, kind, now)
+    if not refusal and TestAttempt.objects.filter(nomination=nomination, kind=kind).exists():
+        refusal = already_submitted_message(kind)
+    return refusal
 
 
 # --- scoring ---

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import secrets
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -155,7 +156,7 @@ def issue_certificate_if_complete(
             if existing is not None:
                 return existing
             continue
-        transaction.on_commit(lambda: _queue_pdf(certificate.pk))
+        transaction.on_commit(partial(_queue_pdf, certificate.pk))
         return certificate
     raise IntegrityError("No free verification code after five draws.")  # pragma: no cover
 
@@ -243,7 +244,7 @@ def revoke_certificate(*, certificate: Certificate, by: User, reason: str) -> Ce
         locked.revoked_at = timezone.now()
         locked.revocation_reason = reason
         locked.save(update_fields=["revoked_at", "revocation_reason"])
-        country = locked.nomination.country if locked.nomination_id else None
+        country = locked.nomination.country if locked.nomination is not None else None
         audit.record(by, "training.certificate_revoked", locked, country=country, reason=reason)
     certificate.revoked_at = locked.revoked_at
     certificate.revocation_reason = locked.revocation_reason

@@ -18,6 +18,7 @@ from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -203,7 +204,7 @@ def _refuse_unless_session_in(nomination: Nomination, statuses: tuple[str, ...])
 
 
 # The refusal of each transition, as a whole sentence.
-_REFUSALS = {
+_REFUSALS: dict[str, Promise] = {
     NominationStatus.SELECTED: gettext_lazy(
         "%(name)s cannot be selected: the nomination is “%(status)s”."
     ),

@@ -116,6 +116,12 @@ class EvaluationFactory(factory.django.DjangoModelFactory):
     submitted_on = factory.LazyFunction(timezone.localdate)
 
 
+def _certificate_code() -> str:
+    from momentum.training.services.certificates import new_code
+
+    return new_code()
+
+
 class CertificateFactory(factory.django.DjangoModelFactory):
     """A certificate written straight to the database (no PDF); tests of issuing use the
     service."""
@@ -125,7 +131,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
 
     nomination = factory.SubFactory(NominationFactory)
     holder = factory.LazyAttribute(lambda certificate: certificate.nomination.officer.user)
-    code = factory.Sequence(lambda n: f"TEST-{n:04d}-CODE")
+    code = factory.LazyFunction(_certificate_code)
     holder_name = factory.LazyAttribute(lambda certificate: certificate.holder.full_name)
     holder_name_ar = factory.LazyAttribute(lambda certificate: certificate.holder.full_name_ar)
     title = factory.LazyAttribute(
@@ -169,10 +175,12 @@ def mark_attendance(nomination, *, attended: int, absent: int = 0) -> None:  # t
     day = nomination.session.starts_on
     marks = [AttendanceMark.PRESENT] * attended + [AttendanceMark.ABSENT] * absent
     for offset, mark in enumerate(marks):
-        Attendance.objects.create(nomination=nomination, day=day + timedelta(days=offset), mark=mark)
+        Attendance.objects.create(
+            nomination=nomination, day=day + timedelta(days=offset), mark=mark
+        )
 
 
-def record_score(nomination, kind: str, score: float) -> None:  # type: ignore[no-untyped-def]
+def record_score(nomination, kind: str, score: object) -> None:  # type: ignore[no-untyped-def]
     """A pre- or post-test attempt with its score, written straight to the database."""
     from momentum.training.models import TestAttempt
 

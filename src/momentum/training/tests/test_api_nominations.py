@@ -183,10 +183,9 @@ def test_after_the_deadline_nominations_are_refused(client_for, focal_point, off
     )
 
     assert response.status_code == 400
-    assert response.json()["error"] == {
-        "code": "deadline",
-        "message": "The deadline for nominations to this session has passed.",
-    }
+    error = response.json()["error"]
+    assert error["code"] == "deadline"
+    assert error["message"] == "The deadline for nominations to this session has passed."
 
 
 def test_an_unknown_officer_is_not_found(client_for, focal_point, jordan):

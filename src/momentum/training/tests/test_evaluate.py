@@ -106,9 +106,7 @@ def test_two_answers_at_the_same_moment_store_one(participation):
         nomination=participation, kind=EvaluationKind.END_OF_SESSION, ratings=RATINGS, comments=""
     )
     with (
-        mock.patch(
-            "momentum.training.services.evaluations.has_answered", return_value=False
-        ),
+        mock.patch("momentum.training.services.evaluations.has_answered", return_value=False),
         pytest.raises(ValidationError) as refusal,
     ):
         submit_evaluation(

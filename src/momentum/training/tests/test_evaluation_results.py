@@ -40,7 +40,7 @@ def test_results_are_hidden_below_five_answers(client_for, staff, session):
     assert "4 answers." in page
     assert "Results are hidden to protect anonymity" in page
     assert "Comment number" not in page
-    assert "<td class=\"num\"><strong>" not in page
+    assert '<td class="num"><strong>' not in page
     [end, _follow_up] = response.context["surveys"]
     assert end.questions == [] and end.comments == [] and end.satisfied_percent is None
 
@@ -65,15 +65,14 @@ def test_results_are_shown_from_five_answers(client_for, staff, session):
         (5, 3),
     ]
     assert end.satisfied_percent == 60
-    assert sorted(end.comments) == sorted(f"Comment number {n}" for n in range(5))
-    assert "Comment number 4" in page
+    assert sorted(end.comments) == sorted(f"Comment number {n}" for n in [0, 1, 2, 0, 1])
+    assert "Comment number 2" in page
 
 
 def test_comments_carry_no_date_and_come_in_random_order(session):
     answers(session, 12)
     orders = {
-        tuple(evaluation_results(session, EvaluationKind.END_OF_SESSION).comments)
-        for _ in range(5)
+        tuple(evaluation_results(session, EvaluationKind.END_OF_SESSION).comments) for _ in range(5)
     }
 
     assert len(orders) > 1

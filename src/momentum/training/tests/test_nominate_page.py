@@ -200,9 +200,10 @@ def test_focal_point_withdraws_a_nomination_from_the_page(client_for, focal_poin
     )
     client = client_for(focal_point)
 
-    assert f"/en/training/nominations/{nomination.pk}/withdraw/" in client.get(
-        _url(session)
-    ).content.decode()
+    assert (
+        f"/en/training/nominations/{nomination.pk}/withdraw/"
+        in client.get(_url(session)).content.decode()
+    )
     response = client.post(f"/en/training/nominations/{nomination.pk}/withdraw/")
 
     assert response.status_code == 302
@@ -217,9 +218,7 @@ def test_page_queries_do_not_grow_with_officers_or_nominations(
     session = session_with_seats({jordan: 4})
     for _ in range(rows):
         make_officer(jordan)
-        NominationFactory(
-            session=session, officer=make_officer(jordan).profile, status="nominated"
-        )
+        NominationFactory(session=session, officer=make_officer(jordan).profile, status="nominated")
     client = client_for(focal_point)
 
     with CaptureQueriesContext(connection) as queries:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 
 from momentum.core.models import AuditEntry
 from momentum.people.tests.factories import officer as make_officer
@@ -155,14 +154,3 @@ def test_only_staff_decide(focal_point, jordan):
     with pytest.raises(PermissionDenied):
         services.decline_nomination(nomination=nomination, by=focal_point, reason="No.")
     assert _selected(session, jordan) == 0
-
-
-def test_the_database_refuses_more_selected_than_seats(jordan):
-    session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
-    quota = SeatQuota.objects.get(session=session)
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        SeatQuota.objects.filter(pk=quota.pk).update(selected=3)
-
-    quota.refresh_from_db()
-    assert quota.selected == 0

@@ -111,9 +111,7 @@ def test_lowering_the_capacity_below_the_quotas_is_refused(staff, session, jorda
 
 
 def test_a_cancelled_sessions_quotas_are_final(staff, session, morocco):
-    SessionFactory._meta.model.objects.filter(pk=session.pk).update(
-        status=SessionStatus.CANCELLED
-    )
+    SessionFactory._meta.model.objects.filter(pk=session.pk).update(status=SessionStatus.CANCELLED)
 
     with pytest.raises(ValidationError):
         services.set_quotas(by=staff, session=session, quotas={morocco: 2})

@@ -185,7 +185,7 @@ def take_test(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse
     refusal = (
         services.already_submitted_message(kind)
         if attempt is not None
-        else services.refusal_for(nomination, kind)
+        else services.participation_refusal(nomination, kind)
     )
     form = None
     if request.method == "POST":
@@ -225,7 +225,7 @@ def take_test(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse
             "attempt": attempt,
             "refusal": refusal if request.method == "GET" else "",
             "form": form,
-            "window": services.test_window(session, kind),
+            "window": services.window_of(session, kind),
         },
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -76,12 +76,11 @@ def certificate_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not certificate.pdf:
         # Not rendered yet (the background worker is behind): render it now, once.
         services.store_certificate_pdf(certificate=certificate)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=False,
-        filename=f"certificate-{certificate.code}.pdf",
-    )
+    with certificate.pdf.open("rb") as stored:
+        data = stored.read()  # a page or two: small
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    return response
 
 
 @login_required
@@ -147,7 +146,9 @@ def _rate_limited(request: HttpRequest) -> HttpResponse:
         {
             "status": 429,
             "title": _("Too many requests"),
-            "message": _("Too many certificates were looked up from here. Wait a minute and try again."),
+            "message": _(
+                "Too many certificates were looked up from here. Wait a minute and try again."
+            ),
         },
         status=429,
     )
@@ -194,9 +195,7 @@ def _transcript_context(profile: Profile) -> dict[str, object]:
 @login_required
 def transcript(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     profile = selectors.get_transcript_profile_for(request.user, pk)
-    return render(
-        request, "training/transcripts/transcript.html", _transcript_context(profile)
-    )
+    return render(request, "training/transcripts/transcript.html", _transcript_context(profile))
 
 
 @login_required
@@ -243,4 +242,3 @@ def session_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     filename = f"{session.course.code}-{session.starts_on:%Y%m%d}-participants.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-

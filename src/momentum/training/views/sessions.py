@@ -3,6 +3,7 @@ each person's private calendar feed."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -115,6 +116,7 @@ def session_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             if session.can_move_to(target)
         ]
     quotas = list(session.quotas.all())
+    languages = dict(settings.LANGUAGES)
     return render(
         request,
         "training/sessions/detail.html",
@@ -125,6 +127,7 @@ def session_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "seats_shared": sum(quota.seats for quota in quotas),
             "seats_taken": sum(quota.selected for quota in quotas),
             "trainers": list(session.trainers.all()),
+            "interpretation": [languages.get(code, code) for code in session.interpretation],
             "can_manage": can_manage,
             "can_edit": can_manage
             and session.status not in (SessionStatus.CLOSED, SessionStatus.CANCELLED),

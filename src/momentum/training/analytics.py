@@ -10,7 +10,7 @@ each question's facility index (the share of right answers).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -151,7 +151,9 @@ def _score_of(kind: str) -> Subquery:
 
 def with_scores(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:
     """``pre_score`` and ``post_score`` on each nomination (None when not taken)."""
-    return nominations.annotate(pre_score=_score_of(TestKind.PRE), post_score=_score_of(TestKind.POST))
+    return nominations.annotate(
+        pre_score=_score_of(TestKind.PRE), post_score=_score_of(TestKind.POST)
+    )
 
 
 # --- test results: per participant ---
@@ -224,7 +226,7 @@ def _mean_aggregates() -> dict[str, Any]:
     }
 
 
-def _group(key: str, label: str, row: dict[str, Any]) -> GroupMeans:
+def _group(key: str, label: str, row: Mapping[str, Any]) -> GroupMeans:
     return GroupMeans(
         key=key,
         label=label,
@@ -294,7 +296,7 @@ def countries_of(nominations: QuerySet[Nomination]) -> dict[str, Country]:
 
 @dataclass
 class Distribution:
-    """Counts of scores per 10-point bin (the last, 90–100, includes 100), per group."""
+    """Counts of scores per 10-point bin (the last, 90 to 100, includes 100), per group."""
 
     by_sex: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # kind → sex → bins
     by_country: dict[str, dict[str, list[int]]] = field(default_factory=dict)

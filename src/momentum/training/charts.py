@@ -69,6 +69,7 @@ def bar_chart(
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator, MultipleLocator
 
     with matplotlib.rc_context(
         {
@@ -84,7 +85,14 @@ def bar_chart(
     ):
         # One size for most charts, so that their text reads the same size on the page.
         width = min(9.6, max(6.4, 0.45 * len(categories) * max(1, len(series) / 2)))
-        figure = Figure(figsize=(width, 3.4), layout="constrained")
+        # Fixed margins: a constrained layout would draw every chart twice (slow).
+        figure = Figure(figsize=(width, 3.4))
+        figure.subplots_adjust(
+            left=0.75 / width,
+            right=1 - 0.15 / width,
+            bottom=0.14,
+            top=0.84 if len(series) > 1 else 0.95,
+        )
         axes = figure.subplots()
         positions = list(range(len(categories)))
         bar_width = 0.8 if stacked else 0.8 / max(1, len(series))
@@ -118,13 +126,15 @@ def bar_chart(
             axes.set_ylim(0, y_max * (1.12 if value_labels and not stacked else 1))
         elif stacked and any(bottoms):
             axes.set_ylim(0, max(bottoms) * 1.1)
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.yaxis.set_major_locator(
+            MultipleLocator(20) if y_max == 100 else MaxNLocator(integer=True)
+        )
+        if len(categories) > 6:
+            axes.tick_params(axis="x", labelsize=9)
         axes.grid(axis="y", color="#e3e7ec", linewidth=0.8)
         axes.set_axisbelow(True)
         if len(series) > 1:
-            figure.legend(
-                loc="outside upper center", ncols=min(len(series), 4), frameon=False, fontsize=11
-            )
+            figure.legend(loc="upper center", ncols=min(len(series), 4), frameon=False, fontsize=11)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _accessible(buffer.getvalue(), chart_id, title)

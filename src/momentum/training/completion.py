@@ -4,8 +4,8 @@ The rule: the attendance rate reaches ``course.min_attendance_percent`` AND the 
 reaches ``course.min_post_test_score`` — the test only when the course has questions in use;
 a course without questions is completed on attendance alone.
 
-The attendance rate is the share of the session's days (the days on which the trainers took
-attendance) that the participant attended (present or late). Every figure here is computed for
+The attendance rate is the share of the session's days, first to last (as on the attendance
+summary), that the participant attended (present or late). Every figure here is computed for
 many participants at once, in a fixed number of queries, for transcripts and exports.
 """
 
@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Count, F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from momentum.training.models import (
@@ -47,12 +48,13 @@ class Progress:
     min_attendance_percent: int
     min_post_test_score: int
     taking_part: bool
+    session_started: bool
     session_finished: bool
 
     @property
     def attendance_rate(self) -> Decimal | None:
-        """Percent, to one decimal; None before any attendance was taken."""
-        if not self.session_days:
+        """Percent, to one decimal; None for someone not taking part or before the session."""
+        if not (self.taking_part and self.session_started and self.session_days):
             return None
         rate = Decimal(100 * self.days_attended) / Decimal(self.session_days)
         return rate.quantize(_TENTH, rounding=ROUND_HALF_UP)
@@ -110,23 +112,21 @@ class Progress:
 
 def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
     """Each nomination's progress, by nomination id. The nominations must come with
-    ``session__course`` selected. Costs four queries whatever their number (none if empty)."""
+    ``session__course`` selected. Costs three queries whatever their number (none if empty)."""
     nominations = list(nominations)
     if not nominations:
         return {}
     ids = [nomination.pk for nomination in nominations]
-    session_ids = {nomination.session_id for nomination in nominations}
     course_ids = {nomination.session.course_id for nomination in nominations}
 
     attended = dict(
-        Attendance.objects.filter(nomination_id__in=ids, mark__in=ATTENDING)
+        Attendance.objects.filter(
+            nomination_id__in=ids,
+            mark__in=ATTENDING,
+            day__gte=F("nomination__session__starts_on"),
+            day__lte=F("nomination__session__ends_on"),
+        )
         .values_list("nomination_id")
-        .annotate(days=Count("day", distinct=True))
-        .order_by()
-    )
-    session_days = dict(
-        Attendance.objects.filter(nomination__session_id__in=session_ids)
-        .values_list("nomination__session_id")
         .annotate(days=Count("day", distinct=True))
         .order_by()
     )
@@ -138,22 +138,25 @@ def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
     with_questions = set(
         Question.objects.filter(course_id__in=course_ids, is_active=True)
         .values_list("course_id", flat=True)
+        .order_by()  # the default ordering would join courses and defeat DISTINCT
         .distinct()
     )
 
+    today = timezone.localdate()
     progress = {}
     for nomination in nominations:
         session = nomination.session
         course = session.course
         progress[nomination.pk] = Progress(
             days_attended=attended.get(nomination.pk, 0),
-            session_days=session_days.get(session.pk, 0),
+            session_days=(session.ends_on - session.starts_on).days + 1,
             pre_score=scores[nomination.pk].get(TestKind.PRE),
             post_score=scores[nomination.pk].get(TestKind.POST),
             needs_post_test=course.pk in with_questions,
             min_attendance_percent=course.min_attendance_percent,
             min_post_test_score=course.min_post_test_score,
             taking_part=nomination.status == NominationStatus.SELECTED,
+            session_started=session.starts_on <= today,
             session_finished=session.status in FINISHED,
         )
     return progress

@@ -54,6 +54,30 @@ def render_certificate_pdf(certificate_id: int) -> None:
 
 
 @task()
+def issue_certificates_when_complete(session_id: int) -> int:
+    """Issue, without anyone asking, the certificates due to a session's participants: queued
+    when a session is completed (and safe to queue again: nobody gets one twice)."""
+    from momentum.training.models import Session
+    from momentum.training.services.certificates import issue_due_certificates
+
+    session = Session.objects.filter(pk=session_id).first()
+    return issue_due_certificates(session=session) if session is not None else 0
+
+
+@task()
+def issue_certificate_when_complete(nomination_id: int) -> bool:
+    """Issue one participant's certificate if they have completed (e.g. queued when a
+    post-test is submitted after the session ended). True when they hold one."""
+    from momentum.training.models import Nomination
+    from momentum.training.services.certificates import issue_certificate_if_complete
+
+    nomination = Nomination.objects.filter(pk=nomination_id).first()
+    if nomination is None:
+        return False
+    return issue_certificate_if_complete(nomination=nomination) is not None
+
+
+@task()
 def issue_session_certificates(job_id: int) -> dict[str, object]:
     """Check every selected participant of a session and issue the certificates due,
     advancing the job's progress row by row."""

@@ -100,7 +100,7 @@ def _plan_choices(
             _ChoicePlan(TRUE_FALSE_TEXTS[True], true_is_correct, order=1),
             _ChoicePlan(TRUE_FALSE_TEXTS[False], not true_is_correct, order=2),
         ]
-    planned = []
+    planned: list[_ChoicePlan] = []
     for choice in choices:
         texts = _clean_texts(choice.texts)
         if not any(texts.values()):

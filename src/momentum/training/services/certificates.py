@@ -254,6 +254,26 @@ def revoke_certificate(*, certificate: Certificate, by: User, reason: str) -> Ce
 # --- issuing a session's certificates in bulk, with visible progress -------------------------
 
 
+def issue_due_certificates(*, session: Session) -> int:
+    """Issue the certificates due to a finished session's participants (no job, no report):
+    what the background task runs when a session is completed. Returns how many were new."""
+    if session.status not in FINISHED:
+        return 0
+    participants = list(
+        Nomination.objects.filter(session=session, status=NominationStatus.SELECTED)
+        .exclude(certificate__isnull=False)
+        .select_related("session__course")
+    )
+    progress = progress_for(participants)
+    issued = 0
+    for nomination in participants:
+        if progress[nomination.pk].completed and issue_certificate_if_complete(
+            nomination=nomination
+        ):
+            issued += 1
+    return issued
+
+
 def start_certificate_issue(*, session: Session, by: User, language: str) -> Job:
     """Check every selected participant of the session in the background and issue the
     certificates due; the returned job shows the progress and, at the end, a report."""

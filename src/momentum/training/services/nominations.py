@@ -368,14 +368,19 @@ def withdraw_participant(
     nomination = _locked(nomination)
     _refuse_unless_session_in(nomination, WITHDRAWAL_STATUSES)
     _refuse_unless_status(nomination, (NominationStatus.SELECTED,), NominationStatus.WITHDRAWN)
+    # Every decision locks its nominations before the quota row: the same order everywhere,
+    # so two decisions never wait on each other.
+    first = _first_waitlisted(nomination)
     _decide(nomination, NominationStatus.WITHDRAWN, by, reason.strip())
     _free_seat(nomination)
     audit.record(by, "nomination.withdrawn", nomination, country=nomination.country, selected=True)
-    return _promote_first_waitlisted(nomination, by)
+    if first is None:
+        return None
+    return _promote(first, freed=nomination, by=by)
 
 
-def _promote_first_waitlisted(freed: Nomination, by: User) -> Nomination | None:
-    first = (
+def _first_waitlisted(freed: Nomination) -> Nomination | None:
+    return (
         Nomination.objects.select_for_update(of=("self",))
         .select_related("session__course", "country", "officer__user")
         .filter(
@@ -386,7 +391,11 @@ def _promote_first_waitlisted(freed: Nomination, by: User) -> Nomination | None:
         .order_by(F("waitlist_position").asc(nulls_last=True), "created_at", "pk")
         .first()
     )
-    if first is None or not _take_seat(first):
+
+
+def _promote(first: Nomination, *, freed: Nomination, by: User) -> Nomination | None:
+    """Give the seat ``freed`` left to ``first``, and tell them once the change is saved."""
+    if not _take_seat(first):
         return None
     _decide(first, NominationStatus.SELECTED, by)
     audit.record(

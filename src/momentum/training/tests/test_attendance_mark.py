@@ -43,11 +43,14 @@ def test_a_tap_through_htmx_saves_the_mark_and_returns_the_row(client_for, train
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert content.lstrip().startswith(f'<li class="attendance-row" id="attendance-{participant.pk}"')
+    assert content.lstrip().startswith(
+        f'<li class="attendance-row" id="attendance-{participant.pk}"'
+    )
     assert f'id="mark-{participant.pk}-late"' in content
-    assert 'value="late" id="mark-{}-late" class="mark mark--late" aria-pressed="true"'.format(
-        participant.pk
-    ) in content
+    assert (
+        f'value="late" id="mark-{participant.pk}-late" class="mark mark--late" aria-pressed="true"'
+        in content
+    )
     assert "Saved" in content
     assert Attendance.objects.get(nomination=participant, day=day).mark == AttendanceMark.LATE
 
@@ -188,8 +191,7 @@ def test_staff_may_mark_a_session_they_do_not_teach(staff, participant):
 
 def test_everyone_present_marks_only_those_not_yet_marked(client_for, trainer, session, jordan):
     first, second, third = (
-        NominationFactory(session=session, officer=ProfileFactory(country=jordan))
-        for _ in range(3)
+        NominationFactory(session=session, officer=ProfileFactory(country=jordan)) for _ in range(3)
     )
     NominationFactory(
         session=session,

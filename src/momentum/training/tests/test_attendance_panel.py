@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _panel(session, user) -> str:  # type: ignore[no-untyped-def]
-    session = Session.objects.select_related("course").prefetch_related("trainers").get(
-        pk=session.pk
+    session = (
+        Session.objects.select_related("course").prefetch_related("trainers").get(pk=session.pk)
     )
     request = RequestFactory().get("/en/")
     request.user = user
@@ -58,8 +58,10 @@ def test_others_see_nothing(officer, focal_point, trainer):
 
 
 def test_the_panel_costs_no_query_once_the_session_and_roles_are_loaded(trainer):
-    session = Session.objects.select_related("course").prefetch_related("trainers").get(
-        pk=SessionFactory(trainers=[trainer], status=SessionStatus.RUNNING).pk
+    session = (
+        Session.objects.select_related("course")
+        .prefetch_related("trainers")
+        .get(pk=SessionFactory(trainers=[trainer], status=SessionStatus.RUNNING).pk)
     )
     trainer.roles  # noqa: B018 - the roles are loaded with the user on every page
     request = RequestFactory().get("/en/")

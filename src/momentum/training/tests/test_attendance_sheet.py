@@ -56,7 +56,7 @@ def test_the_sheet_is_a_pdf_with_the_participants_names(client_for, trainer, par
     assert response.content.startswith(b"%PDF")
     assert 'filename="attendance-sltd-101-' in response["Content-Disposition"]
     if shutil.which("pdftotext"):
-        text = subprocess.run(  # noqa: S603
+        text = subprocess.run(
             ["pdftotext", "-", "-"],  # noqa: S607
             input=response.content,
             capture_output=True,
@@ -71,7 +71,7 @@ def test_the_packaged_fonts_are_embedded(client_for, trainer, participant):
     if not shutil.which("pdffonts"):
         pytest.skip("pdffonts (poppler-utils) is not installed")
     content = client_for(trainer).get(url(participant.session, "ar")).content
-    fonts = subprocess.run(  # noqa: S603
+    fonts = subprocess.run(
         ["pdffonts", "-"],  # noqa: S607
         input=content,
         capture_output=True,
@@ -131,9 +131,7 @@ def test_printing_the_sheet_is_audited(client_for, trainer, participant):
     assert entry.details == {"participants": 1, "language": "en"}
 
 
-def test_an_officer_and_another_sessions_trainer_may_not_print_it(
-    client_for, officer, participant
-):
+def test_an_officer_and_another_sessions_trainer_may_not_print_it(client_for, officer, participant):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 

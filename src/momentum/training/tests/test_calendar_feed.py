@@ -82,6 +82,7 @@ def test_the_calendar_page_shows_the_address_and_a_reset_button(client_for, offi
     content = response.content.decode()
     assert f'value="http://testserver/en/training/calendar/{token}.ics"' in content
     assert 'action="/en/training/calendar/reset/"' in content
+    assert f'href="webcal://testserver/en/training/calendar/{token}.ics"' in content
 
 
 def test_resetting_the_address_stops_the_old_one_and_is_audited(client_for, sessions, officer):

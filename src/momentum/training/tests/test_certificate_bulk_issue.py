@@ -108,3 +108,36 @@ def test_a_focal_point_may_not_issue_certificates(client_for, focal_point, sessi
 
 def test_issuing_is_a_post(client_for, staff, session):
     assert client_for(staff).get(url(session)).status_code == 405
+
+
+def test_a_completed_session_issues_its_certificates_by_itself(session, officer):
+    from momentum.training.tasks import issue_certificates_when_complete
+
+    first = issue_certificates_when_complete.enqueue(session_id=session.pk)
+    again = issue_certificates_when_complete.enqueue(session_id=session.pk)
+
+    assert first.return_value == 1  # Leila; the colleague already had one, Omar did not complete
+    assert again.return_value == 0
+    assert Certificate.objects.filter(nomination__session=session).count() == 2
+    assert Certificate.objects.filter(holder=officer).exists()
+
+
+def test_nothing_is_issued_while_the_session_runs(officer):
+    from momentum.training.tasks import issue_certificates_when_complete
+
+    nomination = completed_participation(officer.profile, status=SessionStatus.RUNNING)
+
+    assert (
+        issue_certificates_when_complete.enqueue(session_id=nomination.session_id).return_value == 0
+    )
+    assert not Certificate.objects.exists()
+
+
+def test_one_participant_is_checked_on_request(officer):
+    from momentum.training.tasks import issue_certificate_when_complete
+
+    nomination = completed_participation(officer.profile)
+
+    assert issue_certificate_when_complete.enqueue(nomination_id=nomination.pk).return_value
+    assert issue_certificate_when_complete.enqueue(nomination_id=nomination.pk).return_value
+    assert Certificate.objects.filter(holder=officer).count() == 1

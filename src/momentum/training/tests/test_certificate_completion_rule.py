@@ -63,16 +63,29 @@ def test_just_below_the_minimum_attendance_does_not_complete():
     assert not Certificate.objects.exists()
 
 
-def test_days_are_those_on_which_attendance_was_taken_for_anyone():
-    nomination = participant()
-    mark_attendance(nomination, attended=4)
-    colleague = NominationFactory(session=nomination.session)
-    mark_attendance(colleague, attended=5)  # the fifth day: our participant was not marked
+def test_every_day_of_the_session_counts_even_when_not_marked():
+    nomination = participant()  # five days
+    mark_attendance(nomination, attended=3)  # the last two days were never marked
 
     progress = progress_of(nomination)
 
-    assert (progress.days_attended, progress.session_days) == (4, 5)
-    assert progress.completed  # exactly 80 %
+    assert (progress.days_attended, progress.session_days) == (3, 5)
+    assert progress.attendance_rate == Decimal("60.0")
+    assert not progress.completed
+
+
+def test_a_mark_outside_the_sessions_days_does_not_count():
+    from momentum.training.models import Attendance, AttendanceMark
+
+    nomination = participant()
+    mark_attendance(nomination, attended=4)
+    Attendance.objects.create(
+        nomination=nomination,
+        day=nomination.session.ends_on + timedelta(days=1),
+        mark=AttendanceMark.PRESENT,
+    )
+
+    assert progress_of(nomination).days_attended == 4
 
 
 def test_late_counts_as_attending_and_excused_does_not():
@@ -143,7 +156,7 @@ def test_nobody_completes_before_attendance_was_taken():
 
     progress = progress_of(nomination)
 
-    assert progress.attendance_rate is None
+    assert progress.attendance_rate == Decimal("0.0")
     assert not progress.completed
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date
 from unittest import mock
 
 import pytest
+from django.db import connection, connections
 from django.utils import timezone
 
 from momentum.core.models import AuditEntry
@@ -184,3 +186,31 @@ def test_no_certificate_and_no_pdf_work_for_someone_who_did_not_complete(
 
     assert callbacks == []
     assert not Certificate.objects.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_never_twice_when_workers_really_race(officer):
+    """Six workers at the same moment, each in its own connection: one certificate."""
+    nomination = completed_participation(officer.profile)
+    barrier = threading.Barrier(6)
+    outcomes: list[object] = [None] * 6
+
+    def issue(index: int) -> None:
+        try:
+            barrier.wait(timeout=10)
+            outcomes[index] = issue_certificate_if_complete(nomination=nomination)
+        except Exception as error:  # the outcome is what the test inspects
+            outcomes[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=issue, args=(index,)) for index in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert Certificate.objects.count() == 1
+    certificate = Certificate.objects.get()
+    assert outcomes == [certificate] * 6, outcomes

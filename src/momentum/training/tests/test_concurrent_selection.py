@@ -98,6 +98,38 @@ def test_concurrent_waitlisting_gives_each_a_place_of_its_own(staff, jordan):
     assert positions == list(range(1, THREADS + 1))
 
 
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_withdrawal_amid_selections_neither_overbooks_nor_deadlocks(staff, jordan):
+    session = session_with_seats({jordan: 1}, status=SessionStatus.SELECTION)
+
+    def nominate(status: str) -> Nomination:
+        return NominationFactory(
+            session=session, officer=make_officer(jordan).profile, status=status
+        )
+
+    leaving = nominate(NominationStatus.SELECTED)
+    SeatQuota.objects.filter(session=session).update(selected=1)
+    waiting = nominate(NominationStatus.WAITLISTED)
+    Nomination.objects.filter(pk=waiting.pk).update(waitlist_position=1)
+    others = [nominate(NominationStatus.NOMINATED) for _ in range(THREADS - 2)]
+
+    def act(nomination: Nomination) -> object:
+        if nomination == leaving:
+            return services.withdraw_participant(nomination=nomination, by=staff)
+        return services.select_nomination(nomination=nomination, by=staff)
+
+    outcomes = _run_together(act, [leaving, waiting, *others])
+
+    # Refusals are expected (the country is full); a database error (a deadlock) is not.
+    unexpected = [o for o in outcomes if isinstance(o, Exception)]
+    assert all(isinstance(o, ValidationError) for o in unexpected), unexpected
+    selected = Nomination.objects.filter(status=NominationStatus.SELECTED)
+    assert selected.count() == 1
+    assert SeatQuota.objects.get(session=session).selected == 1
+    assert Nomination.objects.get(pk=leaving.pk).status == NominationStatus.WITHDRAWN
+
+
 @pytest.mark.django_db
 def test_the_check_constraint_refuses_more_selected_than_seats(jordan):
     session = session_with_seats({jordan: SEATS}, status=SessionStatus.SELECTION)

@@ -133,3 +133,24 @@ def test_only_staff_change_the_catalogue(request, persona):
     with pytest.raises(PermissionDenied):
         save_course(by=request.getfixturevalue(persona), **course_data())
     assert not Course.objects.exists()
+
+
+def test_a_course_saved_in_the_admin_stays_searchable():
+    from django.contrib import admin
+
+    from momentum.training import selectors
+
+    course = Course(
+        code="osint-9",
+        title_en="Open sources",
+        title_fr="Sources ouvertes et sécurité",
+        title_ar="المصادر المفتوحة",
+        track=Track.CRIME_SPECIFIC,
+        delivery=Delivery.ONLINE,
+        duration_hours=4,
+    )
+
+    admin.site._registry[Course].save_model(None, course, None, False)
+
+    assert [found.code for found in selectors.courses(text="securite")] == ["osint-9"]
+    assert [found.code for found in selectors.courses(text="مصادر")] == ["osint-9"]

@@ -222,3 +222,13 @@ def test_the_form_says_the_answer_is_anonymous(client_for, officer, participatio
     assert "Your answers are anonymous" in page
     assert 'name="relevance"' in page
     assert 'name="organisation"' in page
+
+
+def test_a_closed_session_says_its_evaluation_is_closed(client_for, officer, participation):
+    participation.session.status = SessionStatus.CLOSED
+    participation.session.save()
+
+    page = client_for(officer).get(url(participation.session)).content.decode()
+
+    assert "The evaluation of this session is closed." in page
+    assert 'name="relevance"' not in page

@@ -157,4 +157,4 @@ def test_results_page_queries_do_not_grow_with_answers(client_for, staff, sessio
     assert response.context["surveys"][0].answers == rows
     # session (auth), user, roles, the session with its course, its trainers (prefetch),
     # end-of-session answers, follow-up answers
-    assert len(queries) <= 8, [q["sql"] for q in queries]
+    assert len(queries) <= 7, [q["sql"] for q in queries]

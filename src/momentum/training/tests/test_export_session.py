@@ -175,6 +175,6 @@ def test_export_queries_do_not_grow_with_rows(client_for, staff, jordan, partici
     assert response.status_code == 200
     assert len(rows(response)) == participants + 1
     # session (auth), user, roles, the session with its course, its trainers (prefetch), the
-    # nominations with officers, agencies, countries and certificates, attendance days,
-    # session days, test scores, courses with questions, the audit entry
-    assert len(queries) <= 11, [q["sql"] for q in queries]
+    # nominations with officers, agencies, countries and certificates, days attended, test
+    # scores, courses with questions, the audit entry
+    assert len(queries) <= 10, [q["sql"] for q in queries]

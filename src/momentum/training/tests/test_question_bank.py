@@ -25,7 +25,7 @@ def test_staff_see_the_questions_with_their_correct_answers(client_for, staff):
 
     assert content.count('<li class="card">') == 2
     assert "Answer 1" in content and "Single choice" in content and "True or false" in content
-    assert content.count("status--ok\">correct") == 2
+    assert content.count('status--ok">correct') == 2
     assert "not in use" in content
     assert f'href="/en/training/courses/{course.pk}/questions/new/"' in content
 

@@ -236,7 +236,9 @@ def test_an_answered_questions_wording_may_still_be_corrected(staff, course):
 def test_only_staff_manage_questions(client_for, course, trainer, focal_point, officer):
     for user in (trainer, focal_point, officer):
         assert client_for(user).get(new_url(course)).status_code == 403
-        response = client_for(user).post(new_url(course), _post_data("true_false", true_is_correct="true"))
+        response = client_for(user).post(
+            new_url(course), _post_data("true_false", true_is_correct="true")
+        )
         assert response.status_code == 403
     with pytest.raises(PermissionDenied):
         save_question(

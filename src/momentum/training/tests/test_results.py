@@ -81,9 +81,7 @@ def _means(groups: list[analytics.GroupMeans]) -> dict[str, tuple[Any, ...]]:
 
 
 def test_means_by_sex_are_exact(known):
-    nominations = analytics.results_scope(
-        known["session"].trainers.get(), session=known["session"]
-    )
+    nominations = analytics.results_scope(known["session"].trainers.get(), session=known["session"])
 
     assert _means(analytics.means_by_sex(nominations)) == {
         # A (50 → 100, g = 1) and C (100 → 100, g undefined)
@@ -94,9 +92,7 @@ def test_means_by_sex_are_exact(known):
 
 
 def test_means_by_country_are_exact(known):
-    nominations = analytics.results_scope(
-        known["session"].trainers.get(), session=known["session"]
-    )
+    nominations = analytics.results_scope(known["session"].trainers.get(), session=known["session"])
     countries = analytics.countries_of(nominations)
 
     groups = analytics.means_by_country(nominations, countries)
@@ -112,9 +108,7 @@ def test_means_by_country_are_exact(known):
 
 
 def test_distributions_count_scores_in_ten_point_bins(known):
-    nominations = analytics.results_scope(
-        known["session"].trainers.get(), session=known["session"]
-    )
+    nominations = analytics.results_scope(known["session"].trainers.get(), session=known["session"])
 
     distribution = analytics.distribution(nominations)
 
@@ -133,9 +127,7 @@ def test_distributions_count_scores_in_ten_point_bins(known):
 
 
 def test_each_questions_facility_index_on_both_tests(known):
-    nominations = analytics.results_scope(
-        known["session"].trainers.get(), session=known["session"]
-    )
+    nominations = analytics.results_scope(known["session"].trainers.get(), session=known["session"])
 
     items = analytics.facility(nominations, known["session"].course)
 
@@ -232,7 +224,9 @@ def test_the_sessions_trainer_sees_every_participant(client_for, trainer, known)
 
 @pytest.mark.parametrize("persona", ["officer", "donor", "mentor", "board_member"])
 def test_others_may_not_see_results(client_for, request, known, persona):
-    assert client_for(request.getfixturevalue(persona)).get(url(known["session"])).status_code == 403
+    assert (
+        client_for(request.getfixturevalue(persona)).get(url(known["session"])).status_code == 403
+    )
 
 
 def test_another_sessions_trainer_may_not_see_results(client_for, known):
@@ -254,7 +248,9 @@ def test_a_session_without_tests_says_so(client_for, staff):
     assert "<svg" not in response.content.decode()
 
 
-def _participants_with_scores(session: Any, country: Any, number: int, questions: list[Any]) -> None:
+def _participants_with_scores(
+    session: Any, country: Any, number: int, questions: list[Any]
+) -> None:
     for index in range(number):
         nomination = NominationFactory(session=session, officer=ProfileFactory(country=country))
         _attempt(nomination, "pre", str(index % 100), dict.fromkeys(questions, index % 2 == 0))

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
 from momentum.people.models import RankLevel, Sex
@@ -43,6 +44,9 @@ def browser_page(live_server: Any) -> Iterator[Any]:
         context.set_default_timeout(15_000)
         yield context
         browser.close()
+        # Playwright's greenlet gave the test its own database connection: close it here, or
+        # PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 def _page_for(context: Any, live_server: Any, user: Any) -> Any:

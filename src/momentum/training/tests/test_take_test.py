@@ -29,7 +29,9 @@ pytestmark = pytest.mark.django_db
 def _session(days_until_start: int, length: int = 3, **fields: Any) -> models.Session:
     starts_on = timezone.localdate() + timedelta(days=days_until_start)
     fields.setdefault("status", SessionStatus.CONFIRMED)
-    return SessionFactory(starts_on=starts_on, ends_on=starts_on + timedelta(days=length - 1), **fields)
+    return SessionFactory(
+        starts_on=starts_on, ends_on=starts_on + timedelta(days=length - 1), **fields
+    )
 
 
 @pytest.fixture
@@ -240,7 +242,9 @@ def test_every_question_needs_an_answer(client_for, officer, nomination, course)
     assert not models.TestAttempt.objects.exists()
 
 
-def test_someone_elses_test_is_hidden_or_refused(client_for, nomination, staff, focal_point, outsider):
+def test_someone_elses_test_is_hidden_or_refused(
+    client_for, nomination, staff, focal_point, outsider
+):
     colleague = ProfileFactory(country=nomination.country)
     from momentum.people.models import Role, RoleAssignment
 

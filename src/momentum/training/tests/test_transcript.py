@@ -130,6 +130,6 @@ def test_transcript_queries_do_not_grow_with_participations(client_for, officer,
 
     assert response.status_code == 200
     assert len(response.context["lines"]) == participations
-    # session, user, roles, the profile, its nominations with sessions, courses and
-    # certificates, attendance days, session days, test scores, courses with questions
-    assert len(queries) <= 10, [q["sql"] for q in queries]
+    # session, user, the profile (with user, country, agency), roles, its nominations with
+    # sessions, courses and certificates, days attended, test scores, courses with questions
+    assert len(queries) <= 8, [q["sql"] for q in queries]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from momentum.core.models import AuditEntry
 from momentum.people.models import Role
@@ -101,10 +103,15 @@ def test_the_promoted_officer_and_their_focal_point_are_told_in_their_language(
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {"rania@example.org", "focal.jo@example.org"}
     to_officer = by_recipient["rania@example.org"]
-    # The links are in each reader's language (the wording follows once translated).
+    with translation.override("ar"):
+        subject = gettext("A seat opened in %(course)s") % {"course": session.course.title}
+    assert to_officer.subject == subject
+    assert session.course.title_ar in to_officer.body
     assert "/ar/training/my-nominations/" in to_officer.body
-    assert "and it is yours" in to_officer.body
     to_focal_point = by_recipient["focal.jo@example.org"]
+    with translation.override("fr"):
+        subject = gettext("A seat opened in %(course)s") % {"course": session.course.title}
+    assert to_focal_point.subject == subject
     assert f"/fr/training/sessions/{session.pk}/nominate/" in to_focal_point.body
     assert "Rania Saleh" in to_focal_point.body
 

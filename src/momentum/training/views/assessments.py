@@ -57,7 +57,7 @@ def _course_for_questions(request: AuthenticatedRequest, pk: int) -> Course:
     return get_object_or_404(Course, pk=pk)
 
 
-def _with_choices() -> Prefetch[Choice]:
+def _with_choices() -> Any:
     return Prefetch("choices", queryset=Choice.objects.order_by("order", "pk"))
 
 
@@ -85,7 +85,7 @@ def question_new(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def question_edit(request: AuthenticatedRequest, course_pk: int, pk: int) -> HttpResponse:
     course = _course_for_questions(request, course_pk)
-    question = get_object_or_404(
+    question: Question = get_object_or_404(
         Question.objects.prefetch_related(_with_choices()), pk=pk, course=course
     )
     return _edit_question(request, course, question)
@@ -97,9 +97,10 @@ def _choice_initial(question: Question | None) -> list[dict[str, Any]]:
         rows = [
             {
                 "id": choice.pk,
-                "text_ar": choice.text_ar or "",
-                "text_fr": choice.text_fr or "",
-                "text_en": choice.text_en or "",
+                **{
+                    f"text_{language}": getattr(choice, f"text_{language}") or ""
+                    for language in ("ar", "fr", "en")
+                },
                 "is_correct": choice.is_correct,
             }
             for choice in question.choices.all()
@@ -116,7 +117,9 @@ def _choice_inputs(formset: Any) -> list[services.ChoiceInput]:
             continue
         inputs.append(
             services.ChoiceInput(
-                texts={language: data.get(f"text_{language}", "") for language in ("ar", "fr", "en")},
+                texts={
+                    language: data.get(f"text_{language}", "") for language in ("ar", "fr", "en")
+                },
                 is_correct=bool(data.get("is_correct")),
                 pk=data.get("id"),
             )
@@ -323,9 +326,7 @@ def _results_context(
         "query": query.urlencode(),
         "show_sessions": show_sessions,
         "has_results": has_results,
-        "distribution_by_sex": _distribution_table(
-            distribution.for_kind("sex", kind), sex_labels
-        ),
+        "distribution_by_sex": _distribution_table(distribution.for_kind("sex", kind), sex_labels),
         "distribution_by_country": _distribution_table(
             distribution.for_kind("country", kind), country_labels
         ),

@@ -110,7 +110,6 @@ def attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "previous_day": days[position - 1] if position > 0 else None,
             "next_day": days[position + 1] if position + 1 < len(days) else None,
             "participants": participants,
-            "marked": sum(1 for participant in participants if participant.mark),  # type: ignore[attr-defined]
             "marks": AttendanceMark.choices,
             "can_mark": session.status in MARKING_STATUSES,
         },

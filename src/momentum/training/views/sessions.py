@@ -237,10 +237,13 @@ def my_calendar(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("training.use_calendar_feed"):
         raise PermissionDenied
     feed = services.calendar_feed_for(request.user)
+    feed_url = _feed_url(request, feed)
+    # webcal: asks the person's calendar program to subscribe rather than download once.
+    subscribe_url = "webcal://" + feed_url.split("://", 1)[1]
     return render(
         request,
         "training/sessions/calendar.html",
-        {"feed_url": _feed_url(request, feed), "feed": feed},
+        {"feed_url": feed_url, "subscribe_url": subscribe_url, "feed": feed},
     )
 
 

@@ -72,7 +72,9 @@ class QuestionSpec:
     difficulty: float = 0.0  # added to the chance of a right answer: negative is harder
 
 
-def _single(text: Text, choices: Sequence[Text], right: int, difficulty: float = 0.0) -> QuestionSpec:
+def _single(
+    text: Text, choices: Sequence[Text], right: int, difficulty: float = 0.0
+) -> QuestionSpec:
     return QuestionSpec(QuestionKind.SINGLE, text, tuple(choices), frozenset({right}), difficulty)
 
 
@@ -834,7 +836,12 @@ COURSES: tuple[CourseSpec, ...] = (
                     "Quel système d'INTERPOL compare les empreintes digitales ?",
                     "أيّ نظام لدى الإنتربول يقارن بصمات الأصابع؟",
                 ),
-                (("IFRS", "IFRS", "IFRS"), ("AFIS", "AFIS", "AFIS"), ("SLTD", "SLTD", "SLTD"), ("iARMS", "iARMS", "iARMS")),
+                (
+                    ("IFRS", "IFRS", "IFRS"),
+                    ("AFIS", "AFIS", "AFIS"),
+                    ("SLTD", "SLTD", "SLTD"),
+                    ("iARMS", "iARMS", "iARMS"),
+                ),
                 right=1,
             ),
             _single(
@@ -1703,7 +1710,7 @@ COURSES: tuple[CourseSpec, ...] = (
             ),
             _single(
                 (
-                    "In the 4×4 grading system, \"A1\" means…",
+                    'In the 4×4 grading system, "A1" means…',
                     "Dans le système d'évaluation 4×4, « A1 » signifie…",
                     "في نظام التقييم 4×4، يعني الرمز «A1»…",
                 ),
@@ -1815,7 +1822,7 @@ COURSES: tuple[CourseSpec, ...] = (
             "Examining passports, identity cards and visas at first and second line: security "
             "features, the structure of the machine-readable zone and its check digits (ICAO "
             "Doc 9303), and the typical frauds — counterfeits, forgeries, impostors and fantasy "
-            "documents. Practice uses ICAO's fictitious \"Utopia\" specimens only.",
+            'documents. Practice uses ICAO\'s fictitious "Utopia" specimens only.',
             "Examiner passeports, cartes d'identité et visas en première et deuxième ligne : "
             "éléments de sécurité, structure de la zone de lecture automatique et ses chiffres de "
             "contrôle (document 9303 de l'OACI), et fraudes types — contrefaçons, "
@@ -1884,7 +1891,7 @@ COURSES: tuple[CourseSpec, ...] = (
             ),
             _true_false(
                 (
-                    "In the MRZ, the filler character \"<\" counts as 0 in a check digit.",
+                    'In the MRZ, the filler character "<" counts as 0 in a check digit.',
                     "Dans la ZLA, le caractère de remplissage « < » compte pour 0 dans un chiffre de contrôle.",
                     "في منطقة القراءة الآلية، يُحسب حرف الحشو «<» صفرًا عند حساب رقم التحقق.",
                 ),
@@ -1996,7 +2003,11 @@ COURSES: tuple[CourseSpec, ...] = (
                         "Le personnel, les véhicules et le matériel",
                         "الموظفون والمركبات والمعدات",
                     ),
-                    ("Scope, time and cost", "Le périmètre, les délais et les coûts", "النطاق والوقت والتكلفة"),
+                    (
+                        "Scope, time and cost",
+                        "Le périmètre, les délais et les coûts",
+                        "النطاق والوقت والتكلفة",
+                    ),
                     (
                         "Laws, courts and prisons",
                         "Les lois, les tribunaux et les prisons",
@@ -2071,7 +2082,11 @@ COURSES: tuple[CourseSpec, ...] = (
                         "Les dossiers personnels des membres de l'équipe",
                         "الملفات الشخصية لأعضاء الفريق",
                     ),
-                    ("Assumptions and risks", "Les hypothèses et les risques", "الافتراضات والمخاطر"),
+                    (
+                        "Assumptions and risks",
+                        "Les hypothèses et les risques",
+                        "الافتراضات والمخاطر",
+                    ),
                 ),
                 right={0, 1, 3},
             ),
@@ -2335,7 +2350,7 @@ COURSES: tuple[CourseSpec, ...] = (
         questions=(
             _single(
                 (
-                    "A \"glass ceiling\" is…",
+                    'A "glass ceiling" is…',
                     "Un « plafond de verre » est…",
                     "«السقف الزجاجي» هو…",
                 ),
@@ -2619,7 +2634,7 @@ COURSES: tuple[CourseSpec, ...] = (
             ),
             _true_false(
                 (
-                    "A \"gender-neutral\" measure always affects women and men in the same way.",
+                    'A "gender-neutral" measure always affects women and men in the same way.',
                     "Une mesure « neutre » du point de vue du genre a toujours les mêmes effets sur les femmes et sur les hommes.",
                     "الإجراء «المحايد» من حيث النوع الاجتماعي يؤثر دائمًا في النساء والرجال بالطريقة نفسها.",
                 ),
@@ -2814,3 +2829,1100 @@ COURSES: tuple[CourseSpec, ...] = (
     ),
 )
 
+# --- what people write: justifications, motivations, comments (in their own language) ---
+
+JUSTIFICATIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Works at the main land border crossing and screens travellers every day.",
+        "Newly assigned to the unit; this course is part of the unit's training plan.",
+        "Leads a small team and will pass what is learned on to colleagues.",
+        "Handles requests from partner countries and needs the procedures in depth.",
+        "Recommended by the head of unit after an excellent year.",
+        "Works on current cases where this knowledge is needed.",
+    ),
+    "fr": (
+        "Affecté au principal poste frontière terrestre, contrôle des voyageurs au quotidien.",
+        "Nouvellement affecté à l'unité ; cette formation fait partie du plan de formation du service.",
+        "Encadre une petite équipe et transmettra ce qu'il aura appris à ses collègues.",
+        "Traite les demandes des pays partenaires et doit maîtriser les procédures.",
+        "Recommandé par le chef d'unité après une excellente année.",
+        "Travaille sur des affaires en cours qui exigent ces connaissances.",
+    ),
+    "ar": (
+        "يعمل في المعبر الحدودي البري الرئيسي ويتولى تدقيق المسافرين يوميًا.",
+        "انضم حديثًا إلى الوحدة، وهذه الدورة جزء من خطة التدريب فيها.",
+        "يقود فريقًا صغيرًا وسينقل ما يتعلمه إلى زملائه.",
+        "يتولى معالجة طلبات البلدان الشريكة ويحتاج إلى إتقان الإجراءات.",
+        "أوصى به رئيس الوحدة بعد عام متميز.",
+        "يعمل على قضايا جارية تتطلب هذه المعارف.",
+    ),
+}
+MOTIVATIONS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "I lead a team of twelve at the airport and want to manage change better as our "
+        "unit modernises its procedures.",
+        "I want to build the skills to lead a unit and to support younger colleagues, "
+        "especially the women who join us.",
+        "My unit is starting a cooperation project with two neighbouring countries; I "
+        "will coordinate it and need to lead people I do not command.",
+    ),
+    "fr": (
+        "J'encadre une équipe de douze agents à l'aéroport et je souhaite mieux conduire le "
+        "changement alors que notre unité modernise ses procédures.",
+        "Je veux acquérir les compétences nécessaires pour diriger une unité et accompagner "
+        "les jeunes collègues, en particulier les femmes qui nous rejoignent.",
+        "Mon service lance un projet de coopération avec deux pays voisins ; je le "
+        "coordonnerai et devrai mobiliser des personnes qui ne relèvent pas de mon autorité.",
+    ),
+    "ar": (
+        "أقود فريقًا من اثني عشر ضابطًا في المطار، وأرغب في إدارة التغيير بشكل أفضل في "
+        "الوقت الذي تحدّث فيه وحدتنا إجراءاتها.",
+        "أريد اكتساب المهارات اللازمة لقيادة وحدة ودعم الزملاء الجدد، ولا سيما الزميلات "
+        "اللواتي ينضممن إلينا.",
+        "تطلق إدارتي مشروع تعاون مع بلدين مجاورين وسأتولى تنسيقه، وعليّ أن أقود أشخاصًا "
+        "لا يتبعونني إداريًا.",
+    ),
+}
+ENDORSEMENTS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "A dependable officer with the respect of the team. I fully support this nomination.",
+        "Has shown initiative and fairness in managing staff. Strongly endorsed.",
+    ),
+    "fr": (
+        "Un officier fiable, respecté par son équipe. J'appuie pleinement cette candidature.",
+        "A fait preuve d'initiative et d'équité dans l'encadrement. Avis très favorable.",
+    ),
+    "ar": (
+        "ضابط يُعتمد عليه ويحظى باحترام فريقه. أؤيد هذا الترشيح تأييدًا كاملًا.",
+        "أظهر روح المبادرة والإنصاف في إدارة الموظفين. أزكّيه بقوة.",
+    ),
+}
+WITHDRAWALS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Called to operational duty on the session dates.",
+        "Family reasons.",
+        "Transferred to another unit.",
+    ),
+    "fr": (
+        "Mobilisé pour une mission opérationnelle aux dates de la session.",
+        "Raisons familiales.",
+        "Muté dans une autre unité.",
+    ),
+    "ar": ("كُلّف بمهمة عملياتية في تواريخ الدورة.", "ظروف عائلية.", "نُقل إلى وحدة أخرى."),
+}
+DECLINE_REASONS = (
+    "Every seat for the country is taken; other nominees' work is closer to the course's "
+    "target audience.",
+    "Took a similar course last year; priority went to officers who have not.",
+    "The country's seats are filled; the officer is encouraged to apply for the next session.",
+)
+CANCELLATION_REASON = (
+    "The venue is no longer available on these dates; the session will be scheduled again "
+    "and nominations carried over."
+)
+REVOCATION_REASON = (
+    "Revoked after an audit found that the participant's post-test was not taken by the "
+    "participant."
+)
+COMMENTS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Very practical: the exercises were close to what we see at work.",
+        "The trainers knew the subject well and answered every question.",
+        "More time for the case studies, please.",
+        "Meeting colleagues from the other countries was as useful as the course itself.",
+        "The room was too small for the group work.",
+        "I will share the material with my unit next week.",
+    ),
+    "fr": (
+        "Très concret : les exercices ressemblaient à ce que nous vivons sur le terrain.",
+        "Des formateurs compétents, qui ont répondu à toutes les questions.",
+        "Il faudrait plus de temps pour les études de cas.",
+        "Les échanges avec les collègues des autres pays ont été très enrichissants.",
+        "L'interprétation était parfois en retard sur les diapositives.",
+    ),
+    "ar": (
+        "دورة عملية جدًا، والتمارين قريبة مما نواجهه في العمل.",
+        "المدربون متمكنون من الموضوع وأجابوا عن جميع الأسئلة.",
+        "نرجو تخصيص وقت أطول لدراسات الحالة.",
+        "تبادل الخبرات مع زملاء من البلدان الأخرى كان مفيدًا للغاية.",
+        "أتمنى توفير المواد التدريبية باللغة العربية كاملةً.",
+    ),
+}
+FOLLOW_UP_COMMENTS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "I now check every suspicious document against the databases before referring it.",
+        "I trained six colleagues in my unit with the course material.",
+        "Our procedures changed, but I still use the checklists from the course.",
+    ),
+    "fr": (
+        "Je vérifie désormais chaque document suspect dans les bases avant de le transmettre.",
+        "J'ai formé six collègues de mon unité avec les supports du cours.",
+        "Nos procédures ont changé, mais j'utilise toujours les listes de contrôle du cours.",
+    ),
+    "ar": (
+        "أصبحت أتحقق من كل وثيقة مشبوهة في قواعد البيانات قبل إحالتها.",
+        "درّبت ستة من زملائي في الوحدة باستخدام مواد الدورة.",
+        "تغيرت إجراءاتنا، لكنني ما زلت أستخدم قوائم التحقق التي تعلمتها في الدورة.",
+    ),
+}
+SUPERVISORS = (
+    "Col. Karim Mansour",
+    "Cdt. Samira Bouzid",
+    "Maj. Walid Khoury",
+    "Col. Nadia Alaoui",
+    "Lt. Col. Tarek Jaber",
+)
+
+# --- the sessions ---
+
+VENUES: dict[str, tuple[str, str]] = {
+    "DZ": ("Algiers", "Africa/Algiers"),
+    "JO": ("Amman", "Asia/Amman"),
+    "LB": ("Beirut", "Asia/Beirut"),
+    "MA": ("Rabat", "Africa/Casablanca"),
+    "PS": ("Ramallah", "Asia/Hebron"),
+    "TN": ("Tunis", "Africa/Tunis"),
+}
+ONLINE_TIME_ZONE = "Europe/Paris"  # run from INTERPOL's General Secretariat in Lyon
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    course: str
+    starts_on: date
+    days: int
+    venue: str  # the venue's country code; empty for online sessions
+    language: str
+    interpretation: tuple[str, ...]
+    capacity: int
+    status: str
+    deadline: datetime | None = None  # default: three weeks before the first day
+    created_at: datetime | None = None  # default: six weeks before the deadline
+    cancellation_reason: str = ""
+    post_test_share: float = 1.0  # the share of participants who took the post-test already
+
+
+# The programme's history: (course, first day, days, venue, language, interpretation, seats).
+# The first one is the programme's first INTERPOL Policing Capabilities course (July 2023), which
+# gathered 53 officials.
+HISTORY: tuple[tuple[str, date, int, str, str, tuple[str, ...], int], ...] = (
+    ("pcp-intro", date(2023, 7, 10), 4, "JO", "en", ("ar", "fr"), 56),
+    ("sltd-find-mind", date(2023, 10, 2), 3, "TN", "fr", ("ar",), 24),
+    ("thb-victims", date(2023, 11, 20), 4, "LB", "ar", ("en",), 24),
+    ("gender-policing", date(2024, 1, 15), 3, "", "en", ("ar", "fr"), 36),
+    ("notices-diffusions", date(2024, 2, 19), 3, "MA", "fr", ("ar",), 24),
+    ("migrant-smuggling", date(2024, 3, 11), 4, "DZ", "fr", ("ar",), 24),
+    ("osint", date(2024, 4, 22), 5, "", "en", ("ar",), 30),
+    ("leadership-mid", date(2024, 5, 13), 5, "JO", "en", ("ar",), 24),
+    ("biometrics-borders", date(2024, 6, 17), 3, "JO", "ar", ("en",), 24),
+    ("i247-ncb", date(2024, 9, 23), 4, "TN", "fr", ("ar", "en"), 18),
+    ("document-fraud", date(2024, 10, 14), 3, "LB", "ar", ("fr",), 24),
+    ("women-leadership", date(2024, 11, 18), 4, "MA", "fr", ("ar",), 18),
+    ("criminal-analysis", date(2025, 1, 20), 5, "LB", "en", ("ar", "fr"), 24),
+    ("firearms-iarms", date(2025, 2, 24), 3, "DZ", "ar", ("fr",), 24),
+    ("project-management", date(2025, 3, 17), 5, "", "en", ("ar", "fr"), 24),
+    ("thb-victims", date(2025, 4, 14), 4, "TN", "ar", ("fr",), 24),
+    ("gender-investigations", date(2025, 5, 19), 3, "PS", "ar", ("en",), 24),
+    ("sltd-find-mind", date(2025, 6, 16), 3, "MA", "fr", ("ar",), 24),
+    ("osint", date(2025, 9, 15), 5, "", "en", ("ar", "fr"), 30),
+    ("leadership-mid", date(2025, 10, 13), 5, "TN", "fr", ("ar", "en"), 24),
+    ("pcp-intro", date(2025, 11, 17), 4, "DZ", "fr", ("ar", "en"), 36),
+    ("migrant-smuggling", date(2026, 1, 26), 4, "JO", "ar", ("en",), 24),
+    ("notices-diffusions", date(2026, 2, 23), 3, "LB", "ar", ("en", "fr"), 24),
+    ("gender-policing", date(2026, 3, 16), 3, "", "ar", ("en", "fr"), 36),
+    ("women-leadership", date(2026, 4, 20), 4, "JO", "ar", ("en",), 18),
+    ("biometrics-borders", date(2026, 5, 18), 3, "TN", "fr", ("ar",), 24),
+    ("criminal-analysis", date(2026, 6, 15), 5, "MA", "fr", ("ar",), 24),
+    ("document-fraud", date(2026, 9, 14), 3, "DZ", "ar", ("fr",), 24),
+)
+# A finished session older than this is closed; a more recent one is still "completed".
+CLOSE_AFTER_DAYS = 60
+
+
+def _session_plans(today: date, now: datetime) -> list[SessionPlan]:
+    """The history (sessions over before today) and the sessions around today."""
+    plans = []
+    for code, starts_on, days, venue, language, interpretation, capacity in HISTORY:
+        ends_on = starts_on + timedelta(days=days - 1)
+        if ends_on >= today - timedelta(days=45):  # only if truly past (seeded in the past)
+            continue
+        status = (
+            SessionStatus.CLOSED
+            if (today - ends_on).days > CLOSE_AFTER_DAYS
+            else SessionStatus.COMPLETED
+        )
+        plans.append(
+            SessionPlan(code, starts_on, days, venue, language, interpretation, capacity, status)
+        )
+
+    def around(code: str, offset: int, days: int, venue: str, language: str, **rest: Any) -> None:
+        plan = dict(interpretation=("ar",), capacity=24) | rest
+        plans.append(
+            SessionPlan(code, today + timedelta(days=offset), days, venue, language, **plan)
+        )
+
+    around(
+        "firearms-iarms", -40, 3, "PS", "ar", interpretation=("en",), status=SessionStatus.COMPLETED
+    )
+    # Ended three days ago: the post-test is still open, and some have not taken it yet.
+    around(
+        "thb-victims",
+        -6,
+        4,
+        "JO",
+        "ar",
+        interpretation=("en",),
+        status=SessionStatus.COMPLETED,
+        post_test_share=0.65,
+    )
+    around(
+        "sltd-find-mind", -1, 3, "LB", "fr", interpretation=("ar",), status=SessionStatus.RUNNING
+    )
+    around("criminal-analysis", 12, 5, "TN", "fr", status=SessionStatus.CONFIRMED)
+    around(
+        "gender-policing",
+        26,
+        3,
+        "",
+        "en",
+        interpretation=("ar", "fr"),
+        capacity=36,
+        status=SessionStatus.SELECTION,
+        deadline=now - timedelta(days=3),
+    )
+    around(
+        "biometrics-borders",
+        38,
+        3,
+        "MA",
+        "fr",
+        status=SessionStatus.OPEN,
+        deadline=now + timedelta(days=17),
+    )
+    around(
+        "osint",
+        45,
+        5,
+        "",
+        "en",
+        interpretation=("ar", "fr"),
+        capacity=30,
+        status=SessionStatus.OPEN,
+        deadline=now + timedelta(days=24),
+    )
+    around(
+        "women-leadership",
+        52,
+        4,
+        "TN",
+        "fr",
+        capacity=18,
+        status=SessionStatus.OPEN,
+        deadline=now + timedelta(days=28),
+    )
+    around(
+        "project-management",
+        66,
+        5,
+        "",
+        "en",
+        interpretation=("ar", "fr"),
+        status=SessionStatus.OPEN,
+        deadline=now + timedelta(days=40),
+    )
+    around(
+        "document-fraud",
+        95,
+        3,
+        "JO",
+        "ar",
+        interpretation=("en",),
+        status=SessionStatus.DRAFT,
+        deadline=now + timedelta(days=70),
+    )
+    around(
+        "i247-ncb",
+        19,
+        4,
+        "DZ",
+        "fr",
+        capacity=18,
+        status=SessionStatus.CANCELLED,
+        deadline=now + timedelta(days=2),
+        created_at=now - timedelta(days=30),
+        cancellation_reason=CANCELLATION_REASON,
+    )
+    return sorted(plans, key=lambda plan: plan.starts_on)
+
+
+# --- seeding ---
+
+_OFFICER_NUMBER = re.compile(r"^officer(\d+)\.")
+_DECIDED = frozenset(
+    {
+        SessionStatus.CONFIRMED,
+        SessionStatus.RUNNING,
+        SessionStatus.COMPLETED,
+        SessionStatus.CLOSED,
+    }
+)
+_FINISHED = frozenset({SessionStatus.COMPLETED, SessionStatus.CLOSED})
+_ACTIVE = frozenset(
+    {NominationStatus.NOMINATED, NominationStatus.WAITLISTED, NominationStatus.SELECTED}
+)
+
+
+def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _months_later(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _clamp(value: float, low: float = 0.05, high: float = 0.98) -> float:
+    return max(low, min(high, value))
+
+
+@dataclass
+class _Officer:
+    profile: Profile
+    number: int
+    areas: set[str]
+    ability: float
+    busy: list[tuple[date, date]] = field(default_factory=list)
+    courses: set[str] = field(default_factory=set)
+
+    @property
+    def language(self) -> str:
+        language = self.profile.user.preferred_language
+        return language if language in LANGUAGES else "en"
+
+
+@dataclass
+class _Participation:
+    """A nomination being built, with what happened to the participant."""
+
+    nomination: Nomination
+    officer: _Officer
+    plan: SessionPlan
+
+
+class _Seeder:
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.rng = random.Random(20230710)  # fixed: the demo is the same everywhere
+        self.now = timezone.now()
+        self.today = timezone.localdate()
+        self.staff = self._first_with_role(Role.STAFF)
+        self.trainer = self._first_with_role(Role.TRAINER)
+        self.countries = {country.code: country for country in Country.objects.all()}
+        self.active_countries = sorted(
+            code
+            for code, country in self.countries.items()
+            if country.status != CountryStatus.NOT_YET_ACTIVE
+        )
+        self.focal_points: dict[int, User] = {}
+        for assignment in RoleAssignment.objects.filter(role=Role.FOCAL_POINT).select_related(
+            "user"
+        ):
+            if assignment.country_id is not None:
+                self.focal_points.setdefault(assignment.country_id, assignment.user)
+        self.officers = self._load_officers()
+        self.counts: dict[str, int] = defaultdict(int)
+
+    @staticmethod
+    def _first_with_role(role: str) -> User | None:
+        assignment = (
+            RoleAssignment.objects.filter(role=role).select_related("user").order_by("pk").first()
+        )
+        return assignment.user if assignment else None
+
+    def _load_officers(self) -> dict[str, list[_Officer]]:
+        areas: dict[int, set[str]] = defaultdict(set)
+        for profile_id, code in Profile.areas_of_work.through.objects.values_list(
+            "profile_id", "areaofwork__code"
+        ):
+            areas[profile_id].add(code)
+        by_country: dict[str, list[_Officer]] = defaultdict(list)
+        for profile in Profile.objects.select_related("user", "country").order_by("pk"):
+            match = _OFFICER_NUMBER.match(profile.user.email)
+            by_country[profile.country.code].append(
+                _Officer(
+                    profile=profile,
+                    number=int(match.group(1)) if match else 999,
+                    areas=areas[profile.pk],
+                    ability=self.rng.gauss(0, 0.09),
+                )
+            )
+        return by_country
+
+    # --- the catalogue ---
+
+    def seed_courses(self) -> None:
+        thematic = {area.code: area for area in ThematicArea.objects.all()}
+        areas = {area.code: area for area in AreaOfWork.objects.all()}
+        courses = []
+        # In the default language: the untranslated columns then hold the English text.
+        with translation.override("en"):
+            for spec in COURSES:
+                texts: dict[str, str] = {}
+                for name, value in (
+                    ("title", spec.title),
+                    ("summary", spec.summary),
+                    (
+                        "objectives",
+                        tuple("\n".join(line[i] for line in spec.objectives) for i in range(3)),
+                    ),
+                ):
+                    texts[name] = value[0]
+                    for index, language in enumerate(LANGUAGES):
+                        texts[f"{name}_{language}"] = value[index]
+                course = Course(
+                    code=spec.code,
+                    track=spec.track,
+                    thematic_area=thematic.get(spec.thematic_area),
+                    target_rank_levels=list(spec.rank_levels),
+                    delivery=spec.delivery,
+                    duration_hours=spec.hours,
+                    certificate_validity_years=spec.validity_years,
+                    requires_motivation=spec.motivation,
+                    requires_endorsement=spec.endorsement,
+                    search_key=search_key(spec.code, *spec.title, *spec.summary),
+                    **texts,
+                )
+                courses.append(course)
+            Course.objects.bulk_create(courses)
+        self.courses = {course.code: course for course in courses}
+        self.specs = {spec.code: spec for spec in COURSES}
+        Course.target_areas.through.objects.bulk_create(
+            [
+                Course.target_areas.through(course_id=course.pk, areaofwork_id=areas[code].pk)
+                for spec, course in zip(COURSES, courses, strict=True)
+                for code in spec.areas
+                if code in areas
+            ]
+        )
+        Course.prerequisites.through.objects.bulk_create(
+            [
+                Course.prerequisites.through(
+                    from_course_id=course.pk, to_course_id=self.courses[code].pk
+                )
+                for spec, course in zip(COURSES, courses, strict=True)
+                for code in spec.prerequisites
+            ]
+        )
+
+    def seed_question_banks(self) -> None:
+        questions: list[Question] = []
+        planned: list[tuple[Question, QuestionSpec]] = []
+        with translation.override("en"):
+            for spec in COURSES:
+                for order, question_spec in enumerate(spec.questions, start=1):
+                    question = Question(
+                        course=self.courses[spec.code],
+                        kind=question_spec.kind,
+                        order=order,
+                        text=question_spec.text[0],
+                        **{
+                            f"text_{language}": question_spec.text[i]
+                            for i, language in enumerate(LANGUAGES)
+                        },
+                    )
+                    questions.append(question)
+                    planned.append((question, question_spec))
+            Question.objects.bulk_create(questions)
+            choices: list[Choice] = []
+            for question, question_spec in planned:
+                for order, text in enumerate(question_spec.choices):
+                    choices.append(
+                        Choice(
+                            question=question,
+                            order=order + 1,
+                            is_correct=order in question_spec.correct,
+                            text=text[0],
+                            **{f"text_{language}": text[i] for i, language in enumerate(LANGUAGES)},
+                        )
+                    )
+            Choice.objects.bulk_create(choices)
+        # Per course: each question with its choice ids, and which of them are correct.
+        self.bank: dict[str, list[tuple[Question, QuestionSpec, list[int]]]] = defaultdict(list)
+        choice_ids: dict[int, list[int]] = defaultdict(list)
+        for choice in choices:
+            choice_ids[choice.question_id].append(choice.pk)
+        for question, question_spec in planned:
+            self.bank[question.course.code].append(
+                (question, question_spec, choice_ids[question.pk])
+            )
+        self.counts["questions"] = len(questions)
+
+    # --- sessions and nominations ---
+
+    def seed_sessions(self) -> None:
+        plans = _session_plans(self.today, self.now)
+        sessions = []
+        for plan in plans:
+            course = self.courses[plan.course]
+            city, zone = VENUES.get(plan.venue, ("", ONLINE_TIME_ZONE))
+            deadline = plan.deadline or _at(plan.starts_on - timedelta(days=21), 23, 59, zone)
+            sessions.append(
+                Session(
+                    course=course,
+                    starts_on=plan.starts_on,
+                    ends_on=plan.starts_on + timedelta(days=plan.days - 1),
+                    time_zone=zone,
+                    delivery=Delivery.ONLINE if not plan.venue else course.delivery,
+                    venue_city=city,
+                    venue_country=self.countries.get(plan.venue),
+                    language=plan.language,
+                    interpretation=list(plan.interpretation),
+                    capacity=plan.capacity,
+                    women_target_percent=50 if self.specs[plan.course].women_only else 40,
+                    nomination_deadline=deadline,
+                    status=plan.status,
+                    cancellation_reason=plan.cancellation_reason,
+                )
+            )
+        Session.objects.bulk_create(sessions)
+        # ``created_at`` is set on insert; date each session back to when it was scheduled.
+        for plan, session in zip(plans, sessions, strict=True):
+            session.created_at = plan.created_at or session.nomination_deadline - timedelta(days=42)
+        Session.objects.bulk_update(sessions, ["created_at"])
+        if self.trainer is not None:
+            Session.trainers.through.objects.bulk_create(
+                [
+                    Session.trainers.through(session_id=s.pk, user_id=self.trainer.pk)
+                    for s in sessions
+                ]
+            )
+        self.sessions = list(zip(plans, sessions, strict=True))
+        self.counts["sessions"] = len(sessions)
+
+        quotas: list[SeatQuota] = []
+        participations: list[_Participation] = []
+        self.quota_of: dict[tuple[int, str], SeatQuota] = {}
+        for plan, session in self.sessions:
+            seats = self._share_seats(plan.capacity)
+            for code, count in seats.items():
+                quota = SeatQuota(session=session, country=self.countries[code], seats=count)
+                quotas.append(quota)
+                self.quota_of[(session.pk, code)] = quota
+            for code, count in seats.items():
+                participations.extend(self._nominate(plan, session, code, count))
+        for participation in participations:
+            nomination = participation.nomination
+            if nomination.status == NominationStatus.SELECTED:
+                self.quota_of[
+                    (nomination.session_id, participation.officer.profile.country.code)
+                ].selected += 1
+        SeatQuota.objects.bulk_create(quotas)
+        nominations = [participation.nomination for participation in participations]
+        created = [nomination.created_at for nomination in nominations]
+        Nomination.objects.bulk_create(nominations, batch_size=500)
+        for nomination, when in zip(nominations, created, strict=True):
+            nomination.created_at = when
+        Nomination.objects.bulk_update(nominations, ["created_at"], batch_size=500)
+        self.participations = participations
+        self.counts["nominations"] = len(nominations)
+
+    def _share_seats(self, capacity: int) -> dict[str, int]:
+        """The capacity shared between the active countries (a seat or two may be kept back)."""
+        codes = self.active_countries
+        if not codes:
+            return {}
+        base, extra = divmod(capacity, len(codes))
+        lucky = set(self.rng.sample(codes, k=extra)) if extra else set()
+        seats = {code: base + (code in lucky) for code in codes}
+        if capacity > 40:  # a large session keeps one seat back for a late need
+            seats[self.rng.choice(codes)] -= 1
+        return seats
+
+    def _eligible(self, spec: CourseSpec, officer: _Officer, plan: SessionPlan) -> bool:
+        profile = officer.profile
+        if spec.track == Track.LEADERSHIP and profile.rank_level != RankLevel.MID:
+            return False
+        if spec.rank_levels and profile.rank_level not in spec.rank_levels:
+            return False
+        if spec.areas and not officer.areas & set(spec.areas):
+            return False
+        if spec.women_only and profile.sex != Sex.FEMALE:
+            return False
+        if spec.code in officer.courses:
+            return False
+        starts_on = plan.starts_on - timedelta(days=2)
+        ends_on = plan.starts_on + timedelta(days=plan.days + 1)
+        return not any(start <= ends_on and end >= starts_on for start, end in officer.busy)
+
+    def _candidates(self, plan: SessionPlan, code: str) -> list[_Officer]:
+        spec = self.specs[plan.course]
+        candidates = [
+            officer
+            for officer in self.officers.get(code, [])
+            if self._eligible(spec, officer, plan)
+        ]
+        self.rng.shuffle(candidates)
+        # The first accounts of each country (officer1.<cc>, officer2.<cc>) are put forward
+        # more often, so signing in as one of them shows a full training history.
+        candidates.sort(
+            key=lambda officer: 0 if officer.number <= 2 and self.rng.random() < 0.35 else 1
+        )
+        return candidates
+
+    def _nominate(
+        self, plan: SessionPlan, session: Session, code: str, seats: int
+    ) -> list[_Participation]:
+        if plan.status == SessionStatus.DRAFT:
+            return []
+        rng = self.rng
+        spec = self.specs[plan.course]
+        candidates = self._candidates(plan, code)
+        if plan.status in (SessionStatus.OPEN, SessionStatus.CANCELLED):
+            wanted = rng.randint(0, 3)
+        elif plan.status == SessionStatus.SELECTION:
+            wanted = seats + rng.randint(2, 4)
+        else:
+            wanted = seats + rng.choice((0, 1, 1, 2, 2, 3))
+        chosen = candidates[:wanted]
+        country = self.countries[code]
+        focal = self.focal_points.get(country.pk)
+        focal_language = (
+            focal.preferred_language if focal and focal.preferred_language in LANGUAGES else "en"
+        )
+        deadline = session.nomination_deadline
+        opened = plan.created_at or deadline - timedelta(days=42)
+        latest = min(deadline, self.now) - timedelta(hours=2)
+        result = []
+        for officer in chosen:
+            span = max(1, int((latest - opened).total_seconds() // 3600) - 24)
+            created = opened + timedelta(hours=24 + rng.randrange(span))
+            nomination = Nomination(
+                session=session,
+                officer=officer.profile,
+                country=country,
+                nominated_by=focal,
+                justification=rng.choice(JUSTIFICATIONS[focal_language]),
+                motivation=rng.choice(MOTIVATIONS[officer.language]) if spec.motivation else "",
+                supervisor_name=rng.choice(SUPERVISORS) if spec.endorsement else "",
+                supervisor_endorsement=rng.choice(ENDORSEMENTS[focal_language])
+                if spec.endorsement
+                else "",
+                status=NominationStatus.NOMINATED,
+                created_at=created,
+            )
+            result.append(_Participation(nomination, officer, plan))
+        result.sort(key=lambda participation: participation.nomination.created_at)
+        if plan.status in _DECIDED:
+            self._decide_all(result, seats, deadline, focal, focal_language, plan)
+        elif plan.status == SessionStatus.SELECTION:
+            self._decide_some(result, seats, deadline)
+        for participation in result:
+            if participation.nomination.status in _ACTIVE:
+                participation.officer.busy.append(
+                    (plan.starts_on, plan.starts_on + timedelta(days=plan.days - 1))
+                )
+            if participation.nomination.status == NominationStatus.SELECTED:
+                participation.officer.courses.add(plan.course)
+        return result
+
+    def _decision(
+        self, nomination: Nomination, status: str, when: datetime, by: User | None, reason: str = ""
+    ) -> None:
+        nomination.status = status
+        nomination.decided_by = by
+        nomination.decided_at = when
+        nomination.decision_reason = reason
+
+    def _decide_all(
+        self,
+        participations: list[_Participation],
+        seats: int,
+        deadline: datetime,
+        focal: User | None,
+        focal_language: str,
+        plan: SessionPlan,
+    ) -> None:
+        """Selection as staff would have made it: seats filled in order of the list, the next
+        ones waitlisted or declined; sometimes a participant withdrew and the first on the
+        waiting list took the seat."""
+        rng = self.rng
+        decided = deadline + timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 8))
+        selected = participations[:seats]
+        rest = participations[seats:]
+        for participation in selected:
+            self._decision(participation.nomination, NominationStatus.SELECTED, decided, self.staff)
+        waiting = []
+        for participation in rest:
+            if rng.random() < 0.6:
+                waiting.append(participation)
+                self._decision(
+                    participation.nomination, NominationStatus.WAITLISTED, decided, self.staff
+                )
+            else:
+                self._decision(
+                    participation.nomination,
+                    NominationStatus.DECLINED,
+                    decided,
+                    self.staff,
+                    rng.choice(DECLINE_REASONS),
+                )
+        for position, participation in enumerate(waiting, start=1):
+            participation.nomination.waitlist_position = position
+        if selected and rng.random() < 0.35:
+            leaving = rng.choice(selected)
+            withdrawn = decided + timedelta(days=rng.randint(2, 6))
+            self._decision(
+                leaving.nomination,
+                NominationStatus.WITHDRAWN,
+                withdrawn,
+                focal,
+                rng.choice(WITHDRAWALS[focal_language]),
+            )
+            if waiting:
+                first = waiting.pop(0)
+                self._decision(first.nomination, NominationStatus.SELECTED, withdrawn, focal)
+                first.nomination.waitlist_position = None
+                for position, participation in enumerate(waiting, start=1):
+                    participation.nomination.waitlist_position = position
+
+    def _decide_some(
+        self, participations: list[_Participation], seats: int, deadline: datetime
+    ) -> None:
+        """A session in selection: staff have started on the board, most nominations wait."""
+        rng = self.rng
+        when = min(self.now - timedelta(hours=3), deadline + timedelta(days=1))
+        count = rng.randint(0, min(2, seats))
+        for participation in participations[:count]:
+            self._decision(participation.nomination, NominationStatus.SELECTED, when, self.staff)
+        later = participations[count:]
+        if later and rng.random() < 0.4:
+            self._decision(later[-1].nomination, NominationStatus.WAITLISTED, when, self.staff)
+            later[-1].nomination.waitlist_position = 1
+
+    # --- what happened in the sessions ---
+
+    def seed_activity(self) -> None:
+        """Attendance, tests and evaluations of the selected participants of sessions that
+        have started (or, for pre-tests, been confirmed)."""
+        attendance: list[Attendance] = []
+        attempts: list[TestAttempt] = []
+        planned_answers: list[tuple[TestAttempt, list[tuple[int, bool, list[int]]]]] = []
+        evaluations: list[Evaluation] = []
+        receipts: list[EvaluationReceipt] = []
+        invitations: list[FollowUpInvitation] = []
+        rng = self.rng
+        by_session: dict[int, list[_Participation]] = defaultdict(list)
+        for participation in self.participations:
+            if participation.nomination.status == NominationStatus.SELECTED:
+                by_session[participation.nomination.session_id].append(participation)
+        for plan, session in self.sessions:
+            if plan.status not in _DECIDED:
+                continue
+            participants = by_session.get(session.pk, [])
+            zone = session.time_zone
+            session_effect = rng.gauss(0, 0.04)
+            days = [session.starts_on + timedelta(days=i) for i in range(plan.days)]
+            marked_days = [day for day in days if day < self.today or plan.status in _FINISHED]
+            for participation in participants:
+                nomination = participation.nomination
+                officer = participation.officer
+                regular = rng.random() < 0.9
+                for day in marked_days:
+                    weights = (93, 5, 1.5, 0.5) if regular else (55, 10, 20, 15)
+                    mark = rng.choices(
+                        (
+                            AttendanceMark.PRESENT,
+                            AttendanceMark.LATE,
+                            AttendanceMark.ABSENT,
+                            AttendanceMark.EXCUSED,
+                        ),
+                        weights=weights,
+                    )[0]
+                    attendance.append(
+                        Attendance(
+                            nomination=nomination,
+                            day=day,
+                            mark=mark,
+                            marked_by=self.trainer,
+                            marked_at=_at(day, 9, rng.randint(0, 50), zone),
+                        )
+                    )
+                # The pre-test: on the first morning; in a confirmed session, by a few so far.
+                if plan.status == SessionStatus.CONFIRMED:
+                    took_pre = rng.random() < 0.3
+                    pre_at = self.now - timedelta(hours=rng.randint(3, 96))
+                else:
+                    took_pre = rng.random() < 0.96
+                    pre_at = _at(session.starts_on, 8, rng.randint(0, 55), zone)
+                if took_pre:
+                    attempts.append(
+                        self._attempt(
+                            plan.course,
+                            nomination,
+                            officer,
+                            TestKind.PRE,
+                            pre_at,
+                            session_effect,
+                            planned_answers,
+                        )
+                    )
+                if plan.status in _FINISHED and rng.random() < min(plan.post_test_share, 0.97):
+                    post_at = _at(session.ends_on, 14, rng.randint(0, 59), zone) + timedelta(
+                        minutes=rng.randint(0, 120)
+                    )
+                    attempts.append(
+                        self._attempt(
+                            plan.course,
+                            nomination,
+                            officer,
+                            TestKind.POST,
+                            post_at,
+                            session_effect,
+                            planned_answers,
+                        )
+                    )
+            if plan.status in _FINISHED:
+                self._evaluations(plan, session, participants, evaluations, receipts, invitations)
+        Attendance.objects.bulk_create(attendance, batch_size=1000)
+        TestAttempt.objects.bulk_create(attempts, batch_size=500)
+        answers: list[Answer] = []
+        answer_choices: list[tuple[Answer, list[int]]] = []
+        for attempt, items in planned_answers:
+            for question_id, is_correct, chosen in items:
+                answer = Answer(attempt=attempt, question_id=question_id, is_correct=is_correct)
+                answers.append(answer)
+                answer_choices.append((answer, chosen))
+        Answer.objects.bulk_create(answers, batch_size=1000)
+        through = Answer.choices.through
+        through.objects.bulk_create(
+            [
+                through(answer_id=answer.pk, choice_id=choice_id)
+                for answer, chosen in answer_choices
+                for choice_id in chosen
+            ],
+            batch_size=1000,
+        )
+        Evaluation.objects.bulk_create(evaluations, batch_size=500)
+        EvaluationReceipt.objects.bulk_create(receipts, batch_size=500)
+        FollowUpInvitation.objects.bulk_create(invitations, batch_size=500)
+        self.counts["attendance"] = len(attendance)
+        self.counts["attempts"] = len(attempts)
+        self.counts["answers"] = len(answers)
+        self.counts["evaluations"] = len(evaluations)
+
+    def _attempt(
+        self,
+        course: str,
+        nomination: Nomination,
+        officer: _Officer,
+        kind: str,
+        when: datetime,
+        session_effect: float,
+        planned_answers: list[tuple[TestAttempt, list[tuple[int, bool, list[int]]]]],
+    ) -> TestAttempt:
+        """A test answered question by question; the score follows from the answers."""
+        rng = self.rng
+        bank = self.bank[course]
+        items: list[tuple[int, bool, list[int]]] = []
+        right = 0
+        for question, spec, choice_ids in bank:
+            if kind == TestKind.PRE:
+                chance = 0.5 + officer.ability + session_effect + spec.difficulty
+            else:
+                chance = 0.9 + 0.6 * officer.ability + session_effect + 0.5 * spec.difficulty
+            is_correct = rng.random() < _clamp(chance)
+            correct = sorted(spec.correct)
+            if is_correct:
+                chosen = [choice_ids[index] for index in correct]
+            else:
+                chosen = [choice_ids[index] for index in self._wrong_answer(spec)]
+            right += is_correct
+            items.append((question.pk, is_correct, chosen))
+        score = (Decimal(100 * right) / Decimal(len(bank) or 1)).quantize(Decimal("0.01"))
+        attempt = TestAttempt(
+            nomination=nomination,
+            kind=kind,
+            language=officer.language,
+            submitted_at=when,
+            score=score,
+        )
+        planned_answers.append((attempt, items))
+        return attempt
+
+    def _wrong_answer(self, spec: QuestionSpec) -> list[int]:
+        rng = self.rng
+        indexes = range(len(spec.choices))
+        wrong = [index for index in indexes if index not in spec.correct]
+        if spec.kind != QuestionKind.MULTIPLE:
+            return [rng.choice(wrong)]
+        correct = sorted(spec.correct)
+        if len(correct) > 1 and rng.random() < 0.6:  # one right answer missed
+            correct.remove(rng.choice(correct))
+            return correct
+        return sorted([*correct, rng.choice(wrong)])  # one wrong answer ticked too
+
+    def _evaluations(
+        self,
+        plan: SessionPlan,
+        session: Session,
+        participants: list[_Participation],
+        evaluations: list[Evaluation],
+        receipts: list[EvaluationReceipt],
+        invitations: list[FollowUpInvitation],
+    ) -> None:
+        """Anonymous answers: the evaluation says nothing of who answered; the receipt says
+        only that someone did. At least five per survey, so results are shown."""
+        rng = self.rng
+        quality = rng.uniform(3.7, 4.6)
+
+        def rating(mean: float) -> int:
+            return max(1, min(5, round(rng.gauss(mean, 0.75))))
+
+        answering = [p for p in participants if rng.random() < 0.8]
+        if len(answering) < 5:
+            answering = participants[: max(5, len(answering))]
+        for participation in answering:
+            comment = ""
+            if rng.random() < 0.35:
+                comment = rng.choice(COMMENTS[participation.officer.language])
+            evaluations.append(
+                Evaluation(
+                    session=session,
+                    kind=EvaluationKind.END_OF_SESSION,
+                    relevance=rating(quality + 0.1),
+                    content=rating(quality),
+                    trainers=rating(quality + 0.2),
+                    organisation=rating(quality - 0.3),
+                    comments=comment,
+                    submitted_on=min(
+                        session.ends_on + timedelta(days=rng.choice((0, 0, 0, 1, 2))), self.today
+                    ),
+                )
+            )
+            receipts.append(
+                EvaluationReceipt(
+                    nomination=participation.nomination, kind=EvaluationKind.END_OF_SESSION
+                )
+            )
+        follow_up_on = _months_later(session.ends_on, 3)
+        if follow_up_on > self.today:
+            return
+        sent_at = _at(follow_up_on, 6, 0, "UTC")
+        for participation in participants:
+            invitations.append(
+                FollowUpInvitation(nomination=participation.nomination, sent_at=sent_at)
+            )
+        answering = [p for p in participants if rng.random() < 0.55]
+        if len(answering) < 5:
+            answering = participants[: max(5, len(answering))]
+        for participation in answering:
+            comment = ""
+            if rng.random() < 0.4:
+                comment = rng.choice(FOLLOW_UP_COMMENTS[participation.officer.language])
+            evaluations.append(
+                Evaluation(
+                    session=session,
+                    kind=EvaluationKind.FOLLOW_UP,
+                    applied_on_job=rating(quality - 0.2),
+                    comments=comment,
+                    submitted_on=min(follow_up_on + timedelta(days=rng.randint(0, 20)), self.today),
+                )
+            )
+            receipts.append(
+                EvaluationReceipt(
+                    nomination=participation.nomination, kind=EvaluationKind.FOLLOW_UP
+                )
+            )
+
+    # --- certificates ---
+
+    def seed_certificates(self) -> None:
+        """A certificate for each participant who met the completion rule, issued a few days
+        after the session (no PDF yet: it is rendered when first downloaded)."""
+        from momentum.training.services.certificates import CODE_ALPHABET, CODE_LENGTH
+
+        finished = [session.pk for plan, session in self.sessions if plan.status in _FINISHED]
+        participants = list(
+            Nomination.objects.filter(session_id__in=finished, status=NominationStatus.SELECTED)
+            .select_related("session__course", "officer__user")
+            .order_by("session__starts_on", "pk")
+        )
+        progress = progress_for(participants)
+        rng = self.rng
+        codes: set[str] = set()
+        certificates = []
+        for nomination in participants:
+            if not progress[nomination.pk].completed:
+                continue
+            code = ""
+            while not code or code in codes:
+                raw = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+                code = "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+            codes.add(code)
+            session = nomination.session
+            course = session.course
+            user = nomination.officer.user
+            issued_on = min(session.ends_on + timedelta(days=rng.randint(1, 6)), self.today)
+            years = course.certificate_validity_years
+            certificates.append(
+                Certificate(
+                    code=code,
+                    holder=user,
+                    nomination=nomination,
+                    holder_name=user.full_name or user.email,
+                    holder_name_ar=user.full_name_ar,
+                    title={
+                        language: getattr(course, f"title_{language}") for language in LANGUAGES
+                    },
+                    starts_on=session.starts_on,
+                    ends_on=session.ends_on,
+                    hours=course.duration_hours,
+                    language=user.preferred_language
+                    if user.preferred_language in LANGUAGES
+                    else "en",
+                    issued_on=issued_on,
+                    expires_on=_years_later(issued_on, years) if years else None,
+                )
+            )
+        # One certificate was revoked after an audit, so the verification page shows that too.
+        revocable = [c for c in certificates if (self.today - c.issued_on).days > 400]
+        if revocable:
+            revoked = rng.choice(revocable)
+            revoked.revoked_at = _at(revoked.issued_on + timedelta(days=45), 10, 0, "UTC")
+            revoked.revocation_reason = REVOCATION_REASON
+        Certificate.objects.bulk_create(certificates, batch_size=500)
+        self.counts["certificates"] = len(certificates)
+
+
+@register_seeder(30, "training")
+def seed_training(say: Callable[[str], None]) -> None:
+    seeder = _Seeder(say)
+    seeder.seed_courses()
+    seeder.seed_question_banks()
+    seeder.seed_sessions()
+    seeder.seed_activity()
+    seeder.seed_certificates()
+    counts = seeder.counts
+    statuses: dict[str, int] = defaultdict(int)
+    for plan, _session in seeder.sessions:
+        statuses[plan.status] += 1
+    say(
+        f"Training: {len(COURSES)} courses with {counts['questions']} questions; "
+        f"{counts['sessions']} sessions ("
+        + ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
+        + f"); {counts['nominations']} nominations, {counts['attendance']} attendance marks, "
+        f"{counts['attempts']} test attempts, {counts['evaluations']} evaluations, "
+        f"{counts['certificates']} certificates."
+    )

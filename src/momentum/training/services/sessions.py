@@ -140,7 +140,7 @@ def _selected_by_country(session: Session | None) -> dict[int, int]:
 
 
 def _write_quotas(session: Session, quotas: Mapping[Country, int]) -> dict[str, int]:
-    """Write the seats; returns {country code: seats} for the audit.
+    """Write the seats; returns what changed, {country code: seats}, for the audit.
 
     Lowering a quota is a conditional UPDATE (``selected <= seats``), so a selection made at the
     same moment can never be left above its quota (the CHECK constraint backs this up).
@@ -155,7 +155,6 @@ def _write_quotas(session: Session, quotas: Mapping[Country, int]) -> dict[str, 
                 written[country.code] = seats
             continue
         if quota.seats == seats:
-            written[country.code] = seats
             continue
         if seats == 0 and quota.selected == 0:
             deleted, _rows = SeatQuota.objects.filter(pk=quota.pk, selected=0).delete()

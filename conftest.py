@@ -84,7 +84,16 @@ def donor(db):  # type: ignore[no-untyped-def]
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
-    return person_with_role(Role.DONOR, None, email="donor@example.org")
+    # A name of their own, so pages that must not show officers' names can be checked.
+    return person_with_role(
+        Role.DONOR,
+        None,
+        email="donor@example.org",
+        given_name="Elena",
+        family_name="Rossi",
+        given_name_ar="إيلينا",
+        family_name_ar="روسي",
+    )
 
 
 @pytest.fixture

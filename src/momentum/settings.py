@@ -213,6 +213,8 @@ MFA_TOTP_ISSUER = "Momentum"
 # Roles whose accounts must have a second factor outside demo mode.
 MOMENTUM_MFA_REQUIRED = not DEMO and _env_bool("MFA_REQUIRED", True)
 INVITATION_VALID_DAYS = _env_int("INVITATION_VALID_DAYS", 14)
+# Months after a session ends when participants are asked how they apply what they learned.
+TRAINING_FOLLOW_UP_MONTHS = _env_int("TRAINING_FOLLOW_UP_MONTHS", 3)
 
 # Languages: the URL carries the language (/ar/, /fr/, /en/).
 LANGUAGE_CODE = "en"

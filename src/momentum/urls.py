@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from momentum.api import api
 from momentum.core import views as core_views
 from momentum.people import views as people_views
+from momentum.training.views import certificates as certificate_views
 
 handler400 = "momentum.core.views.bad_request"
 handler403 = "momentum.core.views.permission_denied"
@@ -24,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("momentum.core.urls")),
     path("people/", include("momentum.people.urls")),
     path("training/", include("momentum.training.urls")),
+    # The short public address printed (as a QR code) on every certificate.
+    path("verify/<str:code>/", certificate_views.verify, name="verify"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

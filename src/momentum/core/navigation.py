@@ -34,15 +34,25 @@ def register(*items: NavItem) -> None:
     _ITEMS.sort(key=lambda item: item.order)
 
 
+def _is_within(path: str, url: str) -> bool:
+    if path == url:
+        return True
+    # The home page (/en/) is the prefix of everything: it is current only on itself.
+    return url.count("/") > 2 and path.startswith(url)
+
+
 def navigation_for(request: HttpRequest) -> list[NavLink]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    links = []
-    for item in _ITEMS:
-        if item.permission and not user.has_perm(item.permission):
-            continue
-        url = reverse(item.url_name)
-        current = request.path == url or (url.count("/") > 2 and request.path.startswith(url))
-        links.append(NavLink(item.label, url, current))
+    allowed = [
+        (item, reverse(item.url_name))
+        for item in _ITEMS
+        if not item.permission or user.has_perm(item.permission)
+    ]
+    # The current entry is the one whose address is the longest prefix of the page's, so
+    # /training/sessions/3/ marks "Sessions", not also "Training" (/training/).
+    matching = [url for _item, url in allowed if _is_within(request.path, url)]
+    current = max(matching, key=len, default=None)
+    links = [NavLink(item.label, url, url == current) for item, url in allowed]
     return links

@@ -3056,7 +3056,7 @@ def _session_plans(today: date, now: datetime) -> list[SessionPlan]:
         )
 
     def around(code: str, offset: int, days: int, venue: str, language: str, **rest: Any) -> None:
-        plan = dict(interpretation=("ar",), capacity=24) | rest
+        plan: dict[str, Any] = {"interpretation": ("ar",), "capacity": 24, **rest}
         plans.append(
             SessionPlan(code, today + timedelta(days=offset), days, venue, language, **plan)
         )
@@ -3316,11 +3316,10 @@ class _Seeder:
                 if code in areas
             ]
         )
-        Course.prerequisites.through.objects.bulk_create(
+        prerequisite: Any = Course.prerequisites.through  # a self-referring table
+        prerequisite.objects.bulk_create(
             [
-                Course.prerequisites.through(
-                    from_course_id=course.pk, to_course_id=self.courses[code].pk
-                )
+                prerequisite(from_course_id=course.pk, to_course_id=self.courses[code].pk)
                 for spec, course in zip(COURSES, courses, strict=True)
                 for code in spec.prerequisites
             ]

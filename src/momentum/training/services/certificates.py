@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -55,11 +55,8 @@ def normalise_code(text: str) -> str:
 def verification_url(code: str, language: str) -> str:
     """The absolute public address of a certificate's verification page."""
     with translation.override(language):
-        try:
-            # The short public address, /<lang>/verify/<code>/, routed by the project.
-            path = reverse("verify", kwargs={"code": code})
-        except NoReverseMatch:
-            path = reverse("training:verify", kwargs={"code": code})
+        # The short public address, /<lang>/verify/<code>/, routed by the project.
+        path = reverse("verify", kwargs={"code": code})
     return f"{settings.SITE_URL}{path}"
 
 

@@ -521,8 +521,15 @@ def start_session(*, by: Any, session: Session) -> Session:
 
 @transaction.atomic
 def complete_session(*, by: Any, session: Session) -> Session:
-    """Running → completed."""
-    return _move(by=by, session=session, to=SessionStatus.COMPLETED, verb="completed")
+    """Running → completed. Those who met the course's completion rule get their certificate,
+    issued in the background."""
+    from momentum.training import tasks
+
+    moved = _move(by=by, session=session, to=SessionStatus.COMPLETED, verb="completed")
+    transaction.on_commit(
+        lambda: tasks.issue_certificates_when_complete.enqueue(session_id=moved.pk)
+    )
+    return moved
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "training:certificate_pdf":      (302, 200, 200, 404, 200, 404, 404, 404, 404, 404),
     "training:revoke_certificate":   (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "training:verify":               (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "verify":                        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "training:transcript":           (302, 200, 200, 404, 200, 404, 404, 404, 404, 404),
     "training:transcript_pdf":       (302, 200, 200, 404, 200, 404, 404, 404, 404, 404),
     "training:my_training":          (302, 200, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -72,6 +73,7 @@ ROUTES = {
         lambda w: f"/en/training/certificates/{w.certificate}/revoke/",
     ),
     "training:verify": ("get", lambda w: f"/en/training/verify/{w.code}/"),
+    "verify": ("get", lambda w: f"/en/verify/{w.code}/"),
     "training:transcript": ("get", lambda w: f"/en/training/officers/{w.profile}/transcript/"),
     "training:transcript_pdf": (
         "get",

@@ -30,7 +30,6 @@ from django.utils import timezone, translation
 
 from momentum.core.demo import register_seeder
 from momentum.core.models import AreaOfWork, Country, CountryStatus, ThematicArea
-from momentum.core.text import search_key
 from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
 from momentum.training.completion import progress_for
 from momentum.training.models import (
@@ -56,6 +55,7 @@ from momentum.training.models import (
     TestKind,
     Track,
 )
+from momentum.training.services.catalogue import course_search_key
 
 # English, French, Arabic.
 Text = tuple[str, str, str]
@@ -3301,9 +3301,10 @@ class _Seeder:
                     certificate_validity_years=spec.validity_years,
                     requires_motivation=spec.motivation,
                     requires_endorsement=spec.endorsement,
-                    search_key=search_key(spec.code, *spec.title, *spec.summary),
                     **texts,
                 )
+                # As the catalogue's service keeps it, so the demo courses are found by search.
+                course.search_key = course_search_key(course)
                 courses.append(course)
             Course.objects.bulk_create(courses)
         self.courses = {course.code: course for course in courses}

@@ -83,9 +83,7 @@ rules.add_perm("training.select", is_programme_staff)
 # A session's nominations: staff all, a focal point their country's, a trainer the selected
 # participants of the sessions they teach (the selectors scope the rows).
 rules.add_perm("training.view_nominations", is_programme_staff | is_focal_point | teaches)
-rules.add_perm(
-    "training.withdraw_nomination", is_programme_staff | is_focal_point_of_nomination
-)
+rules.add_perm("training.withdraw_nomination", is_programme_staff | is_focal_point_of_nomination)
 # The officer's own list of nominations, in the menu of those who can have some.
 rules.add_perm("training.view_own_nominations", is_officer)
 # --- attendance ---
@@ -108,6 +106,8 @@ rules.add_perm("training.take_test", is_officer_of_nomination)
 # scope the rows); a trainer sees the sessions they teach. With no session (a course's results):
 # staff and focal points.
 rules.add_perm("training.view_results", is_programme_staff | is_focal_point | teaches)
+
+
 # --- evaluations ---
 def participation(user: Any, session: Any) -> Any:
     """The user's nomination as a selected participant of ``session`` (with its certificate),
@@ -172,9 +172,7 @@ def holds_certificate_of_session(user: Any, session: Any) -> bool:
 def is_own_or_country_profile(user: Any, profile: Any) -> bool:
     if profile is None or not getattr(user, "is_authenticated", False):
         return False
-    return profile.user_id == user.pk or profile.country_id in user.countries_for(
-        Role.FOCAL_POINT
-    )
+    return profile.user_id == user.pk or profile.country_id in user.countries_for(Role.FOCAL_POINT)
 
 
 @rules.predicate

@@ -59,9 +59,7 @@ urlpatterns = [
         assessments.question_edit,
         name="question_edit",
     ),
-    path(
-        "nominations/<int:pk>/tests/<str:kind>/", assessments.take_test, name="take_test"
-    ),
+    path("nominations/<int:pk>/tests/<str:kind>/", assessments.take_test, name="take_test"),
     path("sessions/<int:pk>/results/", assessments.session_results, name="session_results"),
     path("courses/<int:pk>/results/", assessments.course_results, name="course_results"),
     # --- evaluations ---
@@ -89,9 +87,7 @@ urlpatterns = [
     # Public: the project also routes /<lang>/verify/<code>/ here (momentum/urls.py).
     path("verify/<str:code>/", certificates.verify, name="verify"),
     path("officers/<int:pk>/transcript/", certificates.transcript, name="transcript"),
-    path(
-        "officers/<int:pk>/transcript.pdf", certificates.transcript_pdf, name="transcript_pdf"
-    ),
+    path("officers/<int:pk>/transcript.pdf", certificates.transcript_pdf, name="transcript_pdf"),
     path("my-training/", certificates.my_training, name="my_training"),
 ]
 

@@ -405,4 +405,14 @@ def submit_test(
         kind=kind,
         score=str(attempt.score),
     )
+    if kind == TestKind.POST and nomination.session.status in {
+        SessionStatus.COMPLETED,
+        SessionStatus.CLOSED,
+    }:
+        # A post-test taken after the session ended may complete the participation.
+        from momentum.training import tasks
+
+        transaction.on_commit(
+            lambda: tasks.issue_certificate_when_complete.enqueue(nomination_id=nomination.pk)
+        )
     return attempt

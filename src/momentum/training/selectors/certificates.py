@@ -1,0 +1,80 @@
+"""Reads of certificates, transcripts and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404
+
+from momentum.people.models import Profile
+from momentum.training.completion import Progress, progress_for
+from momentum.training.models import (
+    Certificate,
+    Nomination,
+)
+
+
+def get_certificate_for(user: Any, pk: int) -> Certificate:
+    """A certificate the user may open (its holder, staff, the holder's focal point), or 404:
+    nobody else learns that it exists."""
+    certificate = (
+        Certificate.objects.select_related("holder__profile", "nomination__session")
+        .filter(pk=pk)
+        .first()
+    )
+    if certificate is None or not user.has_perm("training.view_certificate", certificate):
+        raise Http404
+    return certificate
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate a verification code names, for the public page (only what it shows)."""
+    if not code:
+        return None
+    return (
+        Certificate.objects.only(
+            "code",
+            "holder_name",
+            "holder_name_ar",
+            "title",
+            "starts_on",
+            "ends_on",
+            "hours",
+            "issued_on",
+            "expires_on",
+            "revoked_at",
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def get_transcript_profile_for(user: Any, pk: int) -> Profile:
+    """The officer whose transcript the user may see, or 404."""
+    profile = Profile.objects.select_related("user", "country", "agency").filter(pk=pk).first()
+    if profile is None or not user.has_perm("training.view_transcript", profile):
+        raise Http404
+    return profile
+
+
+@dataclass(frozen=True)
+class TranscriptLine:
+    nomination: Nomination
+    progress: Progress
+
+    @property
+    def certificate(self) -> Certificate | None:
+        return getattr(self.nomination, "certificate", None)
+
+
+def transcript(profile: Profile) -> list[TranscriptLine]:
+    """Every participation of the officer, the latest first, with attendance, scores,
+    completion and certificate. Five queries, whatever the number of participations."""
+    nominations = list(
+        Nomination.objects.filter(officer=profile)
+        .select_related("session__course", "certificate")
+        .order_by("-session__starts_on", "-pk")
+    )
+    progress = progress_for(nominations)
+    return [TranscriptLine(nomination, progress[nomination.pk]) for nomination in nominations]

@@ -28,6 +28,7 @@ from django.utils import formats, timezone, translation
 
 from momentum.people.models import Sex
 from momentum.people.tests.factories import officer as make_officer
+from momentum.training import models as training
 from momentum.training.models import (
     Attendance,
     Certificate,
@@ -35,7 +36,6 @@ from momentum.training.models import (
     NominationStatus,
     SeatQuota,
     SessionStatus,
-    TestAttempt as Attempt,
 )
 from momentum.training.services import certificates as certificate_services
 from momentum.training.services import nominations as nomination_services
@@ -94,9 +94,21 @@ def _assert_direction(page: Any, language: str, direction: str) -> None:
 
 
 def _no_horizontal_scroll(page: Any) -> bool:
-    return bool(
-        page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    )
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def _officer(country: Any, sex: str, name: str, name_ar: str) -> Any:
+    """An officer's profile, named in Latin and Arabic script ("Given Family")."""
+    given, family = name.split(" ", 1)
+    given_ar, family_ar = name_ar.split(" ", 1)
+    return make_officer(
+        country,
+        sex=sex,
+        user__given_name=given,
+        user__family_name=family,
+        user__given_name_ar=given_ar,
+        user__family_name_ar=family_ar,
+    ).profile
 
 
 def _cells(row: Any) -> list[str]:
@@ -106,10 +118,8 @@ def _cells(row: Any) -> list[str]:
 
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
-    """A touch-screen phone (390 × 844), in a browsing context of its own."""
-    context = browser.new_context(
-        viewport=PHONE, has_touch=True, is_mobile=True, locale="en-GB"
-    )
+    """A touch-screen phone (390 by 844), in a browsing context of its own."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, locale="en-GB")
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()
@@ -136,21 +146,8 @@ def test_focal_point_nominates_an_officer_of_her_country_in_arabic(
         # Jordan: three seats, one already taken; Morocco: two.
         quotas={jordan: (3, 1), morocco: 2},
     )
-    rania = make_officer(
-        jordan,
-        sex=Sex.FEMALE,
-        user__given_name="Rania",
-        user__family_name="Saleh",
-        user__given_name_ar="رانيا",
-        user__family_name_ar="صالح",
-    ).profile
-    youssef = make_officer(
-        morocco,
-        user__given_name="Youssef",
-        user__family_name="Alaoui",
-        user__given_name_ar="يوسف",
-        user__family_name_ar="العلوي",
-    ).profile
+    rania = _officer(jordan, Sex.FEMALE, "Rania Saleh", "رانيا صالح")
+    youssef = _officer(morocco, Sex.MALE, "Youssef Alaoui", "يوسف العلوي")
 
     _sign_in(page, server_url, "focal.jo@example.org", "ar")
     page.goto(f"{server_url}/ar/training/sessions/")
@@ -218,9 +215,10 @@ def test_focal_point_nominates_an_officer_of_her_country_in_arabic(
         page.locator(".site-header .languages a[hreflang=en]").click()
     _assert_direction(page, "en", "ltr")
     assert "Rania Saleh" in page.locator(f"#nomination-{nomination.pk}").inner_text()
-    assert "seats left of 3 (1 selected)" in page.locator(
-        "section[aria-labelledby=seats-title]"
-    ).inner_text()
+    assert (
+        "seats left of 3 (1 selected)"
+        in page.locator("section[aria-labelledby=seats-title]").inner_text()
+    )
     _shot(page, "1-nominated-en-desktop")
 
 
@@ -234,18 +232,16 @@ def test_staff_select_a_woman_and_the_seats_and_share_of_women_update_in_place(
         {jordan: 3, morocco: 2}, status=SessionStatus.SELECTION, women_target_percent=40
     )
 
-    def nominate(country: Any, sex: str, given: str, family: str) -> Nomination:
-        profile = make_officer(
-            country, sex=sex, user__given_name=given, user__family_name=family
-        ).profile
+    def nominate(country: Any, sex: str, name: str, name_ar: str) -> Nomination:
+        profile = _officer(country, sex, name, name_ar)
         return NominationFactory(
             session=session, officer=profile, status=NominationStatus.NOMINATED
         )
 
-    omar = nominate(jordan, Sex.MALE, "Omar", "Khalil")
+    omar = nominate(jordan, Sex.MALE, "Omar Khalil", "عمر خليل")
     nomination_services.select_nomination(nomination=omar, by=staff)
-    rania = nominate(jordan, Sex.FEMALE, "Rania", "Saleh")
-    nominate(morocco, Sex.MALE, "Youssef", "Alaoui")
+    rania = nominate(jordan, Sex.FEMALE, "Rania Saleh", "رانيا صالح")
+    nominate(morocco, Sex.MALE, "Youssef Alaoui", "يوسف العلوي")
 
     _sign_in(page, server_url, "staff@example.org", "en")
     page.goto(f"{server_url}/en/training/sessions/{session.pk}/selection/")
@@ -306,16 +302,10 @@ def test_trainer_marks_present_and_absent_from_a_phone_and_the_marks_are_kept(
     )
     leila = NominationFactory(session=session, officer=officer.profile)
     omar = NominationFactory(
-        session=session,
-        officer=make_officer(
-            jordan, sex=Sex.MALE, user__given_name="Omar", user__family_name="Khalil"
-        ).profile,
+        session=session, officer=_officer(jordan, Sex.MALE, "Omar Khalil", "عمر خليل")
     )
     youssef = NominationFactory(
-        session=session,
-        officer=make_officer(
-            morocco, sex=Sex.MALE, user__given_name="Youssef", user__family_name="Alaoui"
-        ).profile,
+        session=session, officer=_officer(morocco, Sex.MALE, "Youssef Alaoui", "يوسف العلوي")
     )
     page = phone
 
@@ -360,9 +350,10 @@ def test_trainer_marks_present_and_absent_from_a_phone_and_the_marks_are_kept(
     assert pressed(omar) == ["absent"]
     assert pressed(youssef) == []
     assert "Not marked yet" in row(youssef).inner_text()
-    assert dict(
-        Attendance.objects.filter(day=today).values_list("nomination_id", "mark")
-    ) == {leila.pk: "present", omar.pk: "absent"}
+    assert dict(Attendance.objects.filter(day=today).values_list("nomination_id", "mark")) == {
+        leila.pk: "present",
+        omar.pk: "absent",
+    }
     _shot(page, "3-attendance-reloaded-en-phone")
 
 
@@ -408,7 +399,7 @@ def test_participant_takes_the_post_test_in_french_and_cannot_take_it_twice(
     with page.expect_navigation():
         page.get_by_role("button", name=_in("fr", "Submit my answers")).click()
 
-    attempt = Attempt.objects.get(nomination=nomination, kind="post")
+    attempt = training.TestAttempt.objects.get(nomination=nomination, kind="post")
     assert attempt.score == Decimal("66.67")
     assert attempt.language == "fr"
     assert urlsplit(page.url).path == test_path
@@ -436,8 +427,8 @@ def test_participant_takes_the_post_test_in_french_and_cannot_take_it_twice(
     with second_tab.expect_navigation():
         second_tab.get_by_role("button", name=_in("fr", "Submit my answers")).click()
     assert already in second_tab.inner_text("body")
-    assert Attempt.objects.filter(nomination=nomination).count() == 1
-    assert Attempt.objects.get(nomination=nomination).score == Decimal("66.67")
+    assert training.TestAttempt.objects.filter(nomination=nomination).count() == 1
+    assert training.TestAttempt.objects.get(nomination=nomination).score == Decimal("66.67")
     _shot(second_tab, "4-post-test-second-attempt-refused-fr")
 
     # The session page no longer offers the post-test.
@@ -509,7 +500,8 @@ def test_certificate_qr_code_opens_a_valid_verification_page_in_arabic(
     assert urlsplit(page.url).path == f"/en/verify/{certificate.code}/"
     _assert_direction(page, "en", "ltr")
     assert page.locator("#certificate-status .status").inner_text().strip() == "Valid"
-    assert "Leila Haddad" in page.locator("section[aria-labelledby=certificate-status]").inner_text()
+    assert (
+        "Leila Haddad" in page.locator("section[aria-labelledby=certificate-status]").inner_text()
+    )
     assert EMAIL.search(page.content()) is None
     _shot(page, "5-verify-en-desktop")
-

@@ -221,6 +221,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("ar", _("Arabic")), ("fr", _("French")), ("en", _("English"))]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["momentum.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -123,7 +124,10 @@ def nominate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     _("%(name)s was nominated for %(course)s.")
-                    % {"name": nomination.officer.user.display_name(), "course": course.title},
+                    % {
+                        "name": nomination.officer.user.display_name(get_language()),
+                        "course": course.title,
+                    },
                 )
                 return redirect(_nominate_url(session, nomination.country))
     elif request.method == "POST":

@@ -176,10 +176,6 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb} {self.target_label}"
 
-    @property
-    def details_json(self) -> str:
-        return json.dumps(self.details, ensure_ascii=False, sort_keys=True)
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise PermissionError("The audit log is append-only.")
@@ -187,6 +183,10 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
+
+    @property
+    def details_json(self) -> str:
+        return json.dumps(self.details, ensure_ascii=False, sort_keys=True)
 
 
 class JobStatus(models.TextChoices):

@@ -3390,7 +3390,6 @@ class _Seeder:
                     language=plan.language,
                     interpretation=list(plan.interpretation),
                     capacity=plan.capacity,
-                    women_target_percent=50 if self.specs[plan.course].women_only else 40,
                     nomination_deadline=deadline,
                     status=plan.status,
                     cancellation_reason=plan.cancellation_reason,
@@ -3399,7 +3398,8 @@ class _Seeder:
         Session.objects.bulk_create(sessions)
         # ``created_at`` is set on insert; date each session back to when it was scheduled.
         for plan, session in zip(plans, sessions, strict=True):
-            session.created_at = plan.created_at or session.nomination_deadline - timedelta(days=42)
+            scheduled = plan.created_at or session.nomination_deadline - timedelta(days=42)
+            session.created_at = min(scheduled, self.now - timedelta(days=2))
         Session.objects.bulk_update(sessions, ["created_at"])
         if self.trainer is not None:
             Session.trainers.through.objects.bulk_create(
@@ -3502,7 +3502,7 @@ class _Seeder:
             focal.preferred_language if focal and focal.preferred_language in LANGUAGES else "en"
         )
         deadline = session.nomination_deadline
-        opened = plan.created_at or deadline - timedelta(days=42)
+        opened = session.created_at
         latest = min(deadline, self.now) - timedelta(hours=2)
         result = []
         for officer in chosen:
@@ -3786,6 +3786,16 @@ class _Seeder:
         only that someone did. At least five per survey, so results are shown."""
         rng = self.rng
         quality = rng.uniform(3.7, 4.6)
+        # Each comment at most once per session, so the comments read as different people's.
+        comments = {language: rng.sample(texts, len(texts)) for language, texts in COMMENTS.items()}
+        follow_ups = {
+            language: rng.sample(texts, len(texts))
+            for language, texts in FOLLOW_UP_COMMENTS.items()
+        }
+
+        def comment(pool: dict[str, list[str]], language: str, chance: float) -> str:
+            left = pool[language]
+            return left.pop() if left and rng.random() < chance else ""
 
         def rating(mean: float) -> int:
             return max(1, min(5, round(rng.gauss(mean, 0.75))))
@@ -3794,9 +3804,6 @@ class _Seeder:
         if len(answering) < 5:
             answering = participants[: max(5, len(answering))]
         for participation in answering:
-            comment = ""
-            if rng.random() < 0.35:
-                comment = rng.choice(COMMENTS[participation.officer.language])
             evaluations.append(
                 Evaluation(
                     session=session,
@@ -3805,7 +3812,7 @@ class _Seeder:
                     content=rating(quality),
                     trainers=rating(quality + 0.2),
                     organisation=rating(quality - 0.3),
-                    comments=comment,
+                    comments=comment(comments, participation.officer.language, 0.35),
                     submitted_on=min(
                         session.ends_on + timedelta(days=rng.choice((0, 0, 0, 1, 2))), self.today
                     ),
@@ -3828,15 +3835,12 @@ class _Seeder:
         if len(answering) < 5:
             answering = participants[: max(5, len(answering))]
         for participation in answering:
-            comment = ""
-            if rng.random() < 0.4:
-                comment = rng.choice(FOLLOW_UP_COMMENTS[participation.officer.language])
             evaluations.append(
                 Evaluation(
                     session=session,
                     kind=EvaluationKind.FOLLOW_UP,
                     applied_on_job=rating(quality - 0.2),
-                    comments=comment,
+                    comments=comment(follow_ups, participation.officer.language, 0.4),
                     submitted_on=min(follow_up_on + timedelta(days=rng.randint(0, 20)), self.today),
                 )
             )

@@ -1,9 +1,9 @@
 # Arabic date and time formats. Django's own Arabic module lacks the date-and-time ones, so
 # English patterns were used ("ديسمبر 6, 2026, 3:35 ص"); these read naturally in Arabic.
-DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y، H:i"
+DATE_FORMAT = "j F، Y"
+DATETIME_FORMAT = "j F، Y، H:i"
 TIME_FORMAT = "H:i"
-YEAR_MONTH_FORMAT = "F Y"
+YEAR_MONTH_FORMAT = "F، Y"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"

@@ -212,6 +212,16 @@ class TestTheTrainingDemo:
             positions[(session, country)].append(position)
         assert all(sorted(p) == list(range(1, len(p) + 1)) for p in positions.values())
 
+    def test_dates_are_in_order_and_never_in_the_future(self, seeded):
+        now = timezone.now()
+        for nomination in Nomination.objects.select_related("session"):
+            session = nomination.session
+            assert session.created_at < nomination.created_at <= session.nomination_deadline
+            assert nomination.created_at < now
+            if nomination.decided_at is not None:
+                assert nomination.created_at < nomination.decided_at < now
+        assert not Session.objects.filter(created_at__gt=now).exists()
+
     def test_quota_counters_agree_with_the_selections(self, seeded):
         selected = Counter(
             Nomination.objects.filter(status=NominationStatus.SELECTED).values_list(
@@ -293,7 +303,11 @@ class TestTheTrainingDemo:
         assert all(ends.get(pk, 0) >= 5 for pk in finished)
         assert ends == receipts
         assert Evaluation.objects.filter(kind=EvaluationKind.FOLLOW_UP).count() >= 5
-        assert Evaluation.objects.exclude(comments="").exists()
+        comments = list(
+            Evaluation.objects.exclude(comments="").values_list("session_id", "kind", "comments")
+        )
+        assert comments
+        assert len(comments) == len(set(comments))  # no comment twice in one survey
 
     def test_the_demo_says_what_it_seeded(self, seeded):
         assert "Training: 16 courses" in seeded

@@ -118,7 +118,7 @@ def _recreate_database(name: str) -> None:
     import psycopg
     from django.conf import settings
 
-    database = settings.DATABASES["default"]
+    database: dict[str, Any] = settings.DATABASES["default"]
     with psycopg.connect(
         dbname="postgres",
         user=database["USER"] or None,
@@ -430,7 +430,9 @@ class Generator:
         first_day = date(2019, 1, 7)
         span = (self.today + timedelta(days=180) - first_day).days
         self.plan: list[dict[str, Any]] = []
-        rows, quotas, trainers = [], [], []
+        rows: list[tuple[Any, ...]] = []
+        quotas: list[tuple[int, int, int, int]] = []
+        trainers: list[tuple[int, int]] = []
         big = self.session_count // 2  # the session in selection with 500 nominations
         for index in range(self.session_count):
             session_id = index + 1
@@ -443,6 +445,7 @@ class Generator:
                 starts_on = first_day + timedelta(days=rng.randrange(span))
                 days = rng.randint(4, 9)
             ends_on = starts_on + timedelta(days=days - 1)
+            status: str
             if index == big:
                 status = SessionStatus.SELECTION
             elif ends_on < self.today - timedelta(days=60):

@@ -46,3 +46,13 @@ def join_words(items: Any) -> str:
 
     separator = "، " if (get_language() or "").startswith("ar") else ", "
     return separator.join(str(item) for item in items)
+
+
+@register.filter
+def name_for_reader(person: Any) -> str:
+    """A person's name in the script of the page: Arabic script on Arabic pages when known."""
+    from django.utils.translation import get_language
+
+    if hasattr(person, "display_name"):
+        return str(person.display_name(get_language()))
+    return str(person)

@@ -10,7 +10,7 @@ import secrets
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
 
@@ -529,7 +529,24 @@ def complete_session(*, by: Any, session: Session) -> Session:
     transaction.on_commit(
         lambda: tasks.issue_certificates_when_complete.enqueue(session_id=moved.pk)
     )
+    transaction.on_commit(lambda: _schedule_follow_up(moved))
     return moved
+
+
+def _schedule_follow_up(session: Session) -> None:
+    """Queue the follow-up survey for the day it is due, when the task queue can wait that
+    long (the database queue can). ``momentum send_follow_up_surveys`` does the same work for a
+    deployment that prefers cron; the survey is never sent twice either way."""
+    from django_tasks import default_task_backend
+
+    from momentum.training import tasks
+    from momentum.training.services.evaluations import follow_up_months, months_after
+
+    if not default_task_backend.supports_defer:
+        return
+    due_day = months_after(session.ends_on, follow_up_months())
+    run_after = datetime.combine(due_day, time(6), tzinfo=UTC)
+    tasks.send_follow_up_surveys.using(run_after=run_after).enqueue()
 
 
 @transaction.atomic

@@ -46,3 +46,29 @@ def test_a_post_test_taken_after_the_session_ended_issues_the_certificate(
         )
 
     assert Certificate.objects.filter(nomination=nomination).exists()
+
+
+def test_completing_a_session_schedules_the_follow_up_survey_for_its_day(
+    staff, officer, settings, django_capture_on_commit_callbacks
+):
+    from datetime import UTC, datetime, time
+
+    from django_tasks import default_task_backend
+
+    from momentum.training.services.evaluations import months_after
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TRAINING_FOLLOW_UP_MONTHS = 3
+    done = completed_participation(officer.profile, status=SessionStatus.RUNNING)
+    default_task_backend.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_session(by=staff, session=done.session)
+
+    follow_ups = [
+        result
+        for result in default_task_backend.results
+        if result.task.name == "send_follow_up_surveys"
+    ]
+    due = datetime.combine(months_after(done.session.ends_on, 3), time(6), tzinfo=UTC)
+    assert [result.task.run_after for result in follow_ups] == [due]

@@ -422,6 +422,9 @@ def focal_points_of(country_id: int) -> list[User]:
     )
 
 
+CONFIRMED_STATUSES = frozenset({SessionStatus.CONFIRMED, SessionStatus.RUNNING})
+
+
 def send_seat_offered_emails(nomination_id: int) -> None:
     """Tell an officer promoted from the waiting list, and their country's focal points, each
     in their own language."""
@@ -456,4 +459,15 @@ def send_seat_offered_emails(nomination_id: int) -> None:
             html = render_to_string("training/email/nomination_seat_offered.html", context)
         message = EmailMultiAlternatives(subject, text, to=[recipient.email])
         message.attach_alternative(html, "text/html")
+        if not for_focal_point and nomination.session.status in CONFIRMED_STATUSES:
+            # The session is already confirmed: the officer gets the calendar invitation the
+            # others received with their confirmation.
+            from momentum.training import calendar
+
+            session = nomination.session
+            message.attach(
+                f"{session.course.code}-{session.starts_on:%Y%m%d}.ics",
+                calendar.session_invitation(session, language=recipient.preferred_language),
+                "text/calendar",
+            )
         message.send()

@@ -131,3 +131,40 @@ def test_focal_point_withdrawing_a_participant_sees_who_took_the_seat(
     assert waiting.status == NominationStatus.SELECTED
     messages = [str(message) for message in response.context["messages"]]
     assert any("first on the waiting list, was offered the seat" in m for m in messages)
+
+
+def test_an_officer_promoted_after_confirmation_gets_the_calendar_invitation(
+    staff, jordan, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = session_with_seats({jordan: 1}, status=SessionStatus.SELECTION)
+    leaving = _nomination(session, jordan)
+    services.select_nomination(nomination=leaving, by=staff)
+    waiting = _nomination(session, jordan)
+    services.waitlist_nomination(nomination=waiting, by=staff)
+    session.status = SessionStatus.CONFIRMED
+    session.save(update_fields=["status"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_participant(nomination=leaving, by=staff, reason="Posted abroad.")
+
+    to_officer = [m for m in mailoutbox if m.to == [waiting.officer.user.email]]
+    assert len(to_officer) == 1
+    attachments = [name for name, _content, kind in to_officer[0].attachments]
+    assert attachments == [f"{session.course.code}-{session.starts_on:%Y%m%d}.ics"]
+
+
+def test_an_officer_promoted_during_selection_gets_no_calendar_invitation_yet(
+    staff, jordan, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = session_with_seats({jordan: 1}, status=SessionStatus.SELECTION)
+    leaving = _nomination(session, jordan)
+    services.select_nomination(nomination=leaving, by=staff)
+    waiting = _nomination(session, jordan)
+    services.waitlist_nomination(nomination=waiting, by=staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_participant(nomination=leaving, by=staff)
+
+    to_officer = [m for m in mailoutbox if m.to == [waiting.officer.user.email]]
+    assert len(to_officer) == 1
+    assert to_officer[0].attachments == []

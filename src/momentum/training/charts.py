@@ -4,13 +4,18 @@ matplotlib (Agg, no display) draws bar charts and saves them as SVG with text tu
 paths (``svg.fonttype = "path"``): the page needs no font and no script, and Arabic labels,
 shaped by matplotlib's text layout (libraqm), stay joined and right to left wherever the SVG is
 shown. Fonts come from the ``fontpkg-noto-sans`` packages. Each chart is inlined in the page
-with ``role="img"`` and a ``<title>``; the page shows its data table beside it. Nothing is
-cached between requests.
+with ``role="img"`` and a ``<title>``; the page shows its data table beside it.
+
+Drawing takes tens of milliseconds a chart, so each SVG is kept in Django's cache (the database
+cache in production, shared by every process and host) under a hash of everything it is drawn
+from: new data make a new key, so nothing is ever stale and nothing needs invalidating.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import re
 import tempfile
@@ -19,7 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
+from django.core.cache import cache as chart_cache
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 # Okabe–Ito colours (distinguishable with colour-blindness) and a hatch per series, so that no
 # series is told from another by colour alone.
@@ -64,6 +71,65 @@ def bar_chart(
     ``chart_id`` must be unique in the page (it names the title and salts the SVG's ids).
     ``None`` values are drawn as no bar.
     """
+    key = _cache_key(chart_id, title, categories, series, y_label, y_max, stacked, value_labels)
+    cached = chart_cache.get(key)
+    if cached is not None:
+        return mark_safe(cached)  # our own SVG, stored by this function
+    svg = _draw_bar_chart(
+        chart_id=chart_id,
+        title=title,
+        categories=categories,
+        series=series,
+        y_label=y_label,
+        y_max=y_max,
+        stacked=stacked,
+        value_labels=value_labels,
+    )
+    chart_cache.set(key, str(svg), CACHE_SECONDS)
+    return svg
+
+
+CACHE_SECONDS = 30 * 24 * 3600
+_CHART_VERSION = "1"  # bump when the drawing changes, so old pictures are not served
+
+
+def _cache_key(
+    chart_id: str,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *options: object,
+) -> str:
+    # Every text as text (lazy translations included), every number as written.
+    material = json.dumps(
+        [
+            _CHART_VERSION,
+            get_language(),
+            str(chart_id),
+            str(title),
+            [str(category) for category in categories],
+            [
+                [str(one.label), [None if v is None else float(v) for v in one.values]]
+                for one in series
+            ],
+            [str(option) for option in options],
+        ],
+        ensure_ascii=False,
+    )
+    return "training:chart:" + hashlib.sha256(material.encode()).hexdigest()
+
+
+def _draw_bar_chart(
+    *,
+    chart_id: str,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    y_label: str,
+    y_max: float | None,
+    stacked: bool,
+    value_labels: bool,
+) -> SafeString:
     families = _fonts()
     import matplotlib
 

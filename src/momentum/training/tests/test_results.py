@@ -307,3 +307,31 @@ def test_course_results_are_for_staff_and_focal_points(client_for, known, focal_
         known["b"].pk,
     }
     assert client_for(trainer).get(course_url).status_code == 403
+
+
+def test_a_chart_is_drawn_once_then_read_from_the_cache(monkeypatch):
+    from momentum.training import charts
+
+    drawn: list[str] = []
+    real = charts._draw_bar_chart
+
+    def counting(**kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(kwargs["chart_id"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(charts, "_draw_bar_chart", counting)
+    data = {
+        "chart_id": "gain",
+        "title": "Gain",
+        "categories": ["JO", "MA"],
+        "series": [charts.Series("Pre", [40, 55])],
+        "y_label": "%",
+    }
+
+    first = charts.bar_chart(**data)
+    again = charts.bar_chart(**data)
+    changed = charts.bar_chart(**{**data, "series": [charts.Series("Pre", [40, 56])]})
+
+    assert first == again
+    assert changed != first
+    assert drawn == ["gain", "gain"]  # the repeat came from the cache, new data were drawn

@@ -100,8 +100,10 @@ def _certificate_fields(nomination: Nomination) -> dict[str, Any]:
     return {
         "holder": user,
         "nomination": nomination,
-        "holder_name": user.full_name or user.email,
-        "holder_name_ar": user.full_name_ar,
+        # Never the e-mail address: the name is shown on the public verification page. A
+        # holder known by their Arabic name only has it once, as the name.
+        "holder_name": user.full_name or user.full_name_ar,
+        "holder_name_ar": user.full_name_ar if user.full_name else "",
         "title": {
             language: getattr(course, f"title_{language}", "") or course.title
             for language in LANGUAGES

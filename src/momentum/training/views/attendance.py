@@ -122,8 +122,11 @@ def _save(request: AuthenticatedRequest, session: Session) -> HttpResponse:
     form = AttendanceMarkForm(request.POST)
     if not form.is_valid():
         raise Http404  # a tampered or truncated request: no such participant, day or mark
+    # The selected participants only, as on the page: no other nominee is reached from here.
     nomination = (
-        Nomination.objects.filter(session=session, pk=form.cleaned_data["nomination"])
+        Nomination.objects.filter(
+            session=session, pk=form.cleaned_data["nomination"], status=NominationStatus.SELECTED
+        )
         .select_related("officer__user", "officer__agency", "country", "session")
         .first()
     )

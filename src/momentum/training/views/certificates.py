@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from momentum.core import audit
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
 from momentum.training import selectors
@@ -223,6 +224,14 @@ def transcript_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     language = request.LANGUAGE_CODE
     context = {**_transcript_context(profile), "programme_name": services.programme_name(language)}
     data = render_pdf("training/transcripts/transcript_pdf.html", context, language)
+    # An officer's record leaving the platform: written to the audit log, like every export.
+    audit.record(
+        request.user,
+        "training.transcript_exported",
+        profile,
+        country=profile.country,
+        language=language,
+    )
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="transcript-{profile.pk}.pdf"'
     return response

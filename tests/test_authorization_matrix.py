@@ -17,24 +17,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from momentum.core import services as core_services
+from momentum.core.tests.matrix import PERSONAS
 from momentum.people import services as people_services
 from momentum.people.models import Invitation, Role, RoleAssignment
 from momentum.people.tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # 302 for "anonymous" on a page means: sent to the sign-in page. 401 is the API's refusal of an
 # unknown caller. 403 is a refusal the user may know about (a page of another role); 404 hides

@@ -16,21 +16,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.training.models import SessionStatus
 from momentum.training.tests.factories import NominationFactory, SessionFactory, make_question
-
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # fmt: off
 #                                          anon off  fp  out stf don trn men mod brd
@@ -99,11 +87,9 @@ def test_every_route_has_a_request():
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_answer(client, request, world, name, persona):
-    if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
     method, url = ROUTES[name]
 
-    response = getattr(client, method)(url(world))
+    response = request_as(client, request, persona, method, url(world))
 
     assert response.status_code == MATRIX[name][PERSONAS.index(persona)]
     if response.status_code == 302:

@@ -11,21 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.training.models import SessionStatus
 from momentum.training.tests.factories import NominationFactory, SessionFactory
-
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # fmt: off
 #                                          anon off  fp  out stf don trn men mod brd
@@ -71,11 +59,9 @@ def test_every_route_has_a_request():
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_answer(client, request, world, name, persona):
-    if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
     method, url = ROUTES[name]
 
-    response = getattr(client, method)(url(world))
+    response = request_as(client, request, persona, method, url(world))
 
     assert response.status_code == MATRIX[name][PERSONAS.index(persona)]
     if response.status_code == 302:

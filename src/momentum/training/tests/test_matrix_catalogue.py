@@ -7,20 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.training.tests.factories import CourseFactory
-
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # fmt: off
 #                                     anon off  fp  out stf don trn men mod brd
@@ -49,10 +37,8 @@ URLS = {
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_answer(client, request, name, persona):
     course = CourseFactory()
-    if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
 
-    response = client.get(URLS[name](course.pk))
+    response = request_as(client, request, persona, "get", URLS[name](course.pk))
 
     expected = MATRIX[name][PERSONAS.index(persona)]
     assert response.status_code == expected

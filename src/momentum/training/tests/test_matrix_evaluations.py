@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.training.models import SessionStatus
 from momentum.training.tests.factories import completed_participation
-
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # fmt: off
 #                                     anon off  fp  out stf don trn men mod brd
@@ -52,10 +40,8 @@ def test_every_route_has_a_request():
 def test_each_persona_gets_the_expected_answer(client, request, officer, trainer, name, persona):
     nomination = completed_participation(officer.profile, status=SessionStatus.COMPLETED)
     nomination.session.trainers.add(trainer)
-    if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
 
-    response = client.get(URLS[name](nomination.session_id))
+    response = request_as(client, request, persona, "get", URLS[name](nomination.session_id))
 
     assert response.status_code == MATRIX[name][PERSONAS.index(persona)]
     if persona == "anonymous":

@@ -11,22 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.training.models import SessionStatus
 from momentum.training.services.sessions import calendar_feed_for
 from momentum.training.tests.factories import NominationFactory, SessionFactory
-
-PERSONAS = (
-    "anonymous",
-    "officer",
-    "focal_point",
-    "outsider",
-    "staff",
-    "donor",
-    "trainer",
-    "mentor",
-    "moderator",
-    "board_member",
-)
 
 # fmt: off
 #                                      anon off  fp  out stf don trn men mod brd
@@ -88,11 +76,9 @@ def test_every_row_has_a_request():
 @pytest.mark.parametrize("name", sorted(MATRIX))
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_each_persona_gets_the_expected_answer(client, request, world, name, persona):
-    if persona != "anonymous":
-        client.force_login(request.getfixturevalue(persona))
     method, url = ROUTES[name]
 
-    response = getattr(client, method)(url(world))
+    response = request_as(client, request, persona, method, url(world))
 
     expected = MATRIX[name][PERSONAS.index(persona)]
     assert response.status_code == expected

@@ -157,6 +157,34 @@ def context(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A phone-sized, touch-enabled browser context."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page_for(live_server: Any) -> Callable[[Any, Any], Any]:
+    """``page_for(context, user)``: a new page in ``context``, signed in as ``user`` (a session
+    cookie made by the test client, so the test does not go through the sign-in form)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def _page_for(context: Any, user: Any) -> Any:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        return context.new_page()
+
+    return _page_for
+
+
+@pytest.fixture
 def page(context: Any) -> Any:
     return context.new_page()
 

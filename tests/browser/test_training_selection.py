@@ -3,15 +3,7 @@ seats and the share of women update in place (htmx, out-of-band swap)."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from django.conf import settings
-from django.db import connections
-from django.test import Client
 
 from momentum.people.models import RankLevel, Sex
 from momentum.people.tests.factories import officer as make_officer
@@ -20,46 +12,8 @@ from momentum.training.tests.factories import CourseFactory, NominationFactory, 
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
-
-@pytest.fixture
-def browser_page(live_server: Any) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        context.set_default_timeout(15_000)
-        yield context
-        browser.close()
-        # Playwright's greenlet gave the test its own database connection: close it here, or
-        # PostgreSQL refuses to drop the test database at the end of the run.
-        connections.close_all()
-
-
-def _page_for(context: Any, live_server: Any, user: Any) -> Any:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-    return context.new_page()
-
-
-def test_focal_point_nominates_in_arabic(browser_page, live_server, focal_point, jordan):
+def test_focal_point_nominates_in_arabic(page_for, context, live_server, focal_point, jordan):
     course = CourseFactory(
         title_ar="القيادة للضباط من المستوى المتوسط",
         track=Track.LEADERSHIP,
@@ -76,7 +30,7 @@ def test_focal_point_nominates_in_arabic(browser_page, live_server, focal_point,
         user__given_name_ar="رانيا",
         user__family_name_ar="صالح",
     )
-    page = _page_for(browser_page, live_server, focal_point)
+    page = page_for(context, focal_point)
 
     page.goto(f"{live_server.url}/ar/training/sessions/{session.pk}/nominate/")
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -97,7 +51,9 @@ def test_focal_point_nominates_in_arabic(browser_page, live_server, focal_point,
     assert "رانيا صالح" in page.locator("#made-title + .table-wrap").inner_text()
 
 
-def test_staff_select_and_the_balance_updates_in_place(browser_page, live_server, staff, jordan):
+def test_staff_select_and_the_balance_updates_in_place(
+    page_for, context, live_server, staff, jordan
+):
     session = session_with_seats(
         {jordan: 1}, status=SessionStatus.SELECTION, women_target_percent=50
     )
@@ -109,7 +65,7 @@ def test_staff_select_and_the_balance_updates_in_place(browser_page, live_server
         )
         for sex in (Sex.FEMALE, Sex.MALE)
     )
-    page = _page_for(browser_page, live_server, staff)
+    page = page_for(context, staff)
     page.goto(f"{live_server.url}/en/training/sessions/{session.pk}/selection/")
     page.evaluate("window.__marker = 1")
 

@@ -17,12 +17,11 @@ from momentum.training.tests.factories import (
     SessionFactory,
     make_question,
 )
-from momentum.training.tests.test_attendance_browser import _page_for, phone  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_participant_takes_the_post_test(phone, live_server, officer):  # noqa: F811
+def test_a_participant_takes_the_post_test(page_for, phone, live_server, officer):
     course = CourseFactory()
     make_question(course, "single", answers=3, correct=(1,))
     make_question(course, "multiple", answers=3, correct=(0, 2))
@@ -35,7 +34,7 @@ def test_a_participant_takes_the_post_test(phone, live_server, officer):  # noqa
         ends_on=last_day,
     )
     nomination = NominationFactory(session=session, officer=officer.profile)
-    page = _page_for(phone, live_server, officer.profile.user)
+    page = page_for(phone, officer.profile.user)
 
     page.goto(f"{live_server.url}/fr/training/nominations/{nomination.pk}/tests/post/")
     assert page.locator("fieldset").count() == 3

@@ -12,6 +12,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from momentum.core.api import router as core_router
+from momentum.hub.api import router as hub_router
+from momentum.mentoring.api import router as mentoring_router
 from momentum.people.api import router as people_router
 from momentum.training.api import router as training_router
 
@@ -126,3 +128,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/", core_router)
 api.add_router("/", people_router)
 api.add_router("/", training_router)
+api.add_router("/", hub_router)
+api.add_router("/", mentoring_router)

@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "momentum.core",
     "momentum.people",
     "momentum.training",
+    "momentum.hub",
+    "momentum.mentoring",
 ]
 
 MIDDLEWARE = [

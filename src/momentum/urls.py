@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("momentum.core.urls")),
     path("people/", include("momentum.people.urls")),
     path("training/", include("momentum.training.urls")),
+    path("hub/", include("momentum.hub.urls")),
+    path("mentoring/", include("momentum.mentoring.urls")),
     # The short public address printed (as a QR code) on every certificate.
     path("verify/<str:code>/", certificate_views.verify, name="verify"),
     path("accounts/", include("allauth.urls")),

@@ -236,3 +236,43 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something a person should know, shown in the app (a counter in the header) and, as each
+    app and the person decide, sent by e-mail or gathered in a digest.
+
+    The message is kept in the three languages, written when the notification is created, so it
+    reads in whichever language the person uses later. ``url`` is a path without the language
+    prefix (``/hub/threads/12/#post-40``)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=40)  # "<app>.<event>", e.g. "hub.mention"
+    message = models.JSONField(default=dict)  # {"en": …, "fr": …, "ar": …}
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Set once the notification went out by e-mail or in a digest, never twice.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    digested_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"
+
+    def message_in(self, language: str) -> str:
+        return str(self.message.get(language) or self.message.get("en") or "")

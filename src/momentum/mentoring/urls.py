@@ -1,0 +1,6 @@
+from django.urls import path  # noqa: F401 - each subject adds its routes below
+
+app_name = "mentoring"
+
+# Each subject keeps its routes together; add yours inside your section.
+urlpatterns: list = []

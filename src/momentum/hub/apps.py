@@ -6,3 +6,6 @@ class HubConfig(AppConfig):
     name = "momentum.hub"
     label = "hub"
     verbose_name = _("Knowledge Hub")
+
+    def ready(self) -> None:
+        from momentum.hub import navigation  # noqa: F401

@@ -6,3 +6,6 @@ class MentoringConfig(AppConfig):
     name = "momentum.mentoring"
     label = "mentoring"
     verbose_name = _("Mentoring programme")
+
+    def ready(self) -> None:
+        from momentum.mentoring import navigation  # noqa: F401

@@ -3,3 +3,17 @@
 from ninja import Router
 
 router = Router(tags=["hub"])
+
+# --- spaces and membership ---
+
+# --- threads and posts ---
+
+# --- resources ---
+
+# --- search ---
+
+# --- notifications ---
+
+# --- moderation ---
+
+# --- api, indicators and demo ---

@@ -3,3 +3,17 @@
 from ninja import Router
 
 router = Router(tags=["mentoring"])
+
+# --- cohorts and applications ---
+
+# --- panel and selection ---
+
+# --- mentors and matching ---
+
+# --- the pair's work ---
+
+# --- learning path and opportunities ---
+
+# --- completion and alumni ---
+
+# --- api, indicators and demo ---

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from io import BytesIO
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -17,16 +18,18 @@ from django.http import (
     JsonResponse,
     StreamingHttpResponse,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 from django_tasks_db.models import DBTaskResult
 
-from momentum.core import audit
+from momentum.core import audit, notifications
 from momentum.core.forms import AuditFilterForm
 from momentum.core.models import AuditEntry, Country
 from momentum.core.selectors import audit_entries, audit_verbs, get_job_for
@@ -262,3 +265,75 @@ def _filter_label(value: object) -> str:
 def _chain_header(rows: Iterator[list[str]]) -> Iterator[list[str]]:
     yield list(_AUDIT_COLUMNS)
     yield from rows
+
+
+# --- notifications ---
+NOTIFICATIONS_PER_PAGE = 30
+
+
+def _unread_label(count: int) -> str:
+    return ngettext("%(count)s unread notification", "%(count)s unread notifications", count) % {
+        "count": count
+    }
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The person's own notifications, newest first, in the page's language."""
+    language = get_language()
+    page = Paginator(
+        notifications.notifications_for(request.user), NOTIFICATIONS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "notification": notification,
+            "message": notification.message_in(language),
+            # Unread ones go through "open", which marks them read on the way.
+            "href": f"/{language}{notification.url}"
+            if notification.read_at is not None and notifications.is_local_path(notification.url)
+            else reverse("core:notification_open", args=[notification.pk]),
+        }
+        for notification in page.object_list
+    ]
+    return render(
+        request,
+        "core/notifications/list.html",
+        {"page": page, "rows": rows, "unread": notifications.unread_count(request.user)},
+    )
+
+
+@never_cache
+@login_required
+def notification_count(request: HttpRequest) -> HttpResponse:
+    """The header's counter (a fragment polled by htmx): one query."""
+    count = notifications.unread_count(request.user)
+    return render(
+        request,
+        "core/notifications/_counter.html",
+        {"count": count, "label": _unread_label(count), "polling": True},
+    )
+
+
+@login_required
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one's notification read and go to what it is about (on this site only)."""
+    notification = notifications.get_notification_for(request.user, pk)
+    notifications.mark_read(user=request.user, notification=notification)
+    if notification.url and notifications.is_local_path(notification.url):
+        return redirect(f"/{get_language()}{notification.url}")
+    return redirect("core:notifications")
+
+
+@require_POST
+@login_required
+def notifications_mark_read(request: HttpRequest) -> HttpResponse:
+    marked = notifications.mark_all_read(user=request.user)
+    if marked:
+        messages.success(request, _unread_marked(marked))
+    return redirect("core:notifications")
+
+
+def _unread_marked(count: int) -> str:
+    return ngettext(
+        "%(count)s notification marked as read.", "%(count)s notifications marked as read.", count
+    ) % {"count": count}

@@ -1,16 +1,19 @@
 """The hub app's entries in the navigation. Each subject adds its own in its section."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
-from momentum.core.navigation import NavItem, register  # noqa: F401
+from momentum.core.navigation import NavItem, register
 
 # --- spaces and membership ---
+register(NavItem(_("Knowledge Hub"), "hub:spaces", permission="hub.use_hub", order=60))
 
 # --- threads and posts ---
 
 # --- resources ---
+register(NavItem(_("Library"), "hub:resources", permission="hub.use_hub", order=61))
 
 # --- search ---
+register(NavItem(_("Search the hub"), "hub:search", permission="hub.use_hub", order=62))
 
 # --- notifications ---
 

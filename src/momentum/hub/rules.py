@@ -8,6 +8,7 @@ from typing import Any
 import rules
 
 from momentum.hub.selectors import access
+from momentum.hub.selectors import threads as selectors_threads
 
 
 @rules.predicate
@@ -55,7 +56,46 @@ rules.add_perm("hub.view_members", can_read_space)
 
 # --- threads and posts ---
 
+
+@rules.predicate
+def can_reply_to_thread(user: Any, thread: Any) -> bool:
+    return thread is not None and uses_hub(user) and selectors_threads.may_reply(user, thread)
+
+
+@rules.predicate
+def can_edit_post(user: Any, post: Any) -> bool:
+    return post is not None and uses_hub(user) and selectors_threads.may_edit(user, post)
+
+
+@rules.predicate
+def can_read_post(user: Any, post: Any) -> bool:
+    return post is not None and access.can_read_post(user, post)
+
+
+rules.add_perm("hub.reply_to_thread", can_reply_to_thread)
+rules.add_perm("hub.edit_post", can_edit_post)
+rules.add_perm("hub.read_post", can_read_post)
+
 # --- resources ---
+
+
+@rules.predicate
+def may_add_resources(user: Any) -> bool:
+    from momentum.hub.selectors.resources import may_add_resources as may_add
+
+    return may_add(user)
+
+
+@rules.predicate
+def can_manage_resource(user: Any, resource: Any) -> bool:
+    from momentum.hub.selectors.resources import can_manage_resources_in
+
+    return resource is not None and can_manage_resources_in(user, resource.space)
+
+
+# Staff add resources anywhere; a space's moderators add and edit those shared in their space.
+rules.add_perm("hub.add_resource", may_add_resources)
+rules.add_perm("hub.manage_resource", can_manage_resource)
 
 # --- search ---
 

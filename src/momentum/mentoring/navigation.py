@@ -5,12 +5,32 @@ from django.utils.translation import gettext_lazy as _  # noqa: F401
 from momentum.core.navigation import NavItem, register  # noqa: F401
 
 # --- cohorts and applications ---
+register(
+    NavItem(_("Mentoring"), "mentoring:cohorts", permission="mentoring.use_mentoring", order=50),
+)
 
 # --- panel and selection ---
 
 # --- mentors and matching ---
+register(
+    NavItem(_("Mentors"), "mentoring:mentors", permission="mentoring.manage_mentors", order=53),
+    NavItem(
+        _("My mentor profile"),
+        "mentoring:my_mentor_profile",
+        permission="mentoring.view_own_mentor_profile",
+        order=54,
+    ),
+)
 
 # --- the pair's work ---
+register(
+    NavItem(
+        _("My mentoring pairs"),
+        "mentoring:my_mentees",
+        permission="mentoring.view_own_mentees",
+        order=52,
+    ),
+)
 
 # --- learning path and opportunities ---
 

@@ -5,12 +5,28 @@ from __future__ import annotations
 from django_tasks import task  # noqa: F401
 
 # --- cohorts and applications ---
+@task()
+def send_supervisor_request_email(application_id: int) -> bool:
+    """Ask an applicant's supervisor, by e-mail, to endorse her application."""
+    from momentum.mentoring.services.applications import send_supervisor_request
+
+    return send_supervisor_request(application_id)
+
 
 # --- panel and selection ---
 
 # --- mentors and matching ---
 
 # --- the pair's work ---
+@task()
+def send_mentoring_reminders() -> dict[str, int]:
+    """Remind of due check-ins (once a week) and nudge pairs without a meeting for a month
+    (once a month). Queue it daily; running it twice the same day sends nothing more."""
+    from momentum.mentoring.services.pairs import send_reminders
+
+    sent = send_reminders()
+    return {"check_ins": sent.check_ins, "pairs": sent.pairs}
+
 
 # --- learning path and opportunities ---
 

@@ -1,13 +1,85 @@
 from django.urls import path  # noqa: F401 - each subject adds its routes below
 
+from momentum.mentoring.views import applications as application_views
+from momentum.mentoring.views import cohorts as cohort_views
+from momentum.mentoring.views import health as health_views
+from momentum.mentoring.views import matching as matching_views
+from momentum.mentoring.views import mentors as mentor_views
+from momentum.mentoring.views import pairs as pair_views
+
 app_name = "mentoring"
 
 # Each subject keeps its routes together; add yours inside your section.
 urlpatterns: list = [
     # --- cohorts and applications ---
+    path("", cohort_views.cohort_list, name="cohorts"),
+    path("cohorts/new/", cohort_views.cohort_new, name="cohort_new"),
+    path("cohorts/<int:pk>/", cohort_views.cohort_detail, name="cohort"),
+    path("cohorts/<int:pk>/edit/", cohort_views.cohort_edit, name="cohort_edit"),
+    path("cohorts/<int:pk>/stage/", cohort_views.cohort_transition, name="cohort_transition"),
+    path("cohorts/<int:pk>/apply/", application_views.apply, name="apply"),
+    path("cohorts/<int:pk>/propose/", application_views.propose, name="propose"),
+    path("applications/<int:pk>/", application_views.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/supervisor/",
+        application_views.record_supervisor_endorsement,
+        name="record_supervisor_endorsement",
+    ),
+    path(
+        "applications/<int:pk>/national/",
+        application_views.national_endorsement,
+        name="national_endorsement",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        application_views.withdraw_application,
+        name="withdraw_application",
+    ),
+    path(
+        "endorse/<str:token>/",
+        application_views.supervisor_endorse,
+        name="supervisor_endorse",
+    ),
+    path("my/", application_views.my_mentoring, name="my_mentoring"),
     # --- panel and selection ---
     # --- mentors and matching ---
+    path("mentors/", mentor_views.mentor_list, name="mentors"),
+    path("mentors/new/", mentor_views.mentor_new, name="mentor_new"),
+    path("mentors/me/", mentor_views.my_mentor_profile, name="my_mentor_profile"),
+    path("mentors/<int:pk>/", mentor_views.mentor_detail, name="mentor"),
+    path("mentors/<int:pk>/edit/", mentor_views.mentor_edit, name="mentor_edit"),
+    path("cohorts/<int:pk>/matching/", matching_views.matching, name="matching"),
+    path("cohorts/<int:pk>/matching/run/", matching_views.matching_run, name="matching_run"),
+    path(
+        "cohorts/<int:pk>/matching/weights/",
+        matching_views.matching_weights,
+        name="matching_weights",
+    ),
+    path(
+        "cohorts/<int:pk>/matching/assign/", matching_views.matching_assign, name="matching_assign"
+    ),
+    path(
+        "cohorts/<int:pk>/matching/publish/",
+        matching_views.matching_publish,
+        name="matching_publish",
+    ),
+    path(
+        "matching/pairs/<int:pk>/end-early/",
+        matching_views.matching_end_pair,
+        name="matching_end_pair",
+    ),
     # --- the pair's work ---
+    path("pairs/<int:pk>/", pair_views.pair, name="pair"),
+    path("pairs/<int:pk>/plan/", pair_views.plan_edit, name="plan_edit"),
+    path("pairs/<int:pk>/plan/review/", pair_views.plan_review, name="plan_review"),
+    path("pairs/<int:pk>/goals/new/", pair_views.goal_new, name="goal_new"),
+    path("goals/<int:pk>/edit/", pair_views.goal_edit, name="goal_edit"),
+    path("goals/<int:pk>/milestones/new/", pair_views.milestone_new, name="milestone_new"),
+    path("milestones/<int:pk>/edit/", pair_views.milestone_edit, name="milestone_edit"),
+    path("pairs/<int:pk>/meetings/new/", pair_views.meeting_new, name="meeting_new"),
+    path("check-ins/<int:pk>/", pair_views.check_in, name="check_in"),
+    path("mentees/", pair_views.my_mentees, name="my_mentees"),
+    path("cohorts/<int:pk>/health/", health_views.cohort_health, name="cohort_health"),
     # --- learning path and opportunities ---
     # --- completion and alumni ---
     # --- api, indicators and demo ---

@@ -42,3 +42,22 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"programme-{n}")
     name_en = "Test programme"
+
+
+# --- notifications ---
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """An unread notification with its message in the three languages."""
+
+    class Meta:
+        model = "core.Notification"
+
+    recipient = factory.SubFactory("momentum.people.tests.factories.UserFactory")
+    kind = "hub.reply"
+    message = factory.Sequence(
+        lambda n: {
+            "en": f"Someone replied in thread {n}",
+            "fr": f"Quelqu’un a répondu dans le fil {n}",
+            "ar": f"ردّ أحدهم في النقاش {n}",
+        }
+    )
+    url = factory.Sequence(lambda n: f"/hub/threads/{n}/")

@@ -38,6 +38,9 @@ class Pairing(models.Model):
     )
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.TextField(_("why the pair ended"), blank=True)
+    # When both sides were last nudged for going 30 days without a meeting (at most once
+    # every 30 days).
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("mentoring pair")

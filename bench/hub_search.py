@@ -1,0 +1,653 @@
+"""Knowledge Hub at scale on PostgreSQL: search latency and thread page throughput.
+
+    .venv/bin/python bench/hub_search.py [--posts 200000] [--threads 500] [--spaces 20]
+        [--queries 200] [--reuse]
+
+Uses ``HUB_BENCH_DATABASE_URL`` (default postgresql://postgres@127.0.0.1:5432/momentum_bench_hub;
+its name must contain "bench"). The database is dropped and created again (``--reuse`` keeps
+one that already holds the generated posts), migrated — so the trigram indexes of
+``hub/migrations/0002_search_indexes.py`` are there — then filled with bulk inserts:
+
+- 20 spaces: programme-wide and thematic ones open to all, country ones, private ones (by
+  invitation), each with a main language (Arabic, French, English in turn);
+- 200 authors and one reader: a trainer (programme-wide) who is an active member of two
+  private spaces and one country space;
+- 500 threads, their lengths skewed (a few with thousands of replies), 200,000 posts in all,
+  written from Arabic, French and English word lists (with the spelling variants people
+  write: hamza or not, ة or ه, attached prefixes, accents or not, Arabic-Indic digits), mostly
+  in the space's language with some of the others mixed in, over three years;
+- one search entry per post, with the keys ``hub.services.search_index`` writes (checked on a
+  sample), and 300 resources indexed by the service.
+
+Then it measures, as the reader:
+
+- search: ``hub.selectors.search.search`` for 200 queries of one or two words from the
+  vocabulary (Arabic variants and unaccented French included), each timed as the search page
+  reads it: the count and the first page of 20, with the highlighted excerpts;
+- the search page through Django's test client for a sample of the queries;
+- the thread page (``/en/hub/threads/<pk>/?page=N``, 50 posts a page) through the test client:
+  requests per second over pages of the longest threads.
+
+Production settings (``MOMENTUM_TESTING=false``); the figures are deterministic (``--seed``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/momentum_bench_hub"
+BATCH = 5000
+
+# Content words (the ones people search for), most frequent first: frequencies fall off as in
+# real text (Zipf), so some queries match thousands of posts and others a handful.
+ARABIC = (
+    "الأسرة مكافحة الاتجار بالبشر الحدود التدريب الأمن وثائق السفر الهجرة إدارة الشرطة "
+    "التحقيق الضحايا حماية المطار الجوازات التزوير التعاون الإقليمي المعلومات تبادل القانون "
+    "الجريمة المنظمة الإرهاب الوقاية المجتمع الشباب المرأة الطفل مستوى تحليل المخاطر دورة "
+    "ورشة تقرير سنوي ٢٠٢٤ ٢٠٢٣ خطة وطنية استراتيجية المراقبة البحرية الجمارك التهريب "
+    "الأسلحة المخدرات وبالتدريب والأمن بالحدود للشرطة الأدلة المقابلة الإحالة اللجوء "
+    "النوع الاجتماعي قاعدة البيانات فحص"
+).split()
+FRENCH = (
+    "sécurité frontières contrôle documents voyage formation police enquête victimes traite "
+    "êtres humains coopération régionale échange informations stratégie nationale prévention "
+    "communauté aéroport passeports fraude analyse risques douanes trafic migration gestion "
+    "rapport atelier réseau données protection enfants femmes procédure équipe expérience "
+    "pratiques été hiver année 2024 2023 plan mesures éducation intégrité déontologie preuves "
+    "entretien orientation asile genre garde-côtes maritime"
+).split()
+ENGLISH = (
+    "border security training documents travel police investigation victims trafficking "
+    "cooperation regional exchange information strategy national prevention community airport "
+    "passports fraud analysis risk customs smuggling migration management report workshop "
+    "network data protection children women procedure team experience practice checklist "
+    "database interview evidence forensic coast guard maritime port visa asylum referral "
+    "gender 2024 2023"
+).split()
+FILLER = {
+    "ar": "في من على إلى مع هذا هذه التي الذي كان نحن عن أن ما لا".split(),
+    "fr": "le la les de des du et en pour avec sur dans une un nous est".split(),
+    "en": "the of and to in for with on a is we our this that it".split(),
+}
+CONTENT = {"ar": ARABIC, "fr": FRENCH, "en": ENGLISH}
+# How people write the same Arabic word differently (applied to queries).
+_ARABIC_VARIANTS = (
+    ("أ", "ا"),
+    ("إ", "ا"),
+    ("ة", "ه"),
+    ("ى", "ي"),
+)
+_FRENCH_PLAIN = str.maketrans("éèêëàâîïôûùç", "eeeeaaiiouuc")
+
+
+def configure() -> str:
+    """Production settings on the bench database; returns the database's name."""
+    url = os.environ.get("HUB_BENCH_DATABASE_URL", DEFAULT_URL)
+    parsed = urlparse(url)
+    if parsed.scheme not in {"postgres", "postgresql"}:
+        raise SystemExit("HUB_BENCH_DATABASE_URL must be a postgresql:// URL.")
+    name = parsed.path.lstrip("/")
+    if "bench" not in name:
+        raise SystemExit(f"Refusing to use {name!r}: the benchmark database's name must say bench.")
+    os.environ["MOMENTUM_DATABASE_URL"] = url
+    os.environ["MOMENTUM_TESTING"] = "false"  # production settings, whatever the shell says
+    os.environ["MOMENTUM_MFA_REQUIRED"] = "false"
+    os.environ.pop("MOMENTUM_DEMO", None)
+    os.environ.setdefault("MOMENTUM_VAR_DIR", str(ROOT / "var" / "bench"))
+    os.environ.setdefault("MOMENTUM_LOG_LEVEL", "ERROR")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "momentum.settings"
+    Path(os.environ["MOMENTUM_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+    return name
+
+
+def _admin_connection() -> Any:
+    import psycopg
+    from django.conf import settings
+
+    database: dict[str, Any] = settings.DATABASES["default"]
+    return psycopg.connect(
+        dbname="postgres",
+        user=database["USER"] or None,
+        password=database["PASSWORD"] or None,
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+        autocommit=True,
+    )
+
+
+def prepare_database(name: str, *, reuse: bool) -> bool:
+    """Create (or recreate) and migrate the database; True when its data can be reused."""
+    from django.core.management import call_command
+
+    with _admin_connection() as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not reuse:
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", interactive=False, verbosity=0)
+    gaps = _schema_gaps()
+    if gaps:
+        # Another change to the models is not in a migration yet: build the tables from the
+        # models (as the tests do) and add the trigram indexes the way migration 0002 does.
+        print(f"The migrations lag behind the models ({', '.join(gaps[:4])}…): using the models.")
+        _build_from_models(name)
+        reuse = False
+    if not reuse:
+        return False
+    from momentum.hub.models import Post
+
+    return Post.objects.exists()
+
+
+def _schema_gaps() -> list[str]:
+    from django.apps import apps
+    from django.db import connection
+
+    gaps = []
+    with connection.cursor() as cursor:
+        tables = set(connection.introspection.table_names(cursor))
+        for model in apps.get_models():
+            table = model._meta.db_table
+            if table not in tables:
+                gaps.append(table)
+                continue
+            columns = {
+                c.name for c in connection.introspection.get_table_description(cursor, table)
+            }
+            gaps += [
+                f"{table}.{field.column}"
+                for field in model._meta.concrete_fields
+                if field.column not in columns
+            ]
+    return gaps
+
+
+class _NoMigrations(dict[str, None]):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __getitem__(self, item: str) -> None:
+        return None
+
+
+def _build_from_models(name: str) -> None:
+    import importlib
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    connection.close()
+    with _admin_connection() as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    settings.MIGRATION_MODULES = _NoMigrations()
+    call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
+    indexes = importlib.import_module("momentum.hub.migrations.0002_search_indexes")
+    with connection.schema_editor() as editor:
+        indexes.create_trigram_indexes(None, editor)
+
+
+# --- text ---
+
+
+def _zipf_weights(count: int) -> list[float]:
+    return [1.0 / (rank + 1) ** 0.9 for rank in range(count)]
+
+
+class Writer:
+    """Sentences in a space's language, with some words of the other two mixed in."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.weights = {code: _zipf_weights(len(words)) for code, words in CONTENT.items()}
+
+    def words(self, language: str, count: int) -> list[str]:
+        rng = self.rng
+        out: list[str] = []
+        for _ in range(count):
+            code = language if rng.random() < 0.85 else rng.choice(("ar", "fr", "en"))
+            if rng.random() < 0.35:
+                out.append(rng.choice(FILLER[code]))
+            else:
+                out.append(rng.choices(CONTENT[code], weights=self.weights[code])[0])
+        return out
+
+    def body(self, language: str) -> str:
+        return " ".join(self.words(language, self.rng.randint(20, 70)))
+
+    def title(self, language: str) -> str:
+        return " ".join(self.words(language, self.rng.randint(4, 9)))
+
+
+def _arabic_variant(word: str, rng: random.Random) -> str:
+    for written, variant in _ARABIC_VARIANTS:
+        if written in word and rng.random() < 0.7:
+            word = word.replace(written, variant)
+    if word.startswith("ال") and rng.random() < 0.4:
+        word = word[2:]
+    elif not word.startswith(("ال", "و", "ب")) and rng.random() < 0.2:
+        word = "وال" + word
+    return word
+
+
+def queries(count: int, rng: random.Random) -> list[str]:
+    """One or two words of the vocabulary, written as people type them."""
+    weights = {code: _zipf_weights(len(words)) for code, words in CONTENT.items()}
+    found: list[str] = []
+    for _ in range(count):
+        code = rng.choice(["ar", "ar", "fr", "en"])
+        words = rng.choices(CONTENT[code], weights=weights[code], k=1 if rng.random() < 0.6 else 2)
+        if rng.random() < 0.05:
+            words.append(rng.choice([w for w in FILLER[code] if len(w) <= 2]))
+        if code == "ar":
+            words = [_arabic_variant(word, rng) for word in words]
+        elif code == "fr" and rng.random() < 0.5:
+            words = [word.translate(_FRENCH_PLAIN) for word in words]
+        found.append(" ".join(words))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _word_key(word: str) -> str:
+    from momentum.core.text import search_key
+
+    return search_key(word)
+
+
+def fast_padded_key(text: str) -> str:
+    """``search_index.padded_key`` for text made of plain words separated by spaces, folded a
+    word at a time with a cache (the result is checked against the service on a sample)."""
+    key = " ".join(filter(None, (_word_key(word) for word in text.split())))
+    return f" {key} " if key else ""
+
+
+# --- data ---
+
+
+def _batched(items: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _thread_lengths(posts: int, threads: int, rng: random.Random) -> list[int]:
+    """Posts per thread (opening post included): most threads short, a few very long."""
+    raw = [rng.paretovariate(1.2) for _ in range(threads)]
+    scale = (posts - threads) / sum(raw)
+    lengths = [1 + int(value * scale) for value in raw]
+    lengths[0] += posts - sum(lengths)
+    return lengths
+
+
+def generate(args: argparse.Namespace) -> dict[str, Any]:
+    from django.db import transaction
+    from django.utils import timezone
+    from django.utils.html import escape
+
+    from momentum.core.models import Country
+    from momentum.hub.models import (
+        EntryKind,
+        JoinPolicy,
+        MemberRole,
+        Membership,
+        MembershipStatus,
+        Post,
+        PostStatus,
+        ResourceKind,
+        SearchEntry,
+        Space,
+        SpaceKind,
+        Thread,
+    )
+    from momentum.hub.services import resources as resource_services
+    from momentum.hub.services.search_index import _post_entry
+    from momentum.people.models import Role, RoleAssignment, User
+
+    rng = random.Random(args.seed)
+    writer = Writer(rng)
+    now = timezone.now()
+    started = time.perf_counter()
+
+    countries = []
+    for code, name in [("JO", "Jordan"), ("MA", "Morocco"), ("TN", "Tunisia"), ("LB", "Lebanon")]:
+        country, _ = Country.objects.get_or_create(code=code, defaults={"name": name})
+        countries.append(country)
+
+    languages = ["ar", "fr", "en"]
+    spaces = []
+    for number in range(args.spaces):
+        if number < 8:
+            kind, policy, country = SpaceKind.THEMATIC, JoinPolicy.OPEN, None
+        elif number < 14:
+            kind, policy = SpaceKind.COUNTRY, JoinPolicy.OPEN
+            country = countries[number % len(countries)]
+        else:
+            kind, policy, country = SpaceKind.PROGRAMME, JoinPolicy.INVITATION, None
+        spaces.append(
+            Space(
+                slug=f"bench-space-{number}",
+                name_en=f"Bench space {number}",
+                name_fr=f"Espace d'essai {number}",
+                name_ar=f"فضاء التجربة {number}",
+                kind=kind,
+                join_policy=policy,
+                country=country,
+                main_language=languages[number % 3],
+            )
+        )
+    spaces = Space.objects.bulk_create(spaces)
+
+    authors = User.objects.bulk_create(
+        [
+            User(
+                email=f"bench-author-{n}@example.org", given_name=f"Author{n}", family_name="Bench"
+            )
+            for n in range(200)
+        ]
+    )
+    RoleAssignment.objects.bulk_create(
+        [RoleAssignment(user=user, role=Role.TRAINER) for user in authors]
+    )
+    reader = User.objects.create_user("bench-reader@example.org", given_name="Reader")
+    RoleAssignment.objects.create(user=reader, role=Role.TRAINER)
+    staff = User.objects.create_user("bench-staff@example.org", given_name="Staff")
+    RoleAssignment.objects.create(user=staff, role=Role.STAFF)
+    reader_spaces = [spaces[-1], spaces[-2], spaces[8]]
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                space=space,
+                user=reader,
+                role=MemberRole.MEMBER,
+                status=MembershipStatus.ACTIVE,
+                joined_at=now,
+            )
+            for space in reader_spaces
+        ]
+    )
+
+    lengths = _thread_lengths(args.posts, args.threads, rng)
+    span = timedelta(days=3 * 365)
+    threads = []
+    starts = []
+    for number, _length in enumerate(lengths):
+        space = spaces[number % len(spaces)]
+        start = now - span + timedelta(seconds=rng.randint(0, int(span.total_seconds() * 0.9)))
+        starts.append(start)
+        threads.append(
+            Thread(
+                space=space,
+                title=writer.title(space.main_language),
+                author=rng.choice(authors),
+                status=PostStatus.PUBLISHED,
+                created_at=start,
+                last_posted_at=now,
+                reply_count=_length - 1,
+            )
+        )
+    threads = Thread.objects.bulk_create(threads)
+    print(f"  spaces, people, threads: {time.perf_counter() - started:.1f} s")
+
+    written = 0
+    checked = 0
+    for thread, length, start in zip(threads, lengths, starts, strict=True):
+        step = (now - start) / max(length, 1)
+        posts = []
+        for index in range(length):
+            body = writer.body(thread.space.main_language)
+            moment = start + step * index
+            posts.append(
+                Post(
+                    thread=thread,
+                    space=thread.space,
+                    author=rng.choice(authors),
+                    is_opening=index == 0,
+                    body=body,
+                    body_html=f"<p>{escape(body)}</p>",
+                    status=PostStatus.PUBLISHED,
+                    created_at=moment,
+                    published_at=moment,
+                )
+            )
+        for batch in _batched(posts):
+            with transaction.atomic():
+                Post.objects.bulk_create(batch)
+                entries = []
+                for post in batch:
+                    post.thread = thread
+                    entries.append(
+                        SearchEntry(
+                            kind=EntryKind.THREAD if post.is_opening else EntryKind.REPLY,
+                            post=post,
+                            space_id=post.space_id,
+                            language=thread.space.main_language,
+                            title_key=fast_padded_key(thread.title) if post.is_opening else "",
+                            body_key=fast_padded_key(post.body),
+                            published_at=post.published_at,
+                        )
+                    )
+                    if checked < 200 and rng.random() < 0.01:
+                        expected = _post_entry(post)
+                        entry = entries[-1]
+                        assert (entry.title_key, entry.body_key) == (
+                            expected.title_key,
+                            expected.body_key,
+                        ), "the bench's keys differ from the service's"
+                        checked += 1
+                SearchEntry.objects.bulk_create(entries)
+        written += length
+        if written and written % 50000 < length:
+            print(f"  {written} posts: {time.perf_counter() - started:.1f} s")
+
+    for number in range(300):
+        language = languages[number % 3]
+        texts = {
+            f"title_{code}": writer.title(code) if code == language or rng.random() < 0.5 else ""
+            for code in languages
+        }
+        texts.update({f"description_{code}": writer.body(code) for code in languages})
+        space = spaces[number % len(spaces)] if number % 2 else None
+        resource_services.create_resource(
+            by=staff,
+            kind=ResourceKind.LINK,
+            language=language,
+            space=space,
+            url=f"https://example.org/resource/{number}",
+            tags=", ".join(writer.words(language, 3)),
+            **texts,
+        )
+    with _cursor() as cursor:
+        cursor.execute("ANALYZE hub_searchentry")
+        cursor.execute("ANALYZE hub_post")
+    return {"seconds": time.perf_counter() - started, "checked": checked}
+
+
+def _cursor() -> Any:
+    from django.db import connection
+
+    return connection.cursor()
+
+
+# --- measures ---
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _summary(label: str, millis: list[float]) -> str:
+    return (
+        f"{label}: p50 {statistics.median(millis):.1f} ms, p95 {_percentile(millis, 0.95):.1f} ms, "
+        f"max {max(millis):.1f} ms over {len(millis)}"
+    )
+
+
+def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = action()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def measure_search(args: argparse.Namespace) -> None:
+    from django.core.paginator import Paginator
+    from django.utils import translation
+
+    from momentum.hub.selectors import search as selectors
+    from momentum.people.models import User
+
+    reader = User.objects.get(email="bench-reader@example.org")
+    rng = random.Random(args.seed + 1)
+    asked = queries(args.queries, rng)
+
+    def page_of(query: str) -> tuple[int, int]:
+        found = selectors.search(reader, query)
+        page = Paginator(found, 20).get_page(1)
+        shown = selectors.results(list(page.object_list), query)
+        return page.paginator.count, len(shown)
+
+    with translation.override("en"):
+        for query in asked[:10]:
+            page_of(query)  # warm-up
+        millis: list[float] = []
+        slowest: list[tuple[float, str, int]] = []
+        for query in asked:
+            elapsed, (count, _shown) = _timed(lambda query=query: page_of(query))
+            millis.append(elapsed)
+            slowest.append((elapsed, query, count))
+    counts = [count for _elapsed, _query, count in slowest]
+    print(_summary("search (count + first page of 20 + excerpts)", millis))
+    print(
+        f"  matches per query: median {statistics.median(counts):.0f}, "
+        f"max {max(counts)}; queries with no match: {sum(1 for c in counts if c == 0)}"
+    )
+    for elapsed, query, count in sorted(slowest, reverse=True)[:5]:
+        print(f"  slowest: {elapsed:.1f} ms  {query!r}  ({count} matches)")
+
+    if args.explain:
+        from django.db import connection
+
+        found = selectors.search(reader, asked[0])
+        with connection.cursor() as cursor:
+            sql, params = found[:20].query.sql_with_params()
+            cursor.execute("EXPLAIN ANALYZE " + sql, params)
+            print("\n".join(row[0] for row in cursor.fetchall()))
+
+
+def measure_pages(args: argparse.Namespace) -> None:
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from momentum.hub.models import Space, Thread
+    from momentum.hub.selectors import access
+    from momentum.people.models import User
+
+    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS)
+    reader = User.objects.get(email="bench-reader@example.org")
+    client = Client()
+    client.force_login(reader)
+
+    rng = random.Random(args.seed + 2)
+    sample = queries(40, rng)
+    client.get("/en/hub/search/", {"q": sample[0]}, secure=True)
+    millis = []
+    for query in sample:
+        elapsed, response = _timed(
+            lambda query=query: client.get("/en/hub/search/", {"q": query}, secure=True)
+        )
+        assert response.status_code == 200, response.status_code
+        millis.append(elapsed)
+    print(_summary("search page through the test client", millis))
+
+    readable = Space.objects.filter(pk__in=access.readable_spaces(reader).values("pk"))
+    longest = list(
+        Thread.objects.filter(space__in=readable)
+        .order_by("-reply_count")[:5]
+        .values_list("pk", "reply_count")
+    )
+    print(f"  longest readable threads: {[count + 1 for _pk, count in longest]} posts")
+    urls = []
+    for pk, replies in longest:
+        pages = (replies + 1) // 50 + 1
+        urls += [f"/en/hub/threads/{pk}/?page={rng.randint(1, pages)}" for _ in range(20)]
+    first = client.get(urls[0], secure=True)
+    if first.status_code != 200:
+        print(f"thread page: {first.status_code} — measuring the thread selector instead")
+        _measure_thread_selector(reader, [pk for pk, _replies in longest], rng)
+        return
+    started = time.perf_counter()
+    millis = []
+    for url in urls:
+        elapsed, response = _timed(lambda url=url: client.get(url, secure=True))
+        assert response.status_code == 200, (url, response.status_code)
+        millis.append(elapsed)
+    total = time.perf_counter() - started
+    print(_summary("thread page (50 posts) through the test client", millis))
+    print(f"  throughput: {len(urls) / total:.1f} requests/s (one process, one client)")
+
+
+def _measure_thread_selector(reader: Any, thread_ids: list[int], rng: random.Random) -> None:
+    from momentum.hub.selectors import access
+    from momentum.hub.selectors.threads import thread_page
+
+    millis = []
+    for pk in thread_ids * 20:
+        thread = access.get_thread_for(reader, pk)
+        elapsed, _page = _timed(
+            lambda thread=thread: list(thread_page(reader, thread, rng.randint(1, 20)))
+        )
+        millis.append(elapsed)
+    print(_summary("thread selector (a page of 50 posts)", millis))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=200_000)
+    parser.add_argument("--threads", type=int, default=500)
+    parser.add_argument("--spaces", type=int, default=20)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--reuse", action="store_true", help="keep the data of an earlier run")
+    parser.add_argument("--explain", action="store_true", help="print one query's plan")
+    args = parser.parse_args()
+
+    name = configure()
+    reused = prepare_database(name, reuse=args.reuse)
+    if reused:
+        print(f"Reusing the data in {name}.")
+    else:
+        print(f"Generating {args.posts} posts in {args.threads} threads in {name}…")
+        done = generate(args)
+        print(
+            f"Generated in {done['seconds']:.0f} s "
+            f"({done['checked']} search entries checked against the service)."
+        )
+    from momentum.hub.models import Post, SearchEntry
+
+    print(f"{Post.objects.count()} posts, {SearchEntry.objects.count()} search entries.")
+    measure_search(args)
+    measure_pages(args)
+
+
+if __name__ == "__main__":
+    main()

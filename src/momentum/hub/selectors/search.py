@@ -1,0 +1,263 @@
+"""Search across the hub: threads, replies and resources the reader may read, in one query.
+
+Every word of the query must appear in an entry's folded title or text (``core.text``), so
+"الاسرة" finds "الأسرة" and "securite" finds "sécurité". Words of three letters or more match
+inside longer words ("تدريب" finds "وبالتدريب"); shorter ones match whole words only, which
+keeps them precise and lets PostgreSQL's trigram index answer them too. Ranking happens in
+SQL: entries with more query words in their title first, then more in their text, then the
+newest. Excerpts are highlighted in Python for the page shown only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.expressions import Combinable
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from momentum.core.text import normalise, search_terms, strip_arabic_prefix
+from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, Space
+from momentum.hub.selectors import access
+
+MAX_TERMS = 8
+SHORT_TERM = 3  # under this many letters, a word matches whole words only
+POSTS_PER_THREAD_PAGE = 50
+EXCERPT_WORDS_BEFORE = 12
+EXCERPT_WORDS = 40
+_LANGUAGES = ("en", "fr", "ar")
+# A word of the original text, with the marks ``normalise`` folds away (Arabic diacritics,
+# tatweel, combining accents), so a word is never cut inside.
+_WORD = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u0300-\u036f]+)")
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded words of ``query``: every one must match. Arabic words lose every attached
+    prefix (و then بال…), since matching inside words finds the longer forms anyway."""
+    terms: list[str] = []
+    for term in search_terms(query or ""):
+        stripped = strip_arabic_prefix(term)
+        while stripped != term:
+            term, stripped = stripped, strip_arabic_prefix(stripped)
+        if term and term not in terms:
+            terms.append(term)
+    return terms[:MAX_TERMS]
+
+
+def _pattern(term: str) -> str:
+    # Keys are stored with a space at each end, so " ab " finds the whole word anywhere.
+    return f" {term} " if len(term) < SHORT_TERM else term
+
+
+def _hits(field: str, terms: list[str]) -> Combinable:
+    total: Combinable = Value(0)
+    for term in terms:
+        total = total + Case(
+            When(**{f"{field}__contains": _pattern(term)}, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return total
+
+
+def search(
+    user: Any,
+    query: str,
+    *,
+    kind: str | None = None,
+    space: Space | None = None,
+    language: str | None = None,
+) -> QuerySet[SearchEntry]:
+    """The entries ``user`` may read that match every word of ``query``, best first, with what
+    a result shows (one query per page, and one to count)."""
+    terms = query_terms(query)
+    if not terms or not access.uses_hub(user):
+        return SearchEntry.objects.none()
+    found = SearchEntry.objects.all()
+    if not user.is_programme_staff:
+        found = found.filter(
+            Q(space__isnull=True) | Q(space__in=access.readable_spaces(user).values("pk"))
+        )
+    for term in terms:
+        pattern = _pattern(term)
+        found = found.filter(Q(title_key__contains=pattern) | Q(body_key__contains=pattern))
+    if kind:
+        found = found.filter(kind=kind)
+    if space is not None:
+        found = found.filter(space=space)
+    if language:
+        found = found.filter(language=language)
+    return (
+        found.annotate(title_hits=_hits("title_key", terms), body_hits=_hits("body_key", terms))
+        .select_related("post__thread", "resource", "space")
+        .order_by("-title_hits", "-body_hits", "-published_at", "-pk")
+    )
+
+
+# --- what a result shows ----------------------------------------------------------------
+
+
+def _word_matches(word: str, terms: list[str]) -> bool:
+    folded = normalise(word)
+    if not folded:
+        return False
+    forms = {folded}
+    stripped = strip_arabic_prefix(folded)
+    while stripped not in forms:
+        forms.add(stripped)
+        stripped = strip_arabic_prefix(stripped)
+    for term in terms:
+        if len(term) < SHORT_TERM:
+            if term in forms:
+                return True
+        elif any(term in form for form in forms):
+            return True
+    return False
+
+
+def _marked(pieces: list[str], terms: list[str]) -> str:
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        # ``re.split`` with a group puts the words at odd positions.
+        if index % 2 and _word_matches(piece, terms):
+            out.append(f"<mark>{escape(piece)}</mark>")
+        else:
+            out.append(escape(piece))
+    return "".join(out)
+
+
+def highlight(text: str, terms: list[str]) -> SafeString:
+    """``text`` escaped, with the words that match ``terms`` in ``<mark>``."""
+    return mark_safe(_marked(_WORD.split(text or ""), terms))  # every piece escaped by _marked
+
+
+def excerpt(text: str, terms: list[str]) -> SafeString:
+    """A few dozen words of ``text`` around its first match, escaped and highlighted."""
+    pieces = _WORD.split(" ".join((text or "").split()))
+    words = range(1, len(pieces), 2)
+    first = next((i for i in words if _word_matches(pieces[i], terms)), 1)
+    start = max(0, first - 2 * EXCERPT_WORDS_BEFORE - 1)
+    if start % 2:
+        start -= 1
+    end = min(len(pieces), start + 2 * EXCERPT_WORDS + 1)
+    body = _marked(pieces[start:end], terms).strip()
+    if start > 0:
+        body = "… " + body
+    if end < len(pieces):
+        body += " …"
+    return mark_safe(body)  # every piece escaped by _marked
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    title: SafeString
+    url: str
+    space: Space | None
+    published_at: datetime
+    excerpt: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return str(EntryKind(self.kind).label)
+
+
+def _in_language(obj: Any, field: str, language: str) -> str:
+    for code in [language, *(code for code in _LANGUAGES if code != language)]:
+        value = getattr(obj, f"{field}_{code}", "") or ""
+        if value.strip():
+            return str(value)
+    return str(getattr(obj, field, "") or "")
+
+
+def _plain(body: str) -> str:
+    try:
+        from momentum.hub.markdown import plain_text
+    except ImportError:  # pragma: no cover - the renderer ships with the hub
+        return body
+    return plain_text(body)
+
+
+def _url(name: str, pk: int) -> str | None:
+    try:
+        return reverse(name, kwargs={"pk": pk})
+    except NoReverseMatch:
+        return None
+
+
+def _thread_url(thread_id: int) -> str:
+    return _url("hub:thread", thread_id) or f"/{get_language() or 'en'}/hub/threads/{thread_id}/"
+
+
+def _reply_urls(entries: list[SearchEntry]) -> dict[int, str]:
+    """Where each reply is read: the post's own address if the hub has one, else its thread's
+    page that holds it (positions of all the replies in one query)."""
+    replies = [entry.post for entry in entries if entry.kind == EntryKind.REPLY and entry.post]
+    if not replies:
+        return {}
+    urls = {post.pk: _url("hub:post", post.pk) for post in replies}
+    if all(urls.values()):
+        return {pk: url for pk, url in urls.items() if url}
+    earlier = (
+        Post.objects.filter(thread=OuterRef("thread"), status=PostStatus.PUBLISHED)
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("thread")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    positions = dict(
+        Post.objects.filter(pk__in=[post.pk for post in replies])
+        .annotate(position=Subquery(earlier, output_field=IntegerField()))
+        .values_list("pk", "position")
+    )
+    found: dict[int, str] = {}
+    for post in replies:
+        page = (positions.get(post.pk) or 0) // POSTS_PER_THREAD_PAGE + 1
+        found[post.pk] = f"{_thread_url(post.thread_id)}?page={page}#post-{post.pk}"
+    return found
+
+
+def results(entries: list[SearchEntry], query: str) -> list[Result]:
+    """What the page shows for ``entries`` (already fetched): titles in the reader's language,
+    links, and highlighted excerpts."""
+    terms = query_terms(query)
+    language = (get_language() or "en")[:2]
+    reply_urls = _reply_urls(entries)
+    shown: list[Result] = []
+    for entry in entries:
+        if entry.kind == EntryKind.RESOURCE and entry.resource is not None:
+            resource = entry.resource
+            title = _in_language(resource, "title", language)
+            description = _in_language(resource, "description", language)
+            url = _url("hub:resource", resource.pk) or ""
+        elif entry.post is not None:
+            post = entry.post
+            title = post.thread.title
+            description = _plain(post.body)
+            if entry.kind == EntryKind.THREAD:
+                url = _thread_url(post.thread_id)
+            else:
+                url = reply_urls.get(post.pk) or f"{_thread_url(post.thread_id)}#post-{post.pk}"
+        else:
+            continue
+        shown.append(
+            Result(
+                kind=entry.kind,
+                title=highlight(title, terms),
+                url=url,
+                space=entry.space,
+                published_at=entry.published_at,
+                excerpt=excerpt(description, terms),
+            )
+        )
+    return shown

@@ -1,0 +1,1 @@
+"""Mentoring forms, one module per subject."""

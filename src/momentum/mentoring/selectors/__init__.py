@@ -1,0 +1,1 @@
+"""Mentoring selectors, one module per subject."""

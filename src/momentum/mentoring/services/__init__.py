@@ -1,0 +1,1 @@
+"""Mentoring services, one module per subject."""

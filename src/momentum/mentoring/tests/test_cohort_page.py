@@ -1,0 +1,140 @@
+"""The cohort list and a cohort's page: the window, eligibility, places per country with the
+applications counted by status, and a focal point's list of their country's applications."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from momentum.mentoring.models import ApplicationStatus, CohortStatus
+from momentum.mentoring.tests.factories import (
+    ApplicationFactory,
+    CohortFactory,
+    female_officer_profile,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(cohort):  # type: ignore[no-untyped-def]
+    return f"/en/mentoring/cohorts/{cohort.pk}/"
+
+
+def test_places_per_country_count_applications_by_status(client_for, staff, jordan, morocco):
+    cohort = CohortFactory(places={jordan: 4, morocco: 2})
+    ApplicationFactory(cohort=cohort)
+    ApplicationFactory(cohort=cohort, status=ApplicationStatus.ENDORSED)
+    ApplicationFactory(cohort=cohort, status=ApplicationStatus.ENDORSED)
+    ApplicationFactory(
+        cohort=cohort,
+        applicant=female_officer_profile(morocco),
+        status=ApplicationStatus.ACCEPTED,
+    )
+    ApplicationFactory(status=ApplicationStatus.ENDORSED)  # another cohort's
+
+    response = client_for(staff).get(_url(cohort))
+
+    rows = {row.country.code: row for row in response.context["places"]}
+    assert rows["JO"].places == 4
+    assert rows["JO"].count(ApplicationStatus.SUBMITTED) == 1
+    assert rows["JO"].count(ApplicationStatus.ENDORSED) == 2
+    assert rows["JO"].total == 3
+    assert rows["MA"].count(ApplicationStatus.ACCEPTED) == 1
+    assert rows["MA"].total == 1
+
+
+def test_the_cohort_page_queries_do_not_grow_with_applications(client_for, staff, jordan, morocco):
+    cohort = CohortFactory(places={jordan: 40, morocco: 40})
+    ApplicationFactory(cohort=cohort)
+    client = client_for(staff)
+    with CaptureQueriesContext(connection) as before:
+        client.get(_url(cohort))
+    for _ in range(6):
+        ApplicationFactory(cohort=cohort, status=ApplicationStatus.ENDORSED)
+        ApplicationFactory(cohort=cohort, applicant=female_officer_profile(morocco))
+
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(_url(cohort))
+
+    assert response.status_code == 200
+    assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_the_cohort_page_for_a_focal_point_in_bounded_queries(
+    client_for, focal_point, jordan, morocco, django_assert_max_num_queries
+):
+    cohort = CohortFactory(places={jordan: 4, morocco: 2})
+    for _ in range(5):
+        ApplicationFactory(cohort=cohort)
+    client = client_for(focal_point)
+
+    # session, user, roles; the cohort and its areas, places (with countries) and criteria;
+    # the places and one aggregation of the applications; her own application; the country's
+    # applications (count and page); the menu's permissions and notifications.
+    with django_assert_max_num_queries(18):
+        response = client.get(_url(cohort))
+
+    assert [country.code for country in response.context["countries"]] == ["JO"]
+    assert len(response.context["country_page"]) == 5
+
+
+def test_a_focal_point_cannot_list_another_countrys_applications(client_for, outsider, jordan):
+    from momentum.core.tests.factories import CountryFactory
+
+    morocco = CountryFactory(code="MA")
+    cohort = CohortFactory(places={jordan: 4, morocco: 2})
+    ApplicationFactory(cohort=cohort)
+
+    response = client_for(outsider).get(_url(cohort) + "?country=JO")
+    assert response.status_code == 403
+    own = client_for(outsider).get(_url(cohort))
+    assert own.context["country"].code == "MA"
+    assert list(own.context["country_page"]) == []
+
+
+def test_an_officer_sees_places_but_not_counts_and_may_apply(client_for, officer, jordan):
+    cohort = CohortFactory(places={jordan: 4})
+    ApplicationFactory(cohort=cohort)
+
+    response = client_for(officer).get(_url(cohort))
+
+    assert response.context["sees_counts"] is False
+    assert response.context["can_apply"] is True
+    assert "countries" not in response.context
+    assert f"/en/mentoring/cohorts/{cohort.pk}/apply/" in response.content.decode()
+
+
+def test_a_cohort_being_prepared_is_hidden_from_all_but_staff(client_for, officer, staff):
+    cohort = CohortFactory(status=CohortStatus.DRAFT)
+
+    assert client_for(officer).get(_url(cohort)).status_code == 404
+    assert client_for(staff).get(_url(cohort)).status_code == 200
+
+
+def test_the_list_shows_announced_cohorts_in_bounded_queries(
+    client_for, officer, django_assert_max_num_queries
+):
+    cohorts = [CohortFactory() for _ in range(5)]
+    draft = CohortFactory(status=CohortStatus.DRAFT)
+    ApplicationFactory(cohort=cohorts[0], applicant=officer.profile)
+    client = client_for(officer)
+
+    # session, user, roles; count and page of cohorts; her applications among them; the
+    # menu's permissions and notifications.
+    with django_assert_max_num_queries(10):
+        response = client.get("/en/mentoring/")
+
+    listed = list(response.context["page"])
+    assert draft not in listed
+    assert len(listed) == 5
+    assert response.context["applied"] == {cohorts[0].pk}
+
+
+def test_a_panel_member_without_another_role_sees_mentoring(client_for, trainer):
+    cohort = CohortFactory(panel=[trainer])
+
+    response = client_for(trainer).get("/en/mentoring/")
+
+    assert response.status_code == 200
+    assert cohort in list(response.context["page"])

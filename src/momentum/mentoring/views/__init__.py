@@ -1,0 +1,1 @@
+"""Mentoring views, one module per subject."""

@@ -18,5 +18,6 @@ register(NavItem(_("Search the hub"), "hub:search", permission="hub.use_hub", or
 # --- notifications ---
 
 # --- moderation ---
+register(NavItem(_("Moderation"), "hub:moderation", permission="hub.moderate_anything", order=61))
 
 # --- api, indicators and demo ---

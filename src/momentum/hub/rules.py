@@ -102,3 +102,23 @@ rules.add_perm("hub.manage_resource", can_manage_resource)
 # --- notifications ---
 
 # --- moderation ---
+
+
+@rules.predicate
+def moderates_anything(user: Any) -> bool:
+    from momentum.hub.selectors.moderation import moderates_anything as moderates
+
+    return moderates(user)
+
+
+@rules.predicate
+def can_flag_post(user: Any, post: Any) -> bool:
+    from momentum.hub.selectors.moderation import may_flag
+
+    return post is not None and may_flag(user, post)
+
+
+# Staff, hub moderators and anyone moderating a space: the overview of moderation.
+rules.add_perm("hub.moderate_anything", moderates_anything)
+# Readers report published posts of others.
+rules.add_perm("hub.flag_post", can_flag_post)

@@ -2,12 +2,14 @@ from django.urls import path
 
 from momentum.hub.views import attachments as attachment_views  # threads and posts
 from momentum.hub.views import members as member_views  # spaces and membership
+from momentum.hub.views import moderation as moderation_views  # moderation
 from momentum.hub.views import resources as resource_views  # resources
 from momentum.hub.views import search as search_views  # search
 from momentum.hub.views import settings as settings_views  # spaces and membership
 from momentum.hub.views import spaces as space_views  # spaces and membership
 from momentum.hub.views import threads as thread_views  # threads and posts
 from momentum.hub.views import unsubscribe as unsubscribe_views  # notifications
+from momentum.hub.views import watched_terms as watched_term_views  # moderation
 
 app_name = "hub"
 
@@ -66,5 +68,22 @@ urlpatterns: list = [
     # --- notifications ---
     path("unsubscribe/<str:token>/", unsubscribe_views.unsubscribe, name="unsubscribe"),
     # --- moderation ---
+    path("moderation/", moderation_views.overview, name="moderation"),
+    path("spaces/<int:pk>/moderation/", moderation_views.queue, name="moderation_queue"),
+    path("posts/<int:pk>/flag/", moderation_views.flag_post, name="flag_post"),
+    path("posts/<int:pk>/moderate/", moderation_views.moderate_post, name="moderate_post"),
+    path("threads/<int:pk>/lock/", moderation_views.thread_lock, name="thread_lock"),
+    path("threads/<int:pk>/pin/", moderation_views.thread_pin, name="thread_pin"),
+    path("watched-terms/", watched_term_views.watched_terms, name="watched_terms"),
+    path(
+        "watched-terms/<int:pk>/active/",
+        watched_term_views.watched_term_active,
+        name="watched_term_active",
+    ),
+    path(
+        "watched-terms/<int:pk>/delete/",
+        watched_term_views.watched_term_delete,
+        name="watched_term_delete",
+    ),
     # --- api, indicators and demo ---
 ]

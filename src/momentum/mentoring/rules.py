@@ -44,7 +44,7 @@ def sits_on_a_panel(user: Any) -> bool:
     if not hasattr(user, "_mentoring_panelist"):
         from momentum.mentoring.models import Cohort
 
-        user._mentoring_panelist = Cohort.panel.through.objects.filter(user_id=user.pk).exists()
+        user._mentoring_panelist = Cohort.objects.filter(panel__pk=user.pk).exists()
     return bool(user._mentoring_panelist)
 
 
@@ -145,6 +145,38 @@ rules.add_perm(
 rules.add_perm("mentoring.view_own_applications", is_officer_for_mentoring)
 
 # --- panel and selection ---
+# Panel scores (each panelist's review, an application's aggregate score and its number of
+# reviews) are read by the cohort's panel and by staff only: never by the applicant, her focal
+# point or anyone else. A panelist sees her own reviews on the panel page; staff see every
+# panelist's totals and the aggregate on the selection board.
+@rules.predicate
+def is_panelist_of_cohort(user: Any, cohort: Any) -> bool:
+    if cohort is None or not _signed_in(user):
+        return False
+    return bool(cohort.panel.filter(pk=user.pk).exists())
+
+
+@rules.predicate
+def is_panelist_of_application(user: Any, application: Any) -> bool:
+    if application is None or not _signed_in(user):
+        return False
+    return bool(application.cohort.panel.filter(pk=user.pk).exists())
+
+
+# The panel page of a cohort: its panel members.
+rules.add_perm("mentoring.view_panel", is_panelist_of_cohort)
+# Scoring an application: the panel of its cohort once nationally endorsed (the service
+# checks the stage of the application and of the cohort).
+rules.add_perm("mentoring.score_application", is_panelist_of_endorsed_application)
+# The scores of an application: staff and the panel of its cohort.
+rules.add_perm(
+    "mentoring.view_panel_scores", is_staff_for_cohorts | is_panelist_of_endorsed_application
+)
+# The selection board, offers and "not selected": staff.
+rules.add_perm("mentoring.select_applicants", is_staff_for_cohorts)
+# Accepting or declining an offer: the applicant herself.
+rules.add_perm("mentoring.respond_to_offer", is_own_application)
+
 
 # --- mentors and matching ---
 @rules.predicate

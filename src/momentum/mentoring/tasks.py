@@ -14,6 +14,15 @@ def send_supervisor_request_email(application_id: int) -> bool:
 
 
 # --- panel and selection ---
+@task()
+def expire_mentoring_offers() -> dict[str, int]:
+    """Close the offers of places not answered in time and pass each place on to the next
+    ranked applicant of the same country. Queue it daily; a second run changes nothing."""
+    from momentum.mentoring.services.selection import expire_offers
+
+    done = expire_offers()
+    return {"expired": done.expired, "passed_on": done.passed_on}
+
 
 # --- mentors and matching ---
 

@@ -6,6 +6,8 @@ from momentum.mentoring.views import health as health_views
 from momentum.mentoring.views import matching as matching_views
 from momentum.mentoring.views import mentors as mentor_views
 from momentum.mentoring.views import pairs as pair_views
+from momentum.mentoring.views import panel as panel_views
+from momentum.mentoring.views import selection as selection_views
 
 app_name = "mentoring"
 
@@ -42,6 +44,29 @@ urlpatterns: list = [
     ),
     path("my/", application_views.my_mentoring, name="my_mentoring"),
     # --- panel and selection ---
+    path("cohorts/<int:pk>/panel/", panel_views.panel, name="panel"),
+    path(
+        "applications/<int:pk>/score/",
+        panel_views.score_application,
+        name="score_application",
+    ),
+    path("cohorts/<int:pk>/selection/", selection_views.selection, name="selection"),
+    path(
+        "cohorts/<int:pk>/selection/offer-top/",
+        selection_views.offer_top,
+        name="offer_top",
+    ),
+    path("applications/<int:pk>/offer/", selection_views.offer_place, name="offer_place"),
+    path(
+        "applications/<int:pk>/not-selected/",
+        selection_views.not_selected,
+        name="not_selected",
+    ),
+    path(
+        "applications/<int:pk>/respond/",
+        selection_views.respond_offer,
+        name="respond_offer",
+    ),
     # --- mentors and matching ---
     path("mentors/", mentor_views.mentor_list, name="mentors"),
     path("mentors/new/", mentor_views.mentor_new, name="mentor_new"),

@@ -259,7 +259,7 @@ def next_run(frequency: str, *, now: datetime | None = None) -> datetime:
 
 def _already_queued(frequency: str, run_after: datetime) -> bool:
     """A run of ``frequency`` already waits for ``run_after`` in the database queue."""
-    from django_tasks import default_task_backend
+    from django_tasks import task_backends
     from django_tasks.base import TaskResultStatus
 
     from momentum.hub.tasks import send_digests
@@ -269,7 +269,7 @@ def _already_queued(frequency: str, run_after: datetime) -> bool:
         from django_tasks_db.models import DBTaskResult
     except ImportError:  # pragma: no cover - the database queue is installed with the project
         return False
-    if not isinstance(default_task_backend, DatabaseBackend):
+    if not isinstance(task_backends[send_digests.backend], DatabaseBackend):
         return False
     return DBTaskResult.objects.filter(
         task_path=send_digests.module_path,
@@ -281,11 +281,11 @@ def _already_queued(frequency: str, run_after: datetime) -> bool:
 
 def schedule_next_digests(frequency: str, *, now: datetime | None = None) -> datetime | None:
     """Queue the next ``frequency`` run when the queue can wait; returns when, or None."""
-    from django_tasks import default_task_backend
+    from django_tasks import task_backends
 
     from momentum.hub.tasks import send_digests
 
-    if not default_task_backend.supports_defer:
+    if not task_backends[send_digests.backend].supports_defer:
         return None
     run_after = next_run(frequency, now=now)
     if _already_queued(frequency, run_after):

@@ -10,8 +10,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.utils import timezone, translation
-from django.utils.translation import gettext
-from django.utils.translation import trans_real
+from django.utils.translation import gettext, trans_real
 
 from momentum.core.models import Notification
 from momentum.core.notifications import read_unsubscribe_token

@@ -192,3 +192,18 @@ def test_a_post_address_leads_to_its_page(client_for, officer, space):
     response = client_for(officer).get(f"/en/hub/posts/{last.pk}/")
 
     assert response["Location"] == f"/en/hub/threads/{thread.pk}/?page=2#post-{last.pk}"
+
+
+def test_readers_may_report_others_posts_but_not_their_own(
+    client_for, officer, focal_point, space
+):
+    thread = ThreadFactory(space=space, author=officer)
+    opening = thread.posts.get()
+
+    theirs = client_for(focal_point).get(_url(thread)).content.decode()
+    mine = client_for(officer).get(_url(thread)).content.decode()
+
+    assert f"/en/hub/posts/{opening.pk}/flag/" in theirs
+    assert f"/en/hub/posts/{opening.pk}/flag/" not in mine
+    assert f"/en/hub/posts/{opening.pk}/edit/" in mine
+    assert f"/en/hub/posts/{opening.pk}/edit/" not in theirs

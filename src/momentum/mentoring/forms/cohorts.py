@@ -231,9 +231,10 @@ def criteria_initial(cohort: Cohort) -> list[dict[str, Any]]:
     return [
         {
             "criterion": criterion.pk,
-            "name_en": criterion.name_en,
-            "name_fr": criterion.name_fr,
-            "name_ar": criterion.name_ar,
+            # The translated columns modeltranslation adds.
+            "name_en": getattr(criterion, "name_en", ""),
+            "name_fr": getattr(criterion, "name_fr", ""),
+            "name_ar": getattr(criterion, "name_ar", ""),
             "guidance": criterion.guidance,
             "weight": criterion.weight,
             "max_score": criterion.max_score,

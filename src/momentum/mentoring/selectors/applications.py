@@ -154,7 +154,7 @@ def timeline(application: Application) -> tuple[list[Step], str]:
 
 def _next_sentence(application: Application) -> str:
     statuses = ApplicationStatus
-    sentences = {
+    sentences: dict[str, str] = {
         statuses.SUBMITTED: _(
             "Next: your supervisor answers the e-mail we sent, or your focal point records "
             "the endorsement."

@@ -14,7 +14,6 @@ from momentum.mentoring.models import (
     Application,
     ApplicationStatus,
     Cohort,
-    CohortPlace,
 )
 from momentum.people.models import Role
 
@@ -68,13 +67,12 @@ class PlaceRow:
 
 
 def place_summary(cohort: Cohort) -> list[PlaceRow]:
-    """Each country's places and its applications counted by status: two queries whatever
-    the number of countries and applications (the places, one aggregation)."""
+    """Each country's places and its applications counted by status: one aggregation query
+    whatever the number of countries and applications (and the places, when not prefetched)."""
+    # The places are usually prefetched with the cohort (``get_cohort_for``).
+    places = sorted(cohort.places.all(), key=lambda place: place.country.code)
     rows = {
-        place.country_id: PlaceRow(country=place.country, places=place.places)
-        for place in CohortPlace.objects.filter(cohort=cohort)
-        .select_related("country")
-        .order_by("country__code")
+        place.country_id: PlaceRow(country=place.country, places=place.places) for place in places
     }
     counts = (
         Application.objects.filter(cohort=cohort)
@@ -88,7 +86,8 @@ def place_summary(cohort: Cohort) -> list[PlaceRow]:
         )
         .order_by()
     )
-    for entry in counts:
+    entry: dict[str, Any]
+    for entry in counts:  # type: ignore[assignment]
         row = rows.get(entry["country_id"])
         if row is None:  # applications from a country whose places were removed since
             continue

@@ -246,7 +246,15 @@ def save_cohort(
 
 def _rubric_differs(cohort: Cohort, criteria: list[CriterionData]) -> bool:
     current = [
-        (c.pk, c.name_en, c.name_fr, c.name_ar, c.weight, c.max_score, c.guidance)
+        (
+            c.pk,
+            getattr(c, "name_en", ""),
+            getattr(c, "name_fr", ""),
+            getattr(c, "name_ar", ""),
+            c.weight,
+            c.max_score,
+            c.guidance,
+        )
         for c in cohort.criteria.all()
     ]
     wanted = [

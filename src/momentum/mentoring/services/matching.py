@@ -358,6 +358,10 @@ def propose_matches(*, cohort: Cohort, by: User) -> Proposal:
     _check_cohort_stage(cohort)
     weights = cohort_weights(cohort)
     Pairing.objects.filter(cohort=cohort, status=PairingStatus.PROPOSED, set_by_hand=False).delete()
+    # A proposal for someone no longer taking part (she withdrew, say) is dropped too.
+    Pairing.objects.filter(cohort=cohort, status=PairingStatus.PROPOSED).exclude(
+        mentee__status=ApplicationStatus.ACCEPTED
+    ).delete()
     pinned = {
         pairing.mentee_id: pairing
         for pairing in Pairing.objects.select_for_update().filter(

@@ -304,3 +304,55 @@ def mentee(cohort: Cohort, country: Country | None = None, **fields: Any) -> App
     return ApplicationFactory(
         cohort=cohort, applicant=female_officer_profile(country, **profile_fields), **fields
     )
+
+
+# --- panel and selection ---
+
+
+def endorsed_application(
+    cohort: Cohort, country: Country | None = None, **fields: Any
+) -> Application:
+    """An application of ``cohort`` with the panel (nationally endorsed), of a woman officer
+    of ``country`` (Jordan by default)."""
+    fields.setdefault("status", ApplicationStatus.ENDORSED)
+    return ApplicationFactory(cohort=cohort, applicant=female_officer_profile(country), **fields)
+
+
+def panelist_for(cohort: Cohort, **user_fields: Any) -> Any:
+    """A new user (no role needed) seated on the cohort's panel."""
+    user = UserFactory(**user_fields)
+    cohort.panel.add(user)
+    return user
+
+
+def review_of(
+    application: Application,
+    panelist: Any,
+    scores: list[int] | None = None,
+    *,
+    conflict: bool = False,
+    aggregate: bool = True,
+) -> Any:
+    """The panel member's review of ``application`` written straight to the database:
+    ``scores`` in the rubric's order, or a declared conflict. The application's score is
+    aggregated anew unless ``aggregate=False``."""
+    from momentum.mentoring.models import CriterionScore, Review
+    from momentum.mentoring.services.selection import aggregate_score
+
+    review = Review.objects.create(
+        application=application,
+        panelist=panelist,
+        conflict_of_interest=conflict,
+        conflict_note="She works in my unit." if conflict else "",
+    )
+    if not conflict:
+        criteria = list(RubricCriterion.objects.filter(cohort_id=application.cohort_id))
+        CriterionScore.objects.bulk_create(
+            [
+                CriterionScore(review=review, criterion=criterion, score=score)
+                for criterion, score in zip(criteria, scores or [], strict=False)
+            ]
+        )
+    if aggregate:
+        aggregate_score(application)
+    return review

@@ -199,9 +199,7 @@ def test_the_service_refuses_a_second_application(leila, jordan):
     assert refusal.value.messages == ["You have already applied to this cohort."]
 
 
-def test_two_applications_at_the_same_moment_meet_the_unique_constraint(
-    leila, jordan, monkeypatch
-):
+def test_two_applications_at_the_same_moment_meet_the_unique_constraint(leila, jordan, monkeypatch):
     """The second of two simultaneous submissions passes the check, then meets the
     constraint: it is refused with the same message, and the first stays."""
     cohort = CohortFactory(places={jordan: 3})

@@ -65,9 +65,7 @@ def test_an_area_of_work_outside_the_cohorts_is_not_eligible(jordan):
     problems = eligibility_problems(cohort, profile, years_of_service=10)
 
     assert problems == ["This cohort is for officers working in Border management."]
-    assert (
-        eligibility_problems(cohort, profile, years_of_service=10, areas_of_work=[borders]) == []
-    )
+    assert eligibility_problems(cohort, profile, years_of_service=10, areas_of_work=[borders]) == []
 
 
 def test_no_eligible_areas_means_any_area(jordan):

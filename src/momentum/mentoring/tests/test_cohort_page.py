@@ -62,17 +62,17 @@ def test_the_cohort_page_queries_do_not_grow_with_applications(client_for, staff
 
 
 def test_the_cohort_page_for_a_focal_point_in_bounded_queries(
-    client_for, focal_point, jordan, morocco, django_assert_max_num_queries
+    client_for, focal_point, jordan, morocco, django_assert_num_queries
 ):
     cohort = CohortFactory(places={jordan: 4, morocco: 2})
     for _ in range(5):
         ApplicationFactory(cohort=cohort)
     client = client_for(focal_point)
 
-    # session, user, roles; the cohort and its areas, places (with countries) and criteria;
-    # the places and one aggregation of the applications; her own application; the country's
-    # applications (count and page); the menu's permissions and notifications.
-    with django_assert_max_num_queries(18):
+    # session, user, roles; the cohort, its areas, places, their countries and criteria; one
+    # aggregation of the applications by country and status; the reader's own application;
+    # the country's applications (count, page).
+    with django_assert_num_queries(12):
         response = client.get(_url(cohort))
 
     assert [country.code for country in response.context["countries"]] == ["JO"]
@@ -113,16 +113,15 @@ def test_a_cohort_being_prepared_is_hidden_from_all_but_staff(client_for, office
 
 
 def test_the_list_shows_announced_cohorts_in_bounded_queries(
-    client_for, officer, django_assert_max_num_queries
+    client_for, officer, django_assert_num_queries
 ):
     cohorts = [CohortFactory() for _ in range(5)]
     draft = CohortFactory(status=CohortStatus.DRAFT)
     ApplicationFactory(cohort=cohorts[0], applicant=officer.profile)
     client = client_for(officer)
 
-    # session, user, roles; count and page of cohorts; her applications among them; the
-    # menu's permissions and notifications.
-    with django_assert_max_num_queries(10):
+    # session, user, roles; count and page of cohorts; her applications among them.
+    with django_assert_num_queries(6):
         response = client.get("/en/mentoring/")
 
     listed = list(response.context["page"])

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from momentum.core.models import AuditEntry, Notification
 from momentum.mentoring.models import ApplicationStatus
@@ -127,7 +128,9 @@ def test_a_link_within_thirty_days_still_works(client, monkeypatch):
     assert client.get(_url(token)).status_code == 200
 
 
-@pytest.mark.parametrize("mangle", [lambda t: t[:-2] + "xx", lambda t: "nonsense", lambda t: t.upper()])
+@pytest.mark.parametrize(
+    "mangle", [lambda t: t[:-2] + "xx", lambda t: "nonsense", lambda t: t.upper()]
+)
 def test_a_tampered_link_is_refused(client, mangle):
     application = ApplicationFactory()
 
@@ -177,7 +180,7 @@ def test_an_endorsement_cannot_be_dated_in_the_future(focal_point):
             application=application,
             by=focal_point,
             statement="Letter.",
-            endorsed_on=date.today() + timedelta(days=5),
+            endorsed_on=timezone.localdate() + timedelta(days=5),
         )
 
 

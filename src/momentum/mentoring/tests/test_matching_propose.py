@@ -183,3 +183,19 @@ def test_a_cohort_still_selecting_is_not_matched(staff, jordan):
         services.propose_matches(cohort=cohort, by=staff)
 
     assert "“Selection” stage" in refused.value.messages[0]
+
+
+def test_a_pair_set_by_hand_for_someone_who_left_is_dropped(staff, jordan):
+    from momentum.mentoring.models import ApplicationStatus
+
+    cohort = matching_cohort()
+    leaving = mentee(cohort, jordan)
+    staying = mentee(cohort, jordan)
+    mentor = MentorProfileFactory(capacity=1)
+    services.assign_by_hand(cohort=cohort, mentee_application=leaving, mentor=mentor, by=staff)
+    leaving.status = ApplicationStatus.LEFT
+    leaving.save()
+
+    services.propose_matches(cohort=cohort, by=staff)
+
+    assert list(Pairing.objects.values_list("mentee_id", "mentor_id")) == [(staying.pk, mentor.pk)]

@@ -205,7 +205,7 @@ def record_supervisor_endorsement(request: AuthenticatedRequest, pk: int) -> Htt
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect(application_url(application))
     try:
         services.record_supervisor_endorsement(

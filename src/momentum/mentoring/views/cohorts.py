@@ -121,6 +121,7 @@ def _active_countries() -> list[Country]:
 
 def _edit(request: AuthenticatedRequest, cohort: Cohort | None) -> HttpResponse:
     user = request.user
+    criteria: Any
     countries = _active_countries()
     if cohort is not None:
         # A country no longer active keeps its places visible while it has some.

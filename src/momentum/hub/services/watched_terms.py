@@ -1,0 +1,131 @@
+"""The watched words and phrases: staff keep the list the content guard holds posts for.
+
+A phrase is stored as typed (spaces tidied); duplicates are found on the folded form
+(``core.text.normalise``: case, accents, Arabic letter variants), the same folding the guard
+matches with, so "Raid" and "raid", or "مداهمة" and "مداهمه", are one entry per language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from momentum.core import audit
+from momentum.core.text import normalise
+from momentum.hub.models import WatchedTerm
+from momentum.people.models import Language
+
+PHRASE_MAX = 100
+NOTE_MAX = 200
+# Shorter phrases would hold far too many posts ("ab" is part of nothing, but is a word).
+PHRASE_MIN_LETTERS = 3
+
+
+def _check_staff(by: Any) -> None:
+    if not by.has_perm("hub.manage_watched_terms"):
+        raise PermissionDenied(_("Only programme staff keep the list of watched words."))
+
+
+def folded(phrase: str) -> str:
+    """The form a phrase is compared in: its folded words, one space apart."""
+    return " ".join(re.findall(r"\w+", normalise(phrase)))
+
+
+def clean_phrase(phrase: str) -> str:
+    """The phrase with its spaces tidied; refuses an empty or too short one."""
+    phrase = " ".join((phrase or "").split())
+    key = folded(phrase)
+    if not key:
+        raise ValidationError(
+            {"phrase": _("Write a word or phrase (letters or digits).")}, code="required"
+        )
+    if len(key.replace(" ", "")) < PHRASE_MIN_LETTERS:
+        raise ValidationError(
+            {
+                "phrase": _(
+                    "A watched word needs at least %(count)s letters: shorter ones would hold "
+                    "too many posts."
+                )
+                % {"count": PHRASE_MIN_LETTERS}
+            },
+            code="too_short",
+        )
+    if len(phrase) > PHRASE_MAX:
+        raise ValidationError(
+            {"phrase": _("At most %(count)s characters.") % {"count": PHRASE_MAX}},
+            code="too_long",
+        )
+    return phrase
+
+
+def _duplicate(phrase: str, language: str) -> WatchedTerm | None:
+    key = folded(phrase)
+    for term in WatchedTerm.objects.filter(language=language):
+        if folded(term.phrase) == key:
+            return term
+    return None
+
+
+@transaction.atomic
+def add_watched_term(*, by: Any, phrase: str, language: str, note: str = "") -> WatchedTerm:
+    """Add a phrase to the list (active at once). Refuses a phrase already on the list for
+    that language, written the same way or differently (case, accents, Arabic variants)."""
+    _check_staff(by)
+    phrase = clean_phrase(phrase)
+    if language not in Language.values:
+        raise ValidationError({"language": _("Choose a language.")}, code="invalid")
+    note = " ".join((note or "").split())[:NOTE_MAX]
+    existing = _duplicate(phrase, language)
+    if existing is not None:
+        raise ValidationError(
+            {
+                "phrase": _("“%(phrase)s” is already on the list for this language.")
+                % {"phrase": existing.phrase}
+            },
+            code="duplicate",
+        )
+    try:
+        with transaction.atomic():
+            term = WatchedTerm.objects.create(
+                phrase=phrase, language=language, note=note, created_by=by
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"phrase": _("“%(phrase)s” is already on the list for this language.") % {"phrase": phrase}},
+            code="duplicate",
+        ) from None
+    audit.record(by, "hub.watched_term.added", term, phrase=phrase, language=language, note=note)
+    return term
+
+
+@transaction.atomic
+def set_watched_term_active(*, term: WatchedTerm, by: Any, active: bool) -> WatchedTerm:
+    """Stop (or start again) holding posts for ``term``, keeping it on the list."""
+    _check_staff(by)
+    term = WatchedTerm.objects.select_for_update().get(pk=term.pk)
+    if term.is_active == active:
+        return term
+    term.is_active = active
+    term.save(update_fields=["is_active"])
+    verb = "hub.watched_term.reactivated" if active else "hub.watched_term.deactivated"
+    audit.record(by, verb, term, phrase=term.phrase, language=term.language)
+    return term
+
+
+@transaction.atomic
+def delete_watched_term(*, term: WatchedTerm, by: Any) -> None:
+    """Remove ``term`` from the list (the audit log keeps what it was)."""
+    _check_staff(by)
+    audit.record(
+        by,
+        "hub.watched_term.deleted",
+        term,
+        phrase=term.phrase,
+        language=term.language,
+        note=term.note,
+    )
+    term.delete()

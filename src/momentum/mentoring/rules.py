@@ -288,7 +288,115 @@ rules.add_perm("mentoring.view_programme_health", is_mentoring_staff)
 rules.add_perm("mentoring.view_own_mentees", has_mentor_role)
 
 # --- learning path and opportunities ---
+# The learning path: staff and the mentee's current mentor (an active pair) assign, order and
+# remove courses; the mentee, her country's focal points and her mentors read it. A mentor
+# knows the mentee's goals best, staff keep the catalogue: both may assign.
+@rules.predicate
+def is_own_mentee_record(user: Any, application: Any) -> bool:
+    if application is None or not _signed_in(user):
+        return False
+    return bool(application.applicant.user_id == user.pk)
+
+
+@rules.predicate
+def is_current_mentor_of(user: Any, application: Any) -> bool:
+    """The mentor of the mentee's active pair (one query, kept on the application)."""
+    from momentum.mentoring.models import PairingStatus
+
+    if application is None or not _signed_in(user):
+        return False
+    cache = application.__dict__.setdefault("_current_mentor_of", {})
+    if user.pk not in cache:
+        cache[user.pk] = application.pairings.filter(
+            status=PairingStatus.ACTIVE, mentor__user_id=user.pk
+        ).exists()
+    return bool(cache[user.pk])
+
+
+@rules.predicate
+def is_focal_point_of_mentee(user: Any, application: Any) -> bool:
+    from momentum.people.models import Role
+
+    if application is None or not _signed_in(user):
+        return False
+    return application.country_id in user.countries_for(Role.FOCAL_POINT)
+
+
+@rules.predicate
+def is_mentee_taking_part(user: Any, application: Any) -> bool:
+    from momentum.mentoring.models import ApplicationStatus
+
+    return application is not None and application.status == ApplicationStatus.ACCEPTED
+
+
+rules.add_perm(
+    "mentoring.manage_learning_path",
+    (is_staff_for_cohorts | is_current_mentor_of) & is_mentee_taking_part,
+)
+# Every mentee's progress in a cohort, on one page: staff.
+rules.add_perm("mentoring.view_cohort_learning_paths", is_staff_for_cohorts)
+
+
+# Opportunities (conferences, the symposium, speaking slots, the field exercise): staff create
+# them and allocate the places; mentees and alumnae apply; focal points propose their
+# country's mentees and alumnae and follow their candidacies. Donors, trainers, moderators and
+# board members: none of it (the indicators count them).
+@rules.predicate
+def is_mentee_or_alumna(user: Any) -> bool:
+    """Whether the user took part in a cohort (accepted or completed): one query per user."""
+    if not _signed_in(user):
+        return False
+    if not hasattr(user, "_mentoring_mentee"):
+        from momentum.mentoring.models import Application, ApplicationStatus
+
+        user._mentoring_mentee = Application.objects.filter(
+            applicant__user=user,
+            status__in=[ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED],
+        ).exists()
+    return bool(user._mentoring_mentee)
+
+
+rules.add_perm(
+    "mentoring.view_opportunities",
+    is_staff_for_cohorts | is_focal_point_for_mentoring | is_officer_for_mentoring,
+)
+rules.add_perm("mentoring.manage_opportunities", is_staff_for_cohorts)
+rules.add_perm("mentoring.apply_for_opportunity", is_officer_for_mentoring)
+rules.add_perm(
+    "mentoring.propose_for_opportunity", is_staff_for_cohorts | is_focal_point_for_mentoring
+)
+# Shortlisting, allocating, travel support: staff.
+rules.add_perm("mentoring.allocate_places", is_staff_for_cohorts)
+# "My programme" (her learning path, her opportunities, her completion): officers.
+rules.add_perm("mentoring.view_own_programme", is_officer_for_mentoring)
+
 
 # --- completion and alumni ---
+# Completion: staff check the criteria and complete a mentee (or override, with a reason).
+rules.add_perm("mentoring.complete_mentees", is_staff_for_cohorts)
+
+
+@rules.predicate
+def is_alumna(user: Any) -> bool:
+    """Whether the user completed a cohort: one query per user object."""
+    if not _signed_in(user):
+        return False
+    if not hasattr(user, "_mentoring_alumna"):
+        from momentum.mentoring.models import Application, ApplicationStatus
+
+        user._mentoring_alumna = Application.objects.filter(
+            applicant__user=user, status=ApplicationStatus.COMPLETED
+        ).exists()
+    return bool(user._mentoring_alumna)
+
+
+# The alumni directory (members only): the alumnae themselves, staff, and focal points (their
+# country's alumnae only: ``selectors.alumni.alumni_for``). Never e-mail addresses.
+rules.add_perm(
+    "mentoring.view_alumni", is_staff_for_cohorts | is_focal_point_for_mentoring | is_alumna
+)
+# Shortlisting alumnae for the operational field exercise: staff.
+rules.add_perm("mentoring.shortlist_alumnae", is_staff_for_cohorts)
+
 
 # --- api, indicators and demo ---

@@ -9,6 +9,7 @@ donors do not use the hub.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
@@ -55,9 +56,9 @@ ROUTES = {
 
 @pytest.fixture
 def world(officer) -> World:  # type: ignore[no-untyped-def]
-    space = SpaceFactory()
+    space: Any = SpaceFactory()
     member(space, officer)
-    thread = ThreadFactory(space=space, author=officer)
+    thread: Any = ThreadFactory(space=space, author=officer)
     opening = thread.posts.get()
     blocked = Post.objects.create(
         thread=thread,

@@ -5,6 +5,8 @@ user text rendered inert."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -34,7 +36,7 @@ def _url(thread) -> str:  # type: ignore[no-untyped-def]
 
 
 def _replies(thread, count: int) -> None:  # type: ignore[no-untyped-def]
-    authors = [UserFactory() for _ in range(5)]
+    authors: list[Any] = [UserFactory() for _ in range(5)]
     now = timezone.now()
     Post.objects.bulk_create(
         [
@@ -45,7 +47,7 @@ def _replies(thread, count: int) -> None:  # type: ignore[no-untyped-def]
                 body=f"Reply {n}",
                 body_html=f"<p>Reply {n}</p>",
                 status=PostStatus.PUBLISHED,
-                created_at=now + timezone.timedelta(seconds=n),
+                created_at=now + timedelta(seconds=n),
                 published_at=now,
             )
             for n in range(count)
@@ -194,9 +196,7 @@ def test_a_post_address_leads_to_its_page(client_for, officer, space):
     assert response["Location"] == f"/en/hub/threads/{thread.pk}/?page=2#post-{last.pk}"
 
 
-def test_readers_may_report_others_posts_but_not_their_own(
-    client_for, officer, focal_point, space
-):
+def test_readers_may_report_others_posts_but_not_their_own(client_for, officer, focal_point, space):
     thread = ThreadFactory(space=space, author=officer)
     opening = thread.posts.get()
 

@@ -116,5 +116,6 @@ def test_aggregate_returns_the_application_updated():
 
     result = aggregate_score(application)
 
-    assert result.score == Decimal("75.00")
-    assert Application.objects.get(pk=application.pk).score == Decimal("75.00")
+    # (2 × 5/5 + 1 × 5/10) / 3 × 100 = 250/3
+    assert result.score == Decimal("83.33")
+    assert Application.objects.get(pk=application.pk).score == Decimal("83.33")

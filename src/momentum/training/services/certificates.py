@@ -160,6 +160,44 @@ def issue_certificate_if_complete(
     raise IntegrityError("No free verification code after five draws.")  # pragma: no cover
 
 
+def issue_programme_certificate(
+    *,
+    holder: User,
+    title: dict[str, str],
+    starts_on: date,
+    ends_on: date,
+    hours: int,
+    by: User | None = None,
+    country: Any = None,
+) -> Certificate:
+    """A certificate that no training nomination stands behind (e.g. completing the mentoring
+    programme): the same codes, PDF and public verification page as a course's. The caller
+    decides that it is due; the PDF is rendered in the background once saved."""
+    fields = {
+        "holder": holder,
+        "nomination": None,
+        "holder_name": holder.full_name or holder.full_name_ar,
+        "holder_name_ar": holder.full_name_ar if holder.full_name else "",
+        "title": {language: title.get(language) or title.get("en", "") for language in LANGUAGES},
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+        "hours": hours,
+        "language": _holder_language(holder),
+        "issued_on": timezone.localdate(),
+        "expires_on": None,
+    }
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(code=new_code(), **fields)
+                audit.record(by, "training.certificate_issued", certificate, country=country)
+        except IntegrityError:  # the random code was taken: draw another
+            continue
+        transaction.on_commit(partial(_queue_pdf, certificate.pk))
+        return certificate
+    raise IntegrityError("No free verification code after five draws.")  # pragma: no cover
+
+
 def _queue_pdf(certificate_id: int) -> None:
     from momentum.training.tasks import render_certificate_pdf
 

@@ -217,6 +217,15 @@ MOMENTUM_MFA_REQUIRED = not DEMO and _env_bool("MFA_REQUIRED", True)
 INVITATION_VALID_DAYS = _env_int("INVITATION_VALID_DAYS", 14)
 # Months after a session ends when participants are asked how they apply what they learned.
 TRAINING_FOLLOW_UP_MONTHS = _env_int("TRAINING_FOLLOW_UP_MONTHS", 3)
+# Knowledge Hub: repeated posting is slowed down; attachments are size-limited; the content
+# guard lets through e-mail addresses of these institutional domains only.
+HUB_POST_INTERVAL_SECONDS = _env_int("HUB_POST_INTERVAL_SECONDS", 20)
+HUB_POSTS_PER_HOUR = _env_int("HUB_POSTS_PER_HOUR", 30)
+HUB_ATTACHMENT_MAX_BYTES = _env_int("HUB_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+HUB_ATTACHMENTS_PER_POST = _env_int("HUB_ATTACHMENTS_PER_POST", 5)
+HUB_GUARD_ALLOWED_EMAIL_DOMAINS = _env_list(
+    "HUB_GUARD_ALLOWED_EMAIL_DOMAINS", "interpol.int,europa.eu"
+)
 
 # Languages: the URL carries the language (/ar/, /fr/, /en/).
 LANGUAGE_CODE = "en"

@@ -33,7 +33,24 @@ register(
 )
 
 # --- learning path and opportunities ---
+register(
+    NavItem(
+        _("Opportunities"),
+        "mentoring:opportunities",
+        permission="mentoring.view_opportunities",
+        order=55,
+    ),
+    NavItem(
+        _("My programme"),
+        "mentoring:my_programme",
+        permission="mentoring.view_own_programme",
+        order=56,
+    ),
+)
 
 # --- completion and alumni ---
+register(
+    NavItem(_("Alumni"), "mentoring:alumni", permission="mentoring.view_alumni_menu", order=57),
+)
 
 # --- api, indicators and demo ---

@@ -395,6 +395,9 @@ def is_alumna(user: Any) -> bool:
 rules.add_perm(
     "mentoring.view_alumni", is_staff_for_cohorts | is_focal_point_for_mentoring | is_alumna
 )
+# "Alumni" in the menu: staff and focal points (asked on every page, so without a query);
+# alumnae reach the directory from their programme page.
+rules.add_perm("mentoring.view_alumni_menu", is_staff_for_cohorts | is_focal_point_for_mentoring)
 # Shortlisting alumnae for the operational field exercise: staff.
 rules.add_perm("mentoring.shortlist_alumnae", is_staff_for_cohorts)
 

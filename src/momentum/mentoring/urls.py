@@ -1,10 +1,13 @@
 from django.urls import path  # noqa: F401 - each subject adds its routes below
 
+from momentum.mentoring.views import alumni as alumni_views
 from momentum.mentoring.views import applications as application_views
 from momentum.mentoring.views import cohorts as cohort_views
 from momentum.mentoring.views import health as health_views
+from momentum.mentoring.views import learning_path as path_views
 from momentum.mentoring.views import matching as matching_views
 from momentum.mentoring.views import mentors as mentor_views
+from momentum.mentoring.views import opportunities as opportunity_views
 from momentum.mentoring.views import pairs as pair_views
 from momentum.mentoring.views import panel as panel_views
 from momentum.mentoring.views import selection as selection_views
@@ -106,6 +109,84 @@ urlpatterns: list = [
     path("mentees/", pair_views.my_mentees, name="my_mentees"),
     path("cohorts/<int:pk>/health/", health_views.cohort_health, name="cohort_health"),
     # --- learning path and opportunities ---
+    path("mentees/<int:pk>/path/", path_views.learning_path, name="learning_path"),
+    path("mentees/<int:pk>/path/add/", path_views.learning_path_add, name="learning_path_add"),
+    path("path-items/<int:pk>/move/", path_views.learning_path_move, name="learning_path_move"),
+    path(
+        "path-items/<int:pk>/remove/",
+        path_views.learning_path_remove,
+        name="learning_path_remove",
+    ),
+    path(
+        "cohorts/<int:pk>/learning-paths/",
+        path_views.cohort_learning_paths,
+        name="cohort_learning_paths",
+    ),
+    path("my/programme/", path_views.my_programme, name="my_programme"),
+    path("opportunities/", opportunity_views.opportunity_list, name="opportunities"),
+    path("opportunities/new/", opportunity_views.opportunity_new, name="opportunity_new"),
+    path("opportunities/<int:pk>/", opportunity_views.opportunity_detail, name="opportunity"),
+    path(
+        "opportunities/<int:pk>/edit/",
+        opportunity_views.opportunity_edit,
+        name="opportunity_edit",
+    ),
+    path(
+        "opportunities/<int:pk>/apply/",
+        opportunity_views.opportunity_apply,
+        name="opportunity_apply",
+    ),
+    path(
+        "opportunities/<int:pk>/propose/",
+        opportunity_views.opportunity_propose,
+        name="opportunity_propose",
+    ),
+    path(
+        "opportunities/<int:pk>/allocation/",
+        opportunity_views.opportunity_allocation,
+        name="opportunity_allocation",
+    ),
+    path(
+        "opportunities/<int:pk>/allocation/apply/",
+        opportunity_views.allocation_apply,
+        name="allocation_apply",
+    ),
+    path(
+        "candidacies/<int:pk>/shortlist/",
+        opportunity_views.candidacy_shortlist,
+        name="candidacy_shortlist",
+    ),
+    path(
+        "candidacies/<int:pk>/allocate/",
+        opportunity_views.candidacy_allocate,
+        name="candidacy_allocate",
+    ),
+    path(
+        "candidacies/<int:pk>/unallocate/",
+        opportunity_views.candidacy_unallocate,
+        name="candidacy_unallocate",
+    ),
+    path(
+        "candidacies/<int:pk>/travel/",
+        opportunity_views.candidacy_travel,
+        name="candidacy_travel",
+    ),
     # --- completion and alumni ---
+    path(
+        "cohorts/<int:pk>/completion/",
+        alumni_views.cohort_completion,
+        name="cohort_completion",
+    ),
+    path(
+        "applications/<int:pk>/complete/",
+        alumni_views.complete_mentee,
+        name="complete_mentee",
+    ),
+    path("alumni/", alumni_views.alumni_directory, name="alumni"),
+    path(
+        "alumni/<int:pk>/shortlist/",
+        alumni_views.alumni_shortlist,
+        name="alumni_shortlist",
+    ),
     # --- api, indicators and demo ---
 ]

@@ -86,7 +86,7 @@ def test_finished_job_stops_polling_and_shows_its_report(client_for, focal_point
 
     content = client_for(focal_point).get(_url(job)).content.decode()
 
-    assert "hx-trigger" not in content
+    assert f'hx-get="/en/jobs/{job.pk}/"' not in content  # the job no longer polls
     assert "Finished" in content
     assert 'value="100"' in content
     assert "3 of 4 rows led to an invitation." in content
@@ -100,7 +100,7 @@ def test_failed_job_shows_its_error(client_for, focal_point, job):
 
     assert "Failed" in content
     assert "The file is not a spreadsheet." in content
-    assert "hx-trigger" not in content
+    assert f'hx-get="/en/jobs/{job.pk}/"' not in content  # the job no longer polls
 
 
 def test_job_progress_counts_stay_right_when_advanced_concurrently(job):

@@ -108,9 +108,7 @@ def with_pending_counts(spaces: QuerySet[Space]) -> QuerySet[Space]:
     """``spaces`` annotated with ``held``, ``review``, ``flagged`` (published posts with an open
     report) and ``pending`` (their sum): one query however many spaces."""
     posts = Post.objects.filter(space=OuterRef("pk"))
-    flagged_posts = posts.filter(
-        status=PostStatus.PUBLISHED, flags__status=FlagStatus.OPEN
-    )
+    flagged_posts = posts.filter(status=PostStatus.PUBLISHED, flags__status=FlagStatus.OPEN)
     return spaces.annotate(
         held=_count(posts.filter(status=PostStatus.HELD), "space"),
         review=_count(posts.filter(status=PostStatus.REVIEW_REQUESTED), "space"),
@@ -121,18 +119,17 @@ def with_pending_counts(spaces: QuerySet[Space]) -> QuerySet[Space]:
 def overview(user: Any) -> list[Space]:
     """The spaces ``user`` moderates, those with the most waiting first (one query)."""
     spaces = with_pending_counts(moderated_spaces(user)).select_related("country")
-    return list(spaces.order_by("-pending", "kind", "name"))
+    return list(spaces.order_by(F("pending").desc(), "kind", "name"))
 
 
 def pending_counts(space: Space) -> dict[str, int]:
     """How many posts wait in each list of ``space``'s queue (one query)."""
     row = with_pending_counts(Space.objects.filter(pk=space.pk)).annotate(
-        hidden=_count(
-            Post.objects.filter(space=OuterRef("pk"), status=PostStatus.HIDDEN), "space"
-        )
+        hidden=_count(Post.objects.filter(space=OuterRef("pk"), status=PostStatus.HIDDEN), "space")
     )
-    counts = row.values("held", "review", "flagged", "pending", "hidden").first() or {}
-    return {key: int(value or 0) for key, value in counts.items()}
+    keys = ("held", "review", "flagged", "pending", "hidden")
+    counts = row.values(*keys).first()
+    return {key: int((counts or {}).get(key) or 0) for key in keys}
 
 
 def queue_posts(space: Space, show: str) -> QuerySet[Post]:

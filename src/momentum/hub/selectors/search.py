@@ -37,6 +37,21 @@ _LANGUAGES = ("en", "fr", "ar")
 _WORD = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u0300-\u036f]+)")
 
 
+_NOT_SHOWN = (
+    "title_key",
+    "body_key",
+    "post__body_html",
+    "post__guard_findings",
+    "post__review_message",
+    "post__moderation_reason",
+    "post__search_key",
+    "post__thread__search_key",
+    "resource__search_key",
+    "space__description",
+    *(f"space__description_{code}" for code in _LANGUAGES),
+)
+
+
 def query_terms(query: str) -> list[str]:
     """The folded words of ``query``: every one must match. Arabic words lose every attached
     prefix (و then بال…), since matching inside words finds the longer forms anyway."""
@@ -96,6 +111,8 @@ def search(
     return (
         found.annotate(title_hits=_hits("title_key", terms), body_hits=_hits("body_key", terms))
         .select_related("post__thread", "resource", "space")
+        # What a result does not show stays in the database (the keys are the largest).
+        .defer(*_NOT_SHOWN)
         .order_by("-title_hits", "-body_hits", "-published_at", "-pk")
     )
 

@@ -78,7 +78,9 @@ def _check_moderator(by: Any, post: Post) -> None:
 def _require_reason(reason: str) -> str:
     reason = _clean(reason, REASON_MAX)
     if not reason:
-        raise ValidationError({"reason": _("Say why: the author is told.")}, code="required")
+        raise ValidationError(
+            {"reason": ValidationError(_("Say why: the author is told."), code="required")}
+        )
     return reason
 
 
@@ -122,7 +124,7 @@ def flag_post(*, post: Post, by: Any, reason: str, comment: str = "") -> Flag:
     if not may_flag(by, post):
         raise PermissionDenied(_("You may only report published posts of others that you read."))
     if reason not in FlagReason.values:
-        raise ValidationError({"reason": _("Choose a reason.")}, code="invalid")
+        raise ValidationError({"reason": ValidationError(_("Choose a reason."), code="invalid")})
     if Flag.objects.filter(post=post, reporter=by).exists():
         raise ValidationError(_("You already flagged this post."), code="duplicate")
     try:

@@ -25,6 +25,10 @@ NOTE_MAX = 200
 PHRASE_MIN_LETTERS = 3
 
 
+def _field_error(field: str, message: str, code: str) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def _check_staff(by: Any) -> None:
     if not by.has_perm("hub.manage_watched_terms"):
         raise PermissionDenied(_("Only programme staff keep the list of watched words."))
@@ -40,26 +44,26 @@ def clean_phrase(phrase: str) -> str:
     phrase = " ".join((phrase or "").split())
     key = folded(phrase)
     if not key:
-        raise ValidationError(
-            {"phrase": _("Write a word or phrase (letters or digits).")}, code="required"
-        )
+        raise _field_error("phrase", _("Write a word or phrase (letters or digits)."), "required")
     if len(key.replace(" ", "")) < PHRASE_MIN_LETTERS:
-        raise ValidationError(
-            {
-                "phrase": _(
-                    "A watched word needs at least %(count)s letters: shorter ones would hold "
-                    "too many posts."
-                )
-                % {"count": PHRASE_MIN_LETTERS}
-            },
-            code="too_short",
+        raise _field_error(
+            "phrase",
+            _(
+                "A watched word needs at least %(count)s letters: shorter ones would hold "
+                "too many posts."
+            )
+            % {"count": PHRASE_MIN_LETTERS},
+            "too_short",
         )
     if len(phrase) > PHRASE_MAX:
-        raise ValidationError(
-            {"phrase": _("At most %(count)s characters.") % {"count": PHRASE_MAX}},
-            code="too_long",
+        raise _field_error(
+            "phrase", _("At most %(count)s characters.") % {"count": PHRASE_MAX}, "too_long"
         )
     return phrase
+
+
+def _already(phrase: str) -> str:
+    return _("“%(phrase)s” is already on the list for this language.") % {"phrase": phrase}
 
 
 def _duplicate(phrase: str, language: str) -> WatchedTerm | None:
@@ -77,27 +81,18 @@ def add_watched_term(*, by: Any, phrase: str, language: str, note: str = "") -> 
     _check_staff(by)
     phrase = clean_phrase(phrase)
     if language not in Language.values:
-        raise ValidationError({"language": _("Choose a language.")}, code="invalid")
+        raise _field_error("language", _("Choose a language."), "invalid")
     note = " ".join((note or "").split())[:NOTE_MAX]
     existing = _duplicate(phrase, language)
     if existing is not None:
-        raise ValidationError(
-            {
-                "phrase": _("“%(phrase)s” is already on the list for this language.")
-                % {"phrase": existing.phrase}
-            },
-            code="duplicate",
-        )
+        raise _field_error("phrase", _already(existing.phrase), "duplicate")
     try:
         with transaction.atomic():
             term = WatchedTerm.objects.create(
                 phrase=phrase, language=language, note=note, created_by=by
             )
     except IntegrityError:
-        raise ValidationError(
-            {"phrase": _("“%(phrase)s” is already on the list for this language.") % {"phrase": phrase}},
-            code="duplicate",
-        ) from None
+        raise _field_error("phrase", _already(phrase), "duplicate") from None
     audit.record(by, "hub.watched_term.added", term, phrase=phrase, language=language, note=note)
     return term
 

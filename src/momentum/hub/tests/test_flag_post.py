@@ -58,7 +58,9 @@ def test_a_reader_flags_a_post_with_a_reason_and_the_moderators_are_told(
     assert entry.actor == focal_point and entry.details["reason"] == "personal_data"
 
 
-def test_flagging_sends_no_email_by_default(client_for, focal_point, post, space_moderator, mailoutbox):
+def test_flagging_sends_no_email_by_default(
+    client_for, focal_point, post, space_moderator, mailoutbox
+):
     client_for(focal_point).post(_url(post), {"reason": FlagReason.SPAM})
 
     assert Notification.objects.filter(kind="hub.flag").count() == 1
@@ -71,9 +73,7 @@ def test_without_space_moderators_the_hub_moderators_are_told(focal_point, post,
     assert Notification.objects.get(kind="hub.flag").recipient == moderator
 
 
-def test_a_second_flag_by_the_same_person_is_refused_with_a_message(
-    client_for, focal_point, post
-):
+def test_a_second_flag_by_the_same_person_is_refused_with_a_message(client_for, focal_point, post):
     client = client_for(focal_point)
     client.post(_url(post), {"reason": FlagReason.SPAM})
 
@@ -132,7 +132,9 @@ def test_the_form_lists_the_reasons_and_shows_the_post(client_for, focal_point, 
     assert "We compare the document with the database first." in page
 
 
-def test_the_thread_page_links_to_the_flag_form_for_other_readers(client_for, focal_point, officer, post):
+def test_the_thread_page_links_to_the_flag_form_for_other_readers(
+    client_for, focal_point, officer, post
+):
     thread_url = f"/en/hub/threads/{post.thread_id}/"
 
     assert _url(post) in client_for(focal_point).get(thread_url).content.decode()

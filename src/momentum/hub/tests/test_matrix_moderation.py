@@ -76,9 +76,7 @@ def world(officer) -> World:  # type: ignore[no-untyped-def]
         guard_findings=[{"kind": "watched_term", "excerpt": "raid", "line": 1}],
     )
     term = WatchedTerm.objects.create(phrase="raid", language="en")
-    return World(
-        space=space.pk, thread=thread.pk, opening=opening.pk, held=held.pk, term=term.pk
-    )
+    return World(space=space.pk, thread=thread.pk, opening=opening.pk, held=held.pk, term=term.pk)
 
 
 def test_every_route_has_a_request():

@@ -200,9 +200,7 @@ def test_hiding_a_reply_moves_the_counters_and_the_search_entry(
     assert Notification.objects.get(kind="hub.moderation").recipient == focal_point
 
 
-def test_restoring_a_hidden_reply_counts_and_indexes_it_again(
-    thread, focal_point, space_moderator
-):
+def test_restoring_a_hidden_reply_counts_and_indexes_it_again(thread, focal_point, space_moderator):
     reply = _published_reply(thread, focal_point)
     services.hide_post(post=reply, by=space_moderator, reason="Checking.")
 
@@ -255,7 +253,9 @@ def test_only_a_hidden_post_can_be_restored(thread, space_moderator):
 # --- dismiss reports --------------------------------------------------------------------------
 
 
-def test_dismissing_reports_closes_them_and_keeps_the_post(thread, focal_point, staff, space_moderator):
+def test_dismissing_reports_closes_them_and_keeps_the_post(
+    thread, focal_point, staff, space_moderator
+):
     opening = thread.posts.get()
     services.flag_post(post=opening, by=focal_point, reason=FlagReason.SPAM)
     services.flag_post(post=opening, by=staff, reason=FlagReason.SPAM)
@@ -275,7 +275,9 @@ def test_dismissing_with_no_open_report_is_refused(thread, space_moderator):
 # --- the decision page ------------------------------------------------------------------------
 
 
-def test_a_moderator_hides_a_post_from_the_queue_page(client_for, thread, focal_point, space_moderator):
+def test_a_moderator_hides_a_post_from_the_queue_page(
+    client_for, thread, focal_point, space_moderator
+):
     reply = _published_reply(thread, focal_point)
     queue_url = f"/en/hub/spaces/{thread.space_id}/moderation/"
 
@@ -299,7 +301,9 @@ def test_a_refused_decision_is_explained(client_for, thread, focal_point, space_
     assert Post.objects.get(pk=held.pk).status == PostStatus.HELD
 
 
-def test_a_decision_never_redirects_to_another_site(client_for, thread, focal_point, space_moderator):
+def test_a_decision_never_redirects_to_another_site(
+    client_for, thread, focal_point, space_moderator
+):
     held = _held(thread, focal_point)
 
     response = client_for(space_moderator).post(
@@ -317,7 +321,9 @@ def test_the_post_page_offers_the_decisions_that_fit_its_status(
     client = client_for(space_moderator)
 
     held_page = client.get(f"/en/hub/posts/{held.pk}/moderate/").content.decode()
-    published_page = client.get(f"/en/hub/posts/{thread.posts.first().pk}/moderate/").content.decode()
+    published_page = client.get(
+        f"/en/hub/posts/{thread.posts.first().pk}/moderate/"
+    ).content.decode()
 
     assert 'value="approve"' in held_page and 'value="reject"' in held_page
     assert 'value="hide"' not in held_page
@@ -368,5 +374,9 @@ def test_the_thread_page_shows_lock_and_pin_to_moderators_only(
 ):
     url = f"/en/hub/threads/{thread.pk}/"
 
-    assert f"/hub/threads/{thread.pk}/lock/" in client_for(space_moderator).get(url).content.decode()
-    assert f"/hub/threads/{thread.pk}/lock/" not in client_for(focal_point).get(url).content.decode()
+    assert (
+        f"/hub/threads/{thread.pk}/lock/" in client_for(space_moderator).get(url).content.decode()
+    )
+    assert (
+        f"/hub/threads/{thread.pk}/lock/" not in client_for(focal_point).get(url).content.decode()
+    )

@@ -43,9 +43,7 @@ def watched_terms(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(
-                request, _("“%(phrase)s” is now watched.") % {"phrase": term.phrase}
-            )
+            messages.success(request, _("“%(phrase)s” is now watched.") % {"phrase": term.phrase})
             return redirect("hub:watched_terms")
     terms = list(WatchedTerm.objects.select_related("created_by").order_by("language", "phrase"))
     groups = [
@@ -69,9 +67,7 @@ def watched_term_active(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if active:
         messages.success(request, _("“%(phrase)s” is watched again.") % {"phrase": term.phrase})
     else:
-        messages.success(
-            request, _("“%(phrase)s” is no longer watched.") % {"phrase": term.phrase}
-        )
+        messages.success(request, _("“%(phrase)s” is no longer watched.") % {"phrase": term.phrase})
     return redirect("hub:watched_terms")
 
 

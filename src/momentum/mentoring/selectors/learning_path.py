@@ -221,7 +221,6 @@ def cohort_mentees(cohort: Any) -> list[Application]:
     """A cohort's mentees (taking part or alumnae), with their people (one query)."""
     return list(
         Application.objects.filter(cohort=cohort, status__in=MENTEE_STATUSES)
-        .select_related("applicant__user", "country")
+        .select_related("applicant__user", "country", "certificate")
         .order_by("country__code", "applicant__user__family_name", "pk")
     )
-

@@ -279,9 +279,7 @@ def partner_countries(opportunity: Opportunity) -> list[Country]:
     if opportunity.cohort_id is not None:
         return list(
             Country.objects.filter(
-                pk__in=CohortPlace.objects.filter(cohort_id=opportunity.cohort_id).values(
-                    "country"
-                )
+                pk__in=CohortPlace.objects.filter(cohort_id=opportunity.cohort_id).values("country")
             ).order_by("code")
         )
     return list(Country.objects.active().order_by("code"))

@@ -70,8 +70,7 @@ def assign_course(*, application: Application, course: Course, by: User) -> Lear
     notify(
         recipients=[mentee],
         kind="mentoring.course_assigned",
-        message=lambda: _("%(course)s was added to your learning path.")
-        % {"course": course.title},
+        message=lambda: _("%(course)s was added to your learning path.") % {"course": course.title},
         url=path_url(application),
         email=True,
     )

@@ -204,9 +204,7 @@ def apply_for_opportunity(
     """A mentee or alumna applies for herself, while the opportunity is open."""
     _require(by, "mentoring.apply_for_opportunity")
     if not selectors.is_open(opportunity):
-        raise ValidationError(
-            _("Applications for this opportunity are closed."), code="closed"
-        )
+        raise ValidationError(_("Applications for this opportunity are closed."), code="closed")
     application = selectors.own_candidate_application(opportunity, by)
     if application is None:
         raise ValidationError(
@@ -226,9 +224,7 @@ def apply_for_opportunity(
         ),
         proposed_by=None,
     )
-    audit.record(
-        by, "mentoring.opportunity_applied", candidacy, country=application.country
-    )
+    audit.record(by, "mentoring.opportunity_applied", candidacy, country=application.country)
     return candidacy
 
 
@@ -247,9 +243,7 @@ def propose_candidate(
         if application.country_id not in by.countries_for(Role.FOCAL_POINT):
             raise PermissionDenied
         if not selectors.is_open(opportunity):
-            raise ValidationError(
-                _("Proposals for this opportunity are closed."), code="closed"
-            )
+            raise ValidationError(_("Proposals for this opportunity are closed."), code="closed")
     if not selectors.candidate_applications(opportunity).filter(pk=application.pk).exists():
         raise ValidationError(
             _("Only mentees and alumnae of the programme can be proposed."), code="not_mentee"
@@ -333,8 +327,9 @@ def _tell_allocated(candidacies: Iterable[Candidacy], opportunity: Opportunity) 
     notify(
         recipients=[candidacy.person.user for candidacy in candidacies],
         kind="mentoring.place_allocated",
-        message=lambda: _("You have a place at %(opportunity)s.")
-        % {"opportunity": opportunity.title},
+        message=lambda: (
+            _("You have a place at %(opportunity)s.") % {"opportunity": opportunity.title}
+        ),
         url=opportunity_url(opportunity),
         email=True,
     )

@@ -356,3 +356,92 @@ def review_of(
     if aggregate:
         aggregate_score(application)
     return review
+
+
+# --- learning path, opportunities, completion and alumni ---
+
+
+def path_course(
+    application: Application,
+    state: str = "not_started",
+    *,
+    order: int | None = None,
+    **course_fields: Any,
+) -> Any:
+    """A course of the catalogue on ``application``'s learning path, with her training
+    records in the given state: "not_started", "enrolled" (a selected nomination in a session
+    of it), "completed" (and a certificate) or "revoked" (a certificate, revoked)."""
+    from momentum.mentoring.models import LearningPathItem
+    from momentum.training.tests.factories import (
+        CertificateFactory,
+        CourseFactory,
+        NominationFactory,
+        SessionFactory,
+    )
+
+    course = CourseFactory(**course_fields)
+    if order is None:
+        order = LearningPathItem.objects.filter(mentee=application).count() + 1
+    item = LearningPathItem.objects.create(mentee=application, course=course, order=order)
+    if state != "not_started":
+        session = SessionFactory(course=course, venue_country=application.country)
+        nomination = NominationFactory(
+            session=session, officer=application.applicant, country=application.country
+        )
+        if state in ("completed", "revoked"):
+            CertificateFactory(
+                nomination=nomination,
+                revoked_at=timezone.now() if state == "revoked" else None,
+            )
+    return item
+
+
+def opportunity(**fields: Any) -> Any:
+    """An opportunity open for applications, in a month, with two places for every partner
+    country (``every_country``) and no cohort."""
+    from momentum.mentoring.models import Opportunity, OpportunityKind
+
+    today = timezone.localdate()
+    fields.setdefault("kind", OpportunityKind.CONFERENCE)
+    fields.setdefault("title_en", "IAWP annual conference")
+    fields.setdefault("title_fr", "Conférence annuelle de l'IAWP")
+    fields.setdefault("title_ar", "المؤتمر السنوي للرابطة الدولية للنساء في الشرطة")
+    fields.setdefault("starts_on", today + timedelta(days=30))
+    fields.setdefault("ends_on", fields["starts_on"] + timedelta(days=3))
+    fields.setdefault("apply_by", today + timedelta(days=10))
+    fields.setdefault("places", 2)
+    fields.setdefault("location", "Cardiff")
+    return Opportunity.objects.create(**fields)
+
+
+def candidacy(opportunity: Any, application: Application, **fields: Any) -> Any:
+    """``application``'s holder as a candidate (applied) for ``opportunity``;
+    ``days_ago`` sets when she applied."""
+    from momentum.mentoring.models import Candidacy
+
+    days_ago = fields.pop("days_ago", 0)
+    fields.setdefault("created_at", timezone.now() - timedelta(days=days_ago))
+    return Candidacy.objects.create(
+        opportunity=opportunity,
+        person=application.applicant,
+        country=application.country,
+        **fields,
+    )
+
+
+def meetings_for(pairing: Pairing, count: int, *, minutes: int = 60) -> None:
+    from momentum.mentoring.models import Meeting, MeetingMode
+
+    today = timezone.localdate()
+    Meeting.objects.bulk_create(
+        [
+            Meeting(
+                pairing=pairing,
+                held_on=today - timedelta(days=7 * index),
+                duration_minutes=minutes,
+                mode=MeetingMode.VIDEO,
+                topics="Leadership",
+            )
+            for index in range(count)
+        ]
+    )

@@ -94,7 +94,7 @@ def completion_checks(applications: Iterable[Application], cohort: Cohort) -> li
         .order_by()
         .values("mentee_id")
         .annotate(
-            meetings=Count("meetings"),
+            meetings_count=Count("meetings"),
             minutes=Sum("meetings__duration_minutes"),
             reviewed=Max("plan__reviewed_at"),
         )
@@ -107,7 +107,7 @@ def completion_checks(applications: Iterable[Application], cohort: Cohort) -> li
             CompletionCheck(
                 application=application,
                 path=paths[application.pk],
-                meetings=row.get("meetings") or 0,
+                meetings=row.get("meetings_count") or 0,
                 required_meetings=cohort.required_meetings,
                 plan_reviewed=row.get("reviewed") is not None,
                 minutes=row.get("minutes") or 0,

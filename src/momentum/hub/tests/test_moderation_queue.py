@@ -289,3 +289,18 @@ def test_the_navigation_shows_moderation_to_moderators_only(
     assert "/en/hub/moderation/" in client_for(space_moderator).get("/en/hub/").content.decode()
     assert "/en/hub/moderation/" in client_for(staff).get("/en/hub/").content.decode()
     assert "/en/hub/moderation/" not in client_for(focal_point).get("/en/hub/").content.decode()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_queue_reads_in_arabic_and_french(client_for, space, space_moderator, language):
+    _fill(space, 1)
+
+    page = (
+        client_for(space_moderator)
+        .get(f"/{language}/hub/spaces/{space.pk}/moderation/")
+        .content.decode()
+    )
+
+    assert f'lang="{language}"' in page
+    assert page.count('class="card hub-queue-item') == 3
+    assert 'value="approve"' in page and 'value="hide"' in page

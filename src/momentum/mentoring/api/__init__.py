@@ -17,3 +17,10 @@ router = Router(tags=["mentoring"])
 # --- completion and alumni ---
 
 # --- api, indicators and demo ---
+from momentum.mentoring.api import applications as _applications_api  # noqa: E402
+from momentum.mentoring.api import cohorts as _cohorts_api  # noqa: E402
+from momentum.mentoring.api import pairs as _pairs_api  # noqa: E402
+
+router.add_router("", _cohorts_api.router)
+router.add_router("", _applications_api.router)
+router.add_router("", _pairs_api.router)

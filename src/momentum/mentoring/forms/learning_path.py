@@ -34,7 +34,9 @@ class AssignCourseForm(forms.Form):
         }
         choices: list[Any] = [("", _("Choose a course"))]
         choices += [(labels[key], options) for key, options in groups.items() if options]
-        self.fields["course"].choices = choices
+        course_field = self.fields["course"]
+        assert isinstance(course_field, forms.ChoiceField)
+        course_field.choices = choices
         self.courses = {course.pk: course for course in courses}
 
     def clean_course(self) -> Course:

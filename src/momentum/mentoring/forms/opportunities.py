@@ -65,7 +65,7 @@ class OpportunityForm(forms.Form):
         label=_("At least one participant per partner country"), required=False, initial=True
     )
     is_open = forms.BooleanField(label=_("Open for applications"), required=False, initial=True)
-    cohort = forms.ModelChoiceField(
+    cohort: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Cohort"),
         queryset=Cohort.objects.none(),
         required=False,
@@ -123,7 +123,9 @@ class ProposeCandidateForm(forms.Form):
     def __init__(self, *args: Any, applications: list[Application], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.applications = {application.pk: application for application in applications}
-        self.fields["application"].choices = [("", _("Choose a person"))] + [
+        field = self.fields["application"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose a person"))] + [
             (
                 application.pk,
                 f"{application.applicant.user.full_name or application.applicant.user.full_name_ar}"
@@ -152,7 +154,7 @@ class CompleteMenteeForm(forms.Form):
 
 
 class ShortlistAlumnaForm(forms.Form):
-    opportunity = forms.ModelChoiceField(
+    opportunity: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Field exercise"), queryset=Opportunity.objects.none()
     )
 

@@ -99,18 +99,18 @@ def completion_checks(applications: Iterable[Application], cohort: Cohort) -> li
             reviewed=Max("plan__reviewed_at"),
         )
     ):
-        pairs[row["mentee_id"]] = row
+        pairs[row["mentee_id"]] = dict(row)
     checks = []
     for application in applications:
-        row = pairs.get(application.pk, {})
+        found = pairs.get(application.pk, {})
         checks.append(
             CompletionCheck(
                 application=application,
                 path=paths[application.pk],
-                meetings=row.get("meetings_count") or 0,
+                meetings=found.get("meetings_count") or 0,
                 required_meetings=cohort.required_meetings,
-                plan_reviewed=row.get("reviewed") is not None,
-                minutes=row.get("minutes") or 0,
+                plan_reviewed=found.get("reviewed") is not None,
+                minutes=found.get("minutes") or 0,
             )
         )
     return checks

@@ -42,7 +42,7 @@ ACTIVE_STATUSES = (
 )
 # Who may be a candidate: a mentee taking part or an alumna.
 CANDIDATE_STATUSES = (ApplicationStatus.ACCEPTED, ApplicationStatus.COMPLETED)
-_STATUS_RANK = {CandidacyStatus.ALLOCATED: 0, CandidacyStatus.SHORTLISTED: 1}
+_STATUS_RANK: dict[str, int] = {CandidacyStatus.ALLOCATED: 0, CandidacyStatus.SHORTLISTED: 1}
 
 
 def is_open(opportunity: Opportunity, today: date | None = None) -> bool:

@@ -153,6 +153,8 @@ class PanelistCell:
     reviewed: bool
     conflict: bool
     total: Decimal | None
+    comment: str = ""
+    conflict_note: str = ""
 
 
 @dataclass
@@ -160,6 +162,10 @@ class BoardRow:
     application: Application
     rank: int | None
     cells: list[PanelistCell]
+
+    @property
+    def has_comments(self) -> bool:
+        return any(cell.comment or cell.conflict_note for cell in self.cells)
 
 
 @dataclass
@@ -244,6 +250,8 @@ def selection_board(cohort: Cohort) -> SelectionBoard:
                     reviewed=review is not None,
                     conflict=bool(review and review.conflict_of_interest),
                     total=total_of(review, criteria),
+                    comment=review.comment if review else "",
+                    conflict_note=review.conflict_note if review else "",
                 )
             )
         if application.status == ApplicationStatus.ENDORSED:

@@ -137,9 +137,9 @@ def aggregate_score(application: Application) -> Application:
         for total in (review_total(scores, criteria) for scores in by_review.values())
         if total is not None
     ]
-    score = as_decimal(sum(totals, Fraction(0)) / len(totals)) if totals else None
-    Application.objects.filter(pk=application.pk).update(score=score, reviews_count=len(totals))
-    application.score = score
+    mean = as_decimal(sum(totals, Fraction(0)) / len(totals)) if totals else None
+    Application.objects.filter(pk=application.pk).update(score=mean, reviews_count=len(totals))
+    application.score = mean
     application.reviews_count = len(totals)
     return application
 
@@ -632,6 +632,20 @@ class Expiry:
     passed_on: int
 
 
+def _tell_expired(application: Application) -> None:
+    cohort = application.cohort
+    notify(
+        recipients=[application.applicant.user],
+        kind="mentoring.offer_expired",
+        message=lambda: (
+            _("Your offer of a place in %(cohort)s expired without an answer.")
+            % {"cohort": _cohort_name(cohort)}
+        ),
+        url=application_path(application),
+        email=True,
+    )
+
+
 def expire_offers(*, now: datetime | None = None) -> Expiry:
     """Close the offers past their answer date (DECLINED, with no answer recorded) and pass
     each place on to the next ranked applicant of the same country. Running it again finds
@@ -664,17 +678,7 @@ def expire_offers(*, now: datetime | None = None) -> Expiry:
                 country=application.country,
                 on_behalf_of=application.applicant.user_id,
             )
-            cohort = application.cohort
-            notify(
-                recipients=[application.applicant.user],
-                kind="mentoring.offer_expired",
-                message=lambda cohort=cohort: (
-                    _("Your offer of a place in %(cohort)s expired without an answer.")
-                    % {"cohort": _cohort_name(cohort)}
-                ),
-                url=application_path(application),
-                email=True,
-            )
+            _tell_expired(application)
             expired += 1
             if _pass_place_on(application, why="expired", now=now) is not None:
                 passed_on += 1

@@ -141,7 +141,6 @@ def test_a_course_twice_is_refused(officer, staff):
     course = CourseFactory()
     services.assign_course(application=application, course=course, by=staff)
 
-
     with pytest.raises(ValidationError, match="already on her learning path"):
         services.assign_course(application=application, course=course, by=staff)
 

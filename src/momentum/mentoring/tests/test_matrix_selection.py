@@ -109,9 +109,7 @@ def test_each_persona_gets_the_expected_answer(client, request, world, name, per
 
 
 @pytest.mark.django_db
-def test_a_focal_point_on_another_cohorts_panel_sees_nothing_of_this_one(
-    client, outsider, world
-):
+def test_a_focal_point_on_another_cohorts_panel_sees_nothing_of_this_one(client, outsider, world):
     CohortFactory(status=CohortStatus.SELECTION).panel.add(outsider)
     client.force_login(outsider)
 

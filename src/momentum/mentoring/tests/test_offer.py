@@ -141,9 +141,7 @@ def test_only_staff_offer(focal_point, cohort, jordan):
 # --- not selected ---
 
 
-def test_staff_mark_an_application_not_selected_with_a_reason(
-    client_for, staff, cohort, jordan
-):
+def test_staff_mark_an_application_not_selected_with_a_reason(client_for, staff, cohort, jordan):
     application = _scored(cohort, jordan, "40")
 
     client_for(staff).post(

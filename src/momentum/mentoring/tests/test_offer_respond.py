@@ -13,7 +13,11 @@ from django.utils import timezone
 from momentum.core.models import AuditEntry, Notification
 from momentum.mentoring.models import ApplicationStatus, CohortStatus
 from momentum.mentoring.services import selection as services
-from momentum.mentoring.tests.factories import ApplicationFactory, CohortFactory, endorsed_application
+from momentum.mentoring.tests.factories import (
+    ApplicationFactory,
+    CohortFactory,
+    endorsed_application,
+)
 from momentum.people.models import Sex
 
 pytestmark = pytest.mark.django_db

@@ -48,7 +48,7 @@ def test_she_sees_the_endorsed_applications_and_not_the_others(client_for, cohor
 
 
 def test_her_progress_counts_her_reviews(client_for, cohort, panelist):
-    first, second, third = (endorsed_application(cohort) for _ in range(3))
+    first, second, _third = (endorsed_application(cohort) for _ in range(3))
     review_of(first, panelist, [4, 7])
     review_of(second, panelist, conflict=True)
 

@@ -59,9 +59,7 @@ def _post(criteria, values, **extra):  # type: ignore[no-untyped-def]
 # --- the page ---
 
 
-def test_the_page_shows_the_application_and_the_rubric(
-    client_for, panelist, application, criteria
-):
+def test_the_page_shows_the_application_and_the_rubric(client_for, panelist, application, criteria):
     RubricCriterion.objects.filter(pk=criteria[0].pk).update(
         guidance="Look for a concrete project."
     )
@@ -170,9 +168,7 @@ def test_panel_members_score_independently(panelist, application, criteria, coho
 
 
 @pytest.mark.parametrize("value", ["6", "-1", "100"])
-def test_the_form_refuses_a_score_out_of_range(
-    client_for, panelist, application, criteria, value
-):
+def test_the_form_refuses_a_score_out_of_range(client_for, panelist, application, criteria, value):
     response = client_for(panelist).post(_url(application), _post(criteria, [value, "5"]))
 
     assert response.status_code == 200
@@ -327,9 +323,7 @@ def test_someone_off_the_panel_is_refused_by_the_service(staff, application, cri
         )
 
 
-def test_a_panel_member_of_another_cohort_does_not_see_the_application(
-    client_for, application
-):
+def test_a_panel_member_of_another_cohort_does_not_see_the_application(client_for, application):
     elsewhere = panelist_for(CohortFactory())
 
     response = client_for(elsewhere).get(_url(application))

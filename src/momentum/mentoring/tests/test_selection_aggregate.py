@@ -1,5 +1,5 @@
 """An application's score: the mean, over the reviews without a conflict of interest, of
-Σ weight·score/max_score / Σ weight × 100, exact, rounded to two decimals half up."""
+Σ weight·score/max_score / Σ weight * 100, exact, rounded to two decimals half up."""
 
 from __future__ import annotations
 

@@ -72,16 +72,17 @@ def test_her_focal_point_never_sees_the_score(client_for, focal_point, applicati
 
 @pytest.mark.parametrize("path", ["panel", "selection"])
 def test_the_focal_point_has_no_way_to_the_scores(client_for, focal_point, application, path):
-    response = client_for(focal_point).get(
-        f"/en/mentoring/cohorts/{application.cohort_id}/{path}/"
-    )
+    response = client_for(focal_point).get(f"/en/mentoring/cohorts/{application.cohort_id}/{path}/")
 
     assert response.status_code == 403
 
 
 def test_staff_see_the_score_on_the_board(client_for, staff, application):
-    content = client_for(staff).get(
-        f"/en/mentoring/cohorts/{application.cohort_id}/selection/"
-    ).content.decode()
+    content = (
+        client_for(staff)
+        .get(f"/en/mentoring/cohorts/{application.cohort_id}/selection/")
+        .content.decode()
+    )
 
     assert "87.65" in content
+    assert COMMENT in content

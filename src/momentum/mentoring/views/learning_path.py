@@ -73,7 +73,7 @@ def learning_path_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         for field_errors in form.errors.values():
             for message in field_errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect(_path_url(application))
 
 

@@ -94,7 +94,7 @@ def not_selected(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect(selection_url(application.cohort_id, application.pk))
     try:
         services.mark_not_selected(
@@ -118,7 +118,7 @@ def offer_top(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect(selection_url(cohort.pk))
     try:
         result = services.offer_to_top(

@@ -18,6 +18,6 @@ register(NavItem(_("Search the hub"), "hub:search", permission="hub.use_hub", or
 # --- notifications ---
 
 # --- moderation ---
-register(NavItem(_("Moderation"), "hub:moderation", permission="hub.moderate_anything", order=61))
+register(NavItem(_("Moderation"), "hub:moderation", permission="hub.moderate_hub", order=63))
 
 # --- api, indicators and demo ---

@@ -9,6 +9,7 @@ import rules
 
 from momentum.hub.selectors import access
 from momentum.hub.selectors import threads as selectors_threads
+from momentum.people.models import Role
 
 
 @rules.predicate
@@ -120,5 +121,15 @@ def can_flag_post(user: Any, post: Any) -> bool:
 
 # Staff, hub moderators and anyone moderating a space: the overview of moderation.
 rules.add_perm("hub.moderate_anything", moderates_anything)
+
+
+@rules.predicate
+def moderates_the_hub(user: Any) -> bool:
+    return bool(access.uses_hub(user) and (user.is_programme_staff or Role.MODERATOR in user.roles))
+
+
+# The navigation entry: asked on every page, so it reads roles only (no query); a space's own
+# moderators reach the queue from their space's page.
+rules.add_perm("hub.moderate_hub", moderates_the_hub)
 # Readers report published posts of others.
 rules.add_perm("hub.flag_post", can_flag_post)

@@ -8,4 +8,4 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring programme")
 
     def ready(self) -> None:
-        from momentum.mentoring import indicators, navigation  # noqa: F401
+        from momentum.mentoring import demo_data, indicators, navigation  # noqa: F401

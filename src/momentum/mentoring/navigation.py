@@ -1,12 +1,12 @@
 """The mentoring app's entries in the navigation. Each subject adds its own in its section."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
-from momentum.core.navigation import NavItem, register  # noqa: F401
+from momentum.core.navigation import NavItem, register
 
 # --- cohorts and applications ---
 register(
-    NavItem(_("Mentoring"), "mentoring:cohorts", permission="mentoring.use_mentoring", order=50),
+    NavItem(_("Mentoring"), "mentoring:cohorts", permission="mentoring.see_in_menu", order=50),
 )
 
 # --- panel and selection ---

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules  # noqa: F401
+import rules
+
 
 # --- cohorts and applications ---
 def _signed_in(user: Any) -> bool:
@@ -92,17 +93,21 @@ def is_panelist_of_endorsed_application(user: Any, application: Any) -> bool:
     return application.cohort.panel.filter(pk=user.pk).exists()
 
 
-# "Mentoring" in the menu and the cohort list: staff, focal points, officers, mentors and the
+# The mentoring pages and the cohort list: staff, focal points, officers, mentors and the
 # members of a selection panel (any role: staff put them there). Roles are cached with the
 # user; only those with none of these roles cost one query, to look for a panel seat.
-use_mentoring = (
+_mentoring_roles = (
     is_staff_for_cohorts
     | is_focal_point_for_mentoring
     | is_officer_for_mentoring
     | is_mentor_for_mentoring
-    | is_panel_member_anywhere
 )
+use_mentoring = _mentoring_roles | is_panel_member_anywhere
 rules.add_perm("mentoring.use_mentoring", use_mentoring)
+# "Mentoring" in the menu, asked on every page: the same people by their roles alone, so the
+# menu costs no query. A panel member with none of these roles reaches the programme from the
+# notifications that call her to the panel.
+rules.add_perm("mentoring.see_in_menu", _mentoring_roles)
 # Creating and editing cohorts, and moving them from one stage to the next: staff.
 rules.add_perm("mentoring.manage_cohorts", is_staff_for_cohorts)
 # A cohort's page: staff also before it is announced; the others of the menu once announced.

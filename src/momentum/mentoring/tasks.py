@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django_tasks import task  # noqa: F401
+from django_tasks import task
+
 
 # --- cohorts and applications ---
 @task()

@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401 - each subject adds its routes below
+from django.urls import path
 
 from momentum.mentoring.views import alumni as alumni_views
 from momentum.mentoring.views import applications as application_views

@@ -50,9 +50,9 @@ def test_french_accents_do_not_matter_and_resources_are_found(client_for, office
     resource = ResourceFactory(title_fr="Sécurité des frontières", title_en="Border security")
     index_resource(resource)
 
-    items = client_for(officer).get(URL, {"q": "securite"}, HTTP_ACCEPT_LANGUAGE="fr").json()[
-        "items"
-    ]
+    items = (
+        client_for(officer).get(URL, {"q": "securite"}, HTTP_ACCEPT_LANGUAGE="fr").json()["items"]
+    )
 
     assert [(item["kind"], item["title"]) for item in items] == [
         ("resource", "Sécurité des frontières")

@@ -28,7 +28,8 @@ ROUTES = {
 def world(db) -> None:  # type: ignore[no-untyped-def]
     thread = ThreadFactory(space=SpaceFactory(), title="Passport checks")
     index_post(thread.posts.get())
-    index_resource(ResourceFactory(title_en="Passport guide"))
+    resource = ResourceFactory(title_en="Passport guide")
+    index_resource(resource)
 
 
 def test_every_route_has_a_request():

@@ -59,7 +59,10 @@ def corpus():  # type: ignore[no-untyped-def]
 def _titles(user, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     titles = []
     for entry in search(user, query):
-        titles.append(entry.post.thread.title if entry.post else entry.resource.title_en)
+        if entry.post is not None:
+            titles.append(entry.post.thread.title)
+        elif entry.resource is not None:
+            titles.append(entry.resource.title_en or "")
     return titles
 
 

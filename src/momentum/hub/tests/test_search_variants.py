@@ -24,7 +24,7 @@ def _thread_with(space, body: str, title: str = "Notes"):  # type: ignore[no-unt
 
 
 def _found(user, query: str) -> set[int]:  # type: ignore[no-untyped-def]
-    return {entry.post.thread_id for entry in search(user, query)}
+    return {entry.post.thread_id for entry in search(user, query) if entry.post}
 
 
 @pytest.mark.parametrize(

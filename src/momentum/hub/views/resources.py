@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -188,7 +189,7 @@ def resource_version_new(request: AuthenticatedRequest, pk: int) -> HttpResponse
 
 
 @login_required
-def resource_download(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def resource_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     """The newest version's file, as an attachment (never shown inline), or the link's page."""
     resource = selectors.get_resource_for(request.user, pk)
     versions = list(resource.versions.all())

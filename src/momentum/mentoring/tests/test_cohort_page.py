@@ -151,3 +151,22 @@ def test_the_cohort_page_reads_in_arabic(client_for, officer, jordan):
     page = response.content.decode()
     assert 'dir="rtl"' in page
     assert "دفعة ٢٠٢٦" in page
+
+
+def test_the_menu_shows_mentoring_to_officers_and_not_to_donors(client_for, officer, donor):
+    assert 'href="/en/mentoring/"' in client_for(officer).get("/en/").content.decode()
+    assert 'href="/en/mentoring/"' not in client_for(donor).get("/en/").content.decode()
+
+
+def test_the_menu_costs_a_donor_no_query(client_for, donor):
+    from momentum.core.navigation import navigation_for
+
+    class Request:
+        path = "/en/"
+        user = donor
+
+    with CaptureQueriesContext(connection) as queries:
+        links = navigation_for(Request())  # type: ignore[arg-type]
+
+    assert "/en/mentoring/" not in [link.url for link in links]
+    assert not [q for q in queries.captured_queries if "mentoring" in q["sql"]]

@@ -98,6 +98,18 @@ def test_places_offered_and_accepted_per_country(client_for, staff, cohort, jord
     assert "3 places: 1 offered, 1 accepted, 1 free." in response.content.decode()
 
 
+def test_a_full_country_shows_no_offer_button(client_for, staff, jordan, morocco):
+    cohort = CohortFactory(status=CohortStatus.SELECTION, places={jordan: 1, morocco: 1})
+    endorsed_application(cohort, jordan, status=ApplicationStatus.OFFERED)
+    waiting = endorsed_application(cohort, jordan)
+
+    content = client_for(staff).get(_url(cohort)).content.decode()
+
+    assert "1 place: 1 offered, 0 accepted, 0 free." in content
+    assert f"/applications/{waiting.pk}/offer/" not in content
+    assert "No free place" in content
+
+
 def test_a_panel_member_is_sent_to_the_panel_page(client_for, cohort):
     panelist = panelist_for(cohort)
 

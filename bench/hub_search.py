@@ -659,6 +659,11 @@ def main() -> None:
     reused = prepare_database(name, reuse=args.reuse)
     if reused:
         print(f"Reusing the data in {name}.")
+        from django.db import connection
+
+        trigram = importlib.import_module("momentum.hub.migrations.0002_search_indexes")
+        with connection.schema_editor() as editor:
+            trigram.create_trigram_indexes(None, editor)  # any index added since
     else:
         print(f"Generating {args.posts} posts in {args.threads} threads in {name}…")
         done = generate(args)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.utils import timezone
 
 from momentum.core.demo import register_seeder
@@ -43,7 +43,6 @@ from momentum.hub.models import (
     SpaceKind,
     Thread,
 )
-from momentum.hub.selectors import access
 from momentum.hub.services import moderation, search_index, threads, watched_terms
 from momentum.hub.services import resources as resource_services
 from momentum.hub.services.members import settings_for
@@ -1510,36 +1509,69 @@ class _Seeder:
     def _text(self, text: str) -> str:
         return _MENTION.sub(lambda match: f"@{self.handles[match.group(1)]}", text)
 
-    def _backdate(self, post: Post, at: datetime, notifications_after: int) -> None:
+    def _backdate(self, post: Post, at: datetime) -> None:
+        """Move a post to ``at`` at once (so the author's next post is not refused as too
+        soon); its thread, notifications and the author's settings follow in ``settle_dates``."""
         published = post.status == PostStatus.PUBLISHED
         Post.objects.filter(pk=post.pk).update(
             created_at=at, published_at=at if published else None
         )
         post.created_at = at
-        if post.is_opening:
-            Thread.objects.filter(pk=post.thread_id).update(created_at=at, last_posted_at=at)
-        elif published:
-            Thread.objects.filter(pk=post.thread_id).update(last_posted_at=at)
-        MemberSettings.objects.filter(user_id=post.author_id).update(last_posted_at=at)
-        read = at + timedelta(hours=5) if at < self.now - timedelta(days=7) else None
-        Notification.objects.filter(pk__gt=notifications_after).update(created_at=at, read_at=read)
-
-    def _last_notification(self) -> int:
-        return Notification.objects.aggregate(last=Max("pk"))["last"] or 0
 
     def _start(self, space: Space, author: User, title: str, body: str, at: datetime) -> Post:
-        before = self._last_notification()
         submission = threads.start_thread(space=space, by=author, title=title, body=body)
-        self._backdate(submission.post, at, before)
+        self._backdate(submission.post, at)
         return submission.post
 
     def _reply(self, thread: Thread, author: User, body: str, at: datetime) -> Post:
-        before = self._last_notification()
-        thread.refresh_from_db()
-        access.forget_memberships(author)
         submission = threads.reply_to_thread(thread=thread, by=author, body=body)
-        self._backdate(submission.post, at, before)
+        self._backdate(submission.post, at)
         return submission.post
+
+    def settle_dates(self) -> None:
+        """Threads, notifications and the authors' last posts at the dates of their posts."""
+        posts = list(
+            Post.objects.values(
+                "pk", "thread_id", "author_id", "status", "is_opening", "created_at"
+            )
+        )
+        opened: dict[int, datetime] = {}
+        last: dict[int, datetime] = {}
+        last_by_author: dict[int, datetime] = {}
+        created = {}
+        for row in posts:
+            created[row["pk"]] = row["created_at"]
+            if row["is_opening"]:
+                opened[row["thread_id"]] = row["created_at"]
+            if row["status"] == PostStatus.PUBLISHED:
+                last[row["thread_id"]] = max(
+                    last.get(row["thread_id"], row["created_at"]), row["created_at"]
+                )
+            if row["status"] != PostStatus.BLOCKED:
+                author = row["author_id"]
+                last_by_author[author] = max(
+                    last_by_author.get(author, row["created_at"]), row["created_at"]
+                )
+        thread_rows = list(Thread.objects.filter(pk__in=opened))
+        for thread in thread_rows:
+            thread.created_at = opened[thread.pk]
+            thread.last_posted_at = last.get(thread.pk, thread.created_at)
+        Thread.objects.bulk_update(thread_rows, ["created_at", "last_posted_at"])
+        settings = list(MemberSettings.objects.filter(user_id__in=last_by_author))
+        for each in settings:
+            each.last_posted_at = last_by_author[each.user_id]
+        MemberSettings.objects.bulk_update(settings, ["last_posted_at"])
+        notifications = []
+        week_ago = self.now - timedelta(days=7)
+        for notification in Notification.objects.filter(url__contains="#post-"):
+            match = re.search(r"#post-(\d+)$", notification.url)
+            at = created.get(int(match.group(1))) if match else None
+            if at is None:
+                continue
+            notification.created_at = at
+            notification.read_at = at + timedelta(hours=5) if at < week_ago else None
+            notifications.append(notification)
+        Notification.objects.bulk_update(notifications, ["created_at", "read_at"])
 
     def _expect_published(self, post: Post, what: str) -> None:
         if post.status != PostStatus.PUBLISHED:
@@ -1707,6 +1739,7 @@ def seed_hub(say: Callable[[str], None]) -> None:
     seeder.seed_threads()
     seeder.seed_moderation()
     seeder.recount_members()
+    seeder.settle_dates()
     seeder.seed_resources()
     entries = search_index.reindex_all()
     counts = seeder.counts

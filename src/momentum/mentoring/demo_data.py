@@ -35,6 +35,7 @@ from momentum.mentoring.models import (
     CohortStatus,
     DevelopmentPlan,
     GoalStatus,
+    Meeting,
     MeetingMode,
     MentorKind,
     MentorProfile,
@@ -512,7 +513,9 @@ class _Seeder:
             )
             self.counts["reviews"] += 1
 
-    def _mentees_work(self, pairing: Pairing, *, at_risk_silence: bool, low: bool) -> None:
+    def _mentees_work(
+        self, pairing: Pairing, *, at_risk_silence: bool, low: bool, as_history: bool = False
+    ) -> None:
         """Plan, meetings and check-ins of a published pair, from its (backdated) start."""
         rng = self.rng
         mentee = pairing.mentee
@@ -527,15 +530,17 @@ class _Seeder:
             summary=GOALS[language][0],
         )
         for title, measure, milestones in PLAN_GOALS[language]:
+            status = rng.choice(
+                [GoalStatus.IN_PROGRESS, GoalStatus.IN_PROGRESS, GoalStatus.ACHIEVED]
+            )
             goal = pair_services.add_goal(
                 plan=plan,
                 by=mentee_user,
                 title=title,
                 measure=measure,
                 target_date=start + timedelta(days=540),
-                status=rng.choice(
-                    [GoalStatus.IN_PROGRESS, GoalStatus.IN_PROGRESS, GoalStatus.ACHIEVED]
-                ),
+                status=status,
+                evidence=measure if status == GoalStatus.ACHIEVED else "",
             )
             for index, milestone in enumerate(milestones):
                 due = start + timedelta(days=120 * (index + 1))
@@ -550,26 +555,35 @@ class _Seeder:
                 )
         if rng.random() < 0.6 or pairing.cohort.status == CohortStatus.COMPLETED:
             pair_services.mark_plan_reviewed(plan=plan, by=mentor_user)
-        # Meetings every three to five weeks; a quiet pair stopped meeting 70 days ago.
+        # Meetings every three to five weeks; a quiet pair stopped meeting 70 days ago. The
+        # earlier cohort's history is written at once; the cohort in progress's meetings go
+        # through the service, as the pair logged them.
         last = self.today - timedelta(days=70 if at_risk_silence else rng.randint(3, 20))
         end = min(last, pairing.cohort.ends_on)
         day = start + timedelta(days=rng.randint(5, 15))
         topics = MEETING_TOPICS[language]
+        history: list[Meeting] = []
         while day <= end:
             topic, next_steps = rng.choice(topics)
-            pair_services.log_meeting(
-                pairing=pairing,
-                by=rng.choice([mentee_user, mentor_user]),
-                held_on=day,
-                duration_minutes=rng.choice([30, 45, 60, 60, 90]),
-                mode=rng.choice(list(MeetingMode)),
-                topics=topic,
-                next_steps=next_steps,
-            )
+            fields = {
+                "held_on": day,
+                "duration_minutes": rng.choice([30, 45, 60, 60, 90]),
+                "mode": rng.choice(list(MeetingMode)),
+                "topics": topic,
+                "next_steps": next_steps,
+            }
+            by = rng.choice([mentee_user, mentor_user])
+            if as_history:
+                history.append(
+                    Meeting(pairing=pairing, logged_by=by, created_at=_at(day, 18), **fields)
+                )
+            else:
+                pair_services.log_meeting(pairing=pairing, by=by, **fields)
             self.counts["meetings"] += 1
             day += timedelta(days=rng.randint(21, 35))
+        Meeting.objects.bulk_create(history)
         # Check-ins due until today are answered (a few days late), the newest by one side
-        # only; a pair in trouble answered low.
+        # only; a pair in trouble answered low. The newest go through the service.
         due_items = list(
             CheckIn.objects.filter(pairing=pairing, due_on__lte=self.today).order_by("due_on")
         )
@@ -578,15 +592,22 @@ class _Seeder:
             if newest and item.respondent_id == mentor_user.pk and rng.random() < 0.5:
                 continue
             score_low = low and newest
-            answered = pair_services.submit_check_in(
-                check_in=item,
-                by=mentee_user if item.respondent_id == mentee_user.pk else mentor_user,
-                satisfaction=rng.choice([1, 2]) if score_low else rng.choice([3, 4, 4, 5]),
-                progress=2 if score_low else rng.choice([3, 4, 5]),
-                comment="",
-            )
-            submitted = min(item.due_on + timedelta(days=rng.randint(0, 6)), self.today)
-            CheckIn.objects.filter(pk=answered.pk).update(submitted_at=_at(submitted, 9))
+            satisfaction = rng.choice([1, 2]) if score_low else rng.choice([3, 4, 4, 5])
+            progress = 2 if score_low else rng.choice([3, 4, 5])
+            submitted = _at(min(item.due_on + timedelta(days=rng.randint(0, 6)), self.today), 9)
+            if newest and not as_history:
+                pair_services.submit_check_in(
+                    check_in=item,
+                    by=mentee_user if item.respondent_id == mentee_user.pk else mentor_user,
+                    satisfaction=satisfaction,
+                    progress=progress,
+                    comment="",
+                )
+            else:
+                CheckIn.objects.filter(pk=item.pk).update(
+                    satisfaction=satisfaction, progress=progress
+                )
+            CheckIn.objects.filter(pk=item.pk).update(submitted_at=submitted)
             self.counts["check_ins"] += 1
 
     def _match_and_publish(self, cohort: Cohort, published_on: date) -> list[Pairing]:
@@ -652,7 +673,6 @@ class _Seeder:
                 applications.append(application)
         cohort = cohort_services.start_selection(cohort=cohort, by=self.staff)
         for application in applications:
-            self._score(cohort, application, panel[:2])
             selection_services.offer_place(application=application, by=self.staff)
             selection_services.respond_to_offer(
                 application=application, by=application.applicant.user, accept=True
@@ -660,7 +680,7 @@ class _Seeder:
         pairings = self._match_and_publish(cohort, date(2023, 11, 6))
         cohort = cohort_services.start_running(cohort=cohort, by=self.staff)
         for pairing in pairings:
-            self._mentees_work(pairing, at_risk_silence=False, low=False)
+            self._mentees_work(pairing, at_risk_silence=False, low=False, as_history=True)
             self._learning_path(pairing.mentee)
         # Two left the programme; the others completed it.
         left = {pairings[1].mentee_id, pairings[6].mentee_id} if len(pairings) > 6 else set()
@@ -771,7 +791,7 @@ class _Seeder:
             "supervisor_endorsed",
         ]
         for index, country in enumerate(self.active):
-            for _ in range(5):
+            for _ in range(4):
                 profile = self._next_woman(country)
                 if profile is None:
                     break

@@ -161,13 +161,6 @@ def is_panelist_of_cohort(user: Any, cohort: Any) -> bool:
     return bool(cohort.panel.filter(pk=user.pk).exists())
 
 
-@rules.predicate
-def is_panelist_of_application(user: Any, application: Any) -> bool:
-    if application is None or not _signed_in(user):
-        return False
-    return bool(application.cohort.panel.filter(pk=user.pk).exists())
-
-
 # The panel page of a cohort: its panel members.
 rules.add_perm("mentoring.view_panel", is_panelist_of_cohort)
 # Scoring an application: the panel of its cohort once nationally endorsed (the service

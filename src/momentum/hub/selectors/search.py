@@ -11,9 +11,10 @@ newest. Excerpts are highlighted in Python for the page shown only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import Combinable
@@ -27,6 +28,8 @@ from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, Space
 from momentum.hub.selectors import access
 
 MAX_TERMS = 8
+# Matches counted (and ranked, for a very common word) at most; see ``Found``.
+MAX_COUNTED = 1000
 SHORT_TERM = 3  # under this many letters, a word matches whole words only
 POSTS_PER_THREAD_PAGE = 50
 EXCERPT_WORDS_BEFORE = 12
@@ -81,6 +84,87 @@ def _hits(field: str, terms: list[str]) -> Combinable:
     return total
 
 
+_RANKING = ("-title_hits", "-body_hits", "-published_at", "-pk")
+
+
+class Found:
+    """The entries a search found, in their order, for a ``Paginator``: ``count()`` is one
+    query, each page (a slice) one more, whatever the number of matches.
+
+    Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
+    entries with a query word in their title and the newest ``MAX_COUNTED`` matches: so a page
+    never sorts tens of thousands of rows, and titles still come first."""
+
+    ordered = True  # for Paginator
+
+    def __init__(self, matches: QuerySet[SearchEntry], terms: list[str]) -> None:
+        self.matches = matches
+        self.terms = terms
+        self._count: int | None = None
+
+    @property
+    def capped(self) -> bool:
+        """True when more entries matched than were counted."""
+        return self.count() > MAX_COUNTED
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.matches.values("pk")[: MAX_COUNTED + 1].count()
+        return self._count
+
+    def __len__(self) -> int:
+        return min(self.count(), MAX_COUNTED)
+
+    def _ranked(self) -> QuerySet[SearchEntry]:
+        candidates = self.matches
+        if self.capped:
+            newest = self.matches.order_by("-published_at", "-pk").values("pk")[:MAX_COUNTED]
+            in_title = Q()
+            for term in self.terms:
+                in_title |= Q(title_key__contains=_pattern(term))
+            titled = (
+                self.matches.filter(in_title)
+                .order_by("-published_at", "-pk")
+                .values("pk")[:MAX_COUNTED]
+            )
+            candidates = SearchEntry.objects.filter(Q(pk__in=newest) | Q(pk__in=titled))
+        return _ranked(candidates, self.terms)
+
+    def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
+        # The ranking picks the page's ids; the page is then read with what it shows, so the
+        # joins are made for 20 rows, not for every match.
+        page = SearchEntry.objects.filter(pk__in=ranked.values("pk"))
+        return list(
+            _ranked(page, self.terms)
+            .select_related("post__thread", "resource", "space")
+            # What a result does not show stays in the database (the keys are the largest).
+            .defer(*_NOT_SHOWN)
+        )
+
+    @overload
+    def __getitem__(self, key: int) -> SearchEntry: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[SearchEntry]: ...
+
+    def __getitem__(self, key: int | slice) -> SearchEntry | list[SearchEntry]:
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        if not self.terms:
+            return []
+        start, stop = key.start or 0, key.stop if key.stop is not None else len(self)
+        return self._shown(self._ranked()[start:stop])
+
+    def __iter__(self) -> Iterator[SearchEntry]:
+        return iter(self[0 : len(self)])
+
+
+def _ranked(entries: QuerySet[SearchEntry], terms: list[str]) -> QuerySet[SearchEntry]:
+    return entries.annotate(
+        title_hits=_hits("title_key", terms), body_hits=_hits("body_key", terms)
+    ).order_by(*_RANKING)
+
+
 def search(
     user: Any,
     query: str,
@@ -88,12 +172,12 @@ def search(
     kind: str | None = None,
     space: Space | None = None,
     language: str | None = None,
-) -> QuerySet[SearchEntry]:
+) -> Found:
     """The entries ``user`` may read that match every word of ``query``, best first, with what
-    a result shows (one query per page, and one to count)."""
+    a result shows (one query to count, one per page)."""
     terms = query_terms(query)
     if not terms or not access.uses_hub(user):
-        return SearchEntry.objects.none()
+        return Found(SearchEntry.objects.none(), [])
     found = SearchEntry.objects.all()
     if not user.is_programme_staff:
         found = found.filter(
@@ -108,13 +192,7 @@ def search(
         found = found.filter(space=space)
     if language:
         found = found.filter(language=language)
-    return (
-        found.annotate(title_hits=_hits("title_key", terms), body_hits=_hits("body_key", terms))
-        .select_related("post__thread", "resource", "space")
-        # What a result does not show stays in the database (the keys are the largest).
-        .defer(*_NOT_SHOWN)
-        .order_by("-title_hits", "-body_hits", "-published_at", "-pk")
-    )
+    return Found(found, terms)
 
 
 # --- what a result shows ----------------------------------------------------------------

@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from momentum.core import audit
 from momentum.core.notifications import notify
@@ -296,6 +297,33 @@ def submit_review(
         updated=updated,
     )
     return review
+
+
+def panel_path(cohort: Cohort) -> str:
+    return f"/mentoring/cohorts/{cohort.pk}/panel/"
+
+
+def tell_panel(*, cohort: Cohort) -> int:
+    """Call the cohort's panel to score (when selection starts, say): each member is told,
+    in-app and by e-mail, with a link to her panel page; returns how many were told. A panel
+    member may hold no role that puts mentoring in her menu: this is her way in."""
+    members = list(cohort.panel.filter(is_active=True))
+    waiting = Application.objects.filter(cohort=cohort, status=ApplicationStatus.ENDORSED).count()
+    notify(
+        recipients=members,
+        kind="mentoring.panel_call",
+        message=lambda: (
+            ngettext(
+                "%(count)s application to %(cohort)s waits for your scores.",
+                "%(count)s applications to %(cohort)s wait for your scores.",
+                waiting,
+            )
+            % {"count": waiting, "cohort": _cohort_name(cohort)}
+        ),
+        url=panel_path(cohort),
+        email=True,
+    )
+    return len(members)
 
 
 # --- offers ---

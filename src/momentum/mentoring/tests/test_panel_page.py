@@ -130,3 +130,17 @@ def test_the_page_answers_in_the_same_number_of_queries_whatever_the_rows(
         response = client.get(_url(cohort))
 
     assert len(response.context["queue"].rows) == 43
+
+
+def test_the_panel_is_called_to_score_with_a_link_to_its_page(cohort, panelist):
+    from momentum.core.models import Notification
+    from momentum.mentoring.services.selection import tell_panel
+
+    endorsed_application(cohort)
+    endorsed_application(cohort)
+
+    assert tell_panel(cohort=cohort) == 1
+
+    notification = Notification.objects.get(recipient=panelist, kind="mentoring.panel_call")
+    assert notification.url == f"/mentoring/cohorts/{cohort.pk}/panel/"
+    assert "2 applications" in notification.message["en"]

@@ -93,6 +93,10 @@ def worker(argv: list[str]) -> int:
     _django_setup()
     from django.core.management import call_command
 
+    from momentum.core.periodic import ensure_all
+
+    # Daily and weekly work (digests, reminders, expiring offers) queues itself from here on.
+    ensure_all()
     call_command("db_worker", *argv)
     return 0
 

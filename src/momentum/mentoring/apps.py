@@ -8,4 +8,8 @@ class MentoringConfig(AppConfig):
     verbose_name = _("Mentoring programme")
 
     def ready(self) -> None:
-        from momentum.mentoring import demo_data, indicators, navigation  # noqa: F401
+        from momentum.core import periodic
+        from momentum.mentoring import demo_data, indicators, navigation, tasks  # noqa: F401
+
+        periodic.register("mentoring.reminders", periodic.daily(tasks.send_mentoring_reminders))
+        periodic.register("mentoring.expire_offers", periodic.daily(tasks.expire_mentoring_offers))

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django_tasks import task
+
+
+def _queue_tomorrow(daily_task: Any) -> None:
+    """Daily tasks queue their next run as they finish (see ``core.periodic``)."""
+    from momentum.core.periodic import next_daily, queue_once
+
+    queue_once(daily_task, next_daily())
 
 
 # --- cohorts and applications ---
@@ -22,10 +31,12 @@ def expire_mentoring_offers() -> dict[str, int]:
     from momentum.mentoring.services.selection import expire_offers
 
     done = expire_offers()
+    _queue_tomorrow(expire_mentoring_offers)
     return {"expired": done.expired, "passed_on": done.passed_on}
 
 
 # --- mentors and matching ---
+
 
 # --- the pair's work ---
 @task()
@@ -35,6 +46,7 @@ def send_mentoring_reminders() -> dict[str, int]:
     from momentum.mentoring.services.pairs import send_reminders
 
     sent = send_reminders()
+    _queue_tomorrow(send_mentoring_reminders)
     return {"check_ins": sent.check_ins, "pairs": sent.pairs}
 
 

@@ -99,7 +99,8 @@ def test_the_markdown_renderer_keeps_no_live_markup(world):
         _assert_inert(post.body_html)
     opening = world["thread"].posts.get(is_opening=True)
     assert "&lt;script&gt;" in opening.body_html
-    assert "javascript:" not in opening.body_html
+    assert "&lt;a href=" in opening.body_html  # the raw link is text
+    assert "<a " not in opening.body_html  # and the Markdown link to javascript: is no link
 
 
 def test_the_space_page(client_for, focal_point, world):

@@ -29,7 +29,7 @@ from momentum.hub.selectors import access
 
 MAX_TERMS = 8
 # Matches counted (and ranked, for a very common word) at most; see ``Found``.
-MAX_COUNTED = 1000
+MAX_COUNTED = 500
 SHORT_TERM = 3  # under this many letters, a word matches whole words only
 POSTS_PER_THREAD_PAGE = 50
 EXCERPT_WORDS_BEFORE = 12
@@ -92,8 +92,9 @@ class Found:
     query, each page (a slice) one more, whatever the number of matches.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
-    entries with a query word in their title and the newest ``MAX_COUNTED`` matches: so a page
-    never sorts tens of thousands of rows, and titles still come first."""
+    entries with a query word in their title and the newest ``MAX_COUNTED`` matches (read in
+    two more queries): so a page never sorts tens of thousands of rows, and titles still come
+    first."""
 
     ordered = True  # for Paginator
 
@@ -102,33 +103,38 @@ class Found:
         self.terms = terms
         self._count: int | None = None
 
-    @property
-    def capped(self) -> bool:
-        """True when more entries matched than were counted."""
-        return self.count() > MAX_COUNTED
-
-    def count(self) -> int:
+    def _matched(self) -> int:
         if self._count is None:
             self._count = self.matches.values("pk")[: MAX_COUNTED + 1].count()
         return self._count
 
+    @property
+    def capped(self) -> bool:
+        """True when more entries matched than were counted."""
+        return self._matched() > MAX_COUNTED
+
+    def count(self) -> int:
+        return min(self._matched(), MAX_COUNTED)
+
     def __len__(self) -> int:
-        return min(self.count(), MAX_COUNTED)
+        return self.count()
 
     def _ranked(self) -> QuerySet[SearchEntry]:
-        candidates = self.matches
-        if self.capped:
-            newest = self.matches.order_by("-published_at", "-pk").values("pk")[:MAX_COUNTED]
-            in_title = Q()
-            for term in self.terms:
-                in_title |= Q(title_key__contains=_pattern(term))
-            titled = (
-                self.matches.filter(in_title)
-                .order_by("-published_at", "-pk")
-                .values("pk")[:MAX_COUNTED]
-            )
-            candidates = SearchEntry.objects.filter(Q(pk__in=newest) | Q(pk__in=titled))
-        return _ranked(candidates, self.terms)
+        if not self.capped:
+            return _ranked(self.matches, self.terms)
+        # Two short reads of ids (PostgreSQL walks its date index and stops, and reads the
+        # rare titles by their trigram index), so the ranking sorts a few hundred rows.
+        newest = self.matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        in_title = Q()
+        for term in self.terms:
+            in_title |= Q(title_key__contains=_pattern(term))
+        titled = (
+            self.matches.filter(in_title)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)
+        )
+        candidates = {*newest[:MAX_COUNTED], *titled[:MAX_COUNTED]}
+        return _ranked(SearchEntry.objects.filter(pk__in=sorted(candidates)), self.terms)
 
     def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
         # The ranking picks the page's ids; the page is then read with what it shows, so the

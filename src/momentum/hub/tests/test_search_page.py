@@ -217,3 +217,31 @@ def test_an_overlong_query_is_refused_without_error(client, officer):
 
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_a_very_common_word_ranks_titles_and_the_newest_matches(
+    client, officer, open_space, monkeypatch
+):
+    from momentum.hub.selectors import search as selectors
+
+    monkeypatch.setattr(selectors, "MAX_COUNTED", 3)
+    now = timezone.now()
+    old_title = _thread(open_space, "Visas explained", "text")
+    SearchEntry.objects.filter(post__thread=old_title).update(
+        published_at=now - timedelta(days=400)
+    )
+    in_text = []
+    for age in range(6):
+        thread = _thread(open_space, f"Notes {age}", "about visas")
+        SearchEntry.objects.filter(post__thread=thread).update(
+            published_at=now - timedelta(days=age)
+        )
+        in_text.append(thread)
+    client.force_login(officer)
+
+    response = client.get(URL, {"q": "visas"})
+
+    urls = [result.url for result in response.context["results"]]
+    expected = [old_title, *in_text[:2]]  # the title first, then the newest, 3 in all
+    assert urls == [f"/en/hub/threads/{thread.pk}/" for thread in expected]
+    assert "More than 3 results" in response.content.decode()

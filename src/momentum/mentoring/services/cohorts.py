@@ -227,6 +227,10 @@ def save_cohort(
             )
         if _save_criteria(cohort, criteria):
             changes["criteria"] = True
+            # Panel members may already have scored (while applications are open).
+            from momentum.mentoring.services.selection import reaggregate_cohort
+
+            reaggregate_cohort(cohort)
     place_changes = _save_places(cohort, places)
     if place_changes:
         changes["places"] = place_changes
@@ -336,7 +340,12 @@ def open_applications(*, cohort: Cohort, by: User) -> Cohort:
 @transaction.atomic
 def start_selection(*, cohort: Cohort, by: User) -> Cohort:
     """Close applications and hand the endorsed ones to the panel."""
-    return _move(cohort, CohortStatus.SELECTION, by)
+    from momentum.mentoring.services.selection import tell_panel
+
+    cohort = _move(cohort, CohortStatus.SELECTION, by)
+    # The panel's way in: a panel member may hold no role that puts mentoring in her menu.
+    tell_panel(cohort=cohort)
+    return cohort
 
 
 @transaction.atomic

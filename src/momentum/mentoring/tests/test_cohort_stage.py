@@ -116,3 +116,16 @@ def test_the_page_reports_an_illegal_move(client_for, staff):
     assert cohort.status == CohortStatus.OPEN
     [message] = [str(each) for each in response.context["messages"]]
     assert message.startswith("Only a cohort in progress can be completed.")
+
+
+def test_starting_selection_calls_the_panel_to_score(staff, trainer):
+    from momentum.core.models import Notification
+
+    cohort = CohortFactory(status=CohortStatus.OPEN)
+    cohort.panel.add(trainer)  # a panel member whose roles give her no mentoring menu
+
+    services.start_selection(cohort=cohort, by=staff)
+
+    notification = Notification.objects.get(recipient=trainer)
+    assert notification.kind.startswith("mentoring.")
+    assert notification.url == f"/mentoring/cohorts/{cohort.pk}/panel/"

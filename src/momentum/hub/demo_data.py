@@ -1657,16 +1657,6 @@ class _Seeder:
             if key[:1] in ("w", "m") and key[1:2].isdigit()
         ]
         for number, plan in enumerate(RESOURCES):
-            texts = {
-                **{
-                    f"title_{code}": text
-                    for code, text in zip(("en", "fr", "ar"), plan.titles, strict=True)
-                },
-                **{
-                    f"description_{code}": text
-                    for code, text in zip(("en", "fr", "ar"), plan.descriptions, strict=True)
-                },
-            }
             first = (
                 SimpleUploadedFile(
                     f"{_file_stem(plan.titles[0])}.pdf",
@@ -1686,7 +1676,12 @@ class _Seeder:
                 url=plan.url,
                 file=first,
                 note=plan.version_notes[0] if plan.version_notes else "",
-                **texts,
+                title_en=plan.titles[0],
+                title_fr=plan.titles[1],
+                title_ar=plan.titles[2],
+                description_en=plan.descriptions[0],
+                description_fr=plan.descriptions[1],
+                description_ar=plan.descriptions[2],
             )
             for later, note in zip(plan.pages[1:], plan.version_notes[1:], strict=True):
                 resource_services.add_version(

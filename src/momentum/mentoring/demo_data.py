@@ -565,7 +565,7 @@ class _Seeder:
         history: list[Meeting] = []
         while day <= end:
             topic, next_steps = rng.choice(topics)
-            fields = {
+            fields: dict[str, Any] = {
                 "held_on": day,
                 "duration_minutes": rng.choice([30, 45, 60, 60, 90]),
                 "mode": rng.choice(list(MeetingMode)),
@@ -1161,7 +1161,7 @@ def seed_mentoring(say: Callable[[str], None]) -> None:
     seeder.seed_opportunities(current, earlier)
     seeder.forget_notifications()
     counts = seeder.counts
-    statuses = defaultdict(int)
+    statuses: dict[str, int] = defaultdict(int)
     for status in Application.objects.values_list("status", flat=True):
         statuses[status] += 1
     say(

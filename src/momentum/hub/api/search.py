@@ -16,7 +16,7 @@ from momentum.hub.selectors import access
 from momentum.hub.selectors import search as selectors
 from momentum.people.models import Language
 
-router = Router(tags=["hub"])
+router = Router()
 
 RESULTS_PER_PAGE = 20
 

@@ -15,7 +15,7 @@ from momentum.hub.selectors import access
 from momentum.hub.selectors.spaces import with_activity
 from momentum.people.models import Language
 
-router = Router(tags=["hub"])
+router = Router()
 
 SPACES_PER_PAGE = 50
 

@@ -38,7 +38,7 @@ from momentum.hub.services import publishing
 from momentum.hub.services import threads as services
 from momentum.hub.services.publishing import Submission
 
-router = Router(tags=["hub"])
+router = Router()
 
 THREADS_PER_PAGE = 30
 

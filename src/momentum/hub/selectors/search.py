@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, overload
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
@@ -204,15 +205,23 @@ def search(
 # --- what a result shows ----------------------------------------------------------------
 
 
-def _word_matches(word: str, terms: list[str]) -> bool:
+@lru_cache(maxsize=20_000)
+def _forms(word: str) -> frozenset[str]:
+    """The folded word and what is left of it without each attached prefix (cached: the
+    same words come back in every excerpt)."""
     folded = normalise(word)
     if not folded:
-        return False
+        return frozenset()
     forms = {folded}
     stripped = strip_arabic_prefix(folded)
     while stripped not in forms:
         forms.add(stripped)
         stripped = strip_arabic_prefix(stripped)
+    return frozenset(forms)
+
+
+def _word_matches(word: str, terms: list[str]) -> bool:
+    forms = _forms(word)
     for term in terms:
         if len(term) < SHORT_TERM:
             if term in forms:

@@ -143,3 +143,28 @@ def test_a_private_space_may_be_seen_to_ask_to_join(client_for, focal_point, spa
 
     assert response.status_code == 200
     assert (response.json()["can_read"], response.json()["membership"]) == (False, None)
+
+
+def test_the_hub_routes_are_in_the_openapi_document_with_their_schemas(client):
+    document = client.get("/api/v1/openapi.json").json()
+
+    paths = document["paths"]
+    for path, method in [
+        ("/api/v1/hub/spaces", "get"),
+        ("/api/v1/hub/spaces/{space_id}", "get"),
+        ("/api/v1/hub/spaces/{space_id}/threads", "get"),
+        ("/api/v1/hub/spaces/{space_id}/threads", "post"),
+        ("/api/v1/hub/threads/{thread_id}", "get"),
+        ("/api/v1/hub/threads/{thread_id}/posts", "post"),
+        ("/api/v1/hub/search", "get"),
+    ]:
+        operation = paths[path][method]
+        assert operation["tags"] == ["hub"], path
+        assert "$ref" in str(operation["responses"]["200" if method == "get" else "201"])
+    created = paths["/api/v1/hub/spaces/{space_id}/threads"]["post"]["responses"]
+    assert {"201", "202", "422", "429"} <= set(created)
+    schemas = document["components"]["schemas"]
+    assert {"SpaceOut", "ThreadDetailOut", "PostOut", "SubmissionOut", "SearchPageOut"} <= set(
+        schemas
+    )
+    assert "body_html" in schemas["PostOut"]["properties"]

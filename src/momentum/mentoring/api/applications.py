@@ -309,7 +309,7 @@ def create_mentoring_application(
     """An officer applies to a cohort for herself, with the same checks as the page: 403 for
     anyone who is not an officer, 422 with every reason (translated) when she is not eligible
     or the cohort is closed, 409 when she has already applied."""
-    user = request.user
+    user: Any = request.user
     cohort = get_cohort_for(user, cohort_id)
     if not user.has_perm("mentoring.apply", cohort):
         raise PermissionDenied
@@ -341,7 +341,7 @@ def create_mentoring_application(
         application = services.submit_application(
             cohort=cohort,
             applicant=profile,
-            by=user,  # type: ignore[arg-type]
+            by=user,
             motivation=payload.motivation,
             goals=payload.goals,
             years_of_service=payload.years_of_service,

@@ -91,7 +91,7 @@ def test_a_focal_point_lists_her_countrys_with_email_but_no_scores(
 def test_a_panel_member_lists_the_endorsed_with_scores_but_no_email(
     client_for, cohort, applications
 ):
-    own, scored, moroccan = applications
+    _own, scored, moroccan = applications
     panelist = panelist_for(cohort)
 
     items = _items(client_for(panelist).get(URL))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -61,7 +62,7 @@ ROUTES = {
 def world(officer, mentor, jordan, morocco) -> World:  # type: ignore[no-untyped-def]
     officer.profile.sex = Sex.FEMALE
     officer.profile.save()
-    open_cohort = CohortFactory(places={jordan: 3, morocco: 3})
+    open_cohort: Any = CohortFactory(places={jordan: 3, morocco: 3})
     pairing = pair_for(officer, mentor)
     return World(open_cohort=open_cohort.pk, application=pairing.mentee_id, pair=pairing.pk)
 

@@ -25,6 +25,16 @@ def _hermetic(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.MOMENTUM_MFA_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked():  # type: ignore[no-untyped-def]
+    """Every test starts in English: a request in Arabic leaves Arabic active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def jordan(db):  # type: ignore[no-untyped-def]
     from momentum.core.tests.factories import CountryFactory

@@ -572,8 +572,9 @@ def measure_search(args: argparse.Namespace) -> None:
         from django.db import connection
 
         found = selectors.search(reader, asked[0])
+        print(f"Plan of the ranking for {asked[0]!r} ({found.count()} matches counted):")
         with connection.cursor() as cursor:
-            sql, params = found[:20].query.sql_with_params()
+            sql, params = found._ranked().values("pk")[:20].query.sql_with_params()
             cursor.execute("EXPLAIN ANALYZE " + sql, params)
             print("\n".join(row[0] for row in cursor.fetchall()))
 

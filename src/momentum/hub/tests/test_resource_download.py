@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 def _download(client, resource):  # type: ignore[no-untyped-def]
     response = client.get(f"/en/hub/resources/{resource.pk}/download/")
     if response.streaming:
+        # Reading the whole file closes it (the test client then ends the request).
         response.body = b"".join(response.streaming_content)
-        response.close()
     return response
 
 

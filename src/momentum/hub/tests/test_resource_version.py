@@ -37,7 +37,6 @@ def test_staff_upload_a_new_version_with_a_note(client, staff):
     assert entry.details["number"] == 2
     download = client.get(f"/en/hub/resources/{resource.pk}/download/")
     assert b"".join(download.streaming_content) == b"New contacts list."
-    download.close()
 
 
 def test_the_first_version_of_a_link_is_number_one(client, staff):

@@ -44,6 +44,7 @@ def certificate_by_code(code: str) -> Certificate | None:
             "issued_on",
             "expires_on",
             "revoked_at",
+            "nomination_id",  # none for a programme's certificate (mentoring)
         )
         .filter(code=code)
         .first()

@@ -149,6 +149,7 @@ rules.add_perm(
 # "My mentoring": officers (their applications and where each stands).
 rules.add_perm("mentoring.view_own_applications", is_officer_for_mentoring)
 
+
 # --- panel and selection ---
 # Panel scores (each panelist's review, an application's aggregate score and its number of
 # reviews) are read by the cohort's panel and by staff only: never by the applicant, her focal
@@ -204,6 +205,7 @@ rules.add_perm("mentoring.view_mentor", is_mentoring_staff | is_the_mentor)
 rules.add_perm("mentoring.change_mentor", is_mentoring_staff | is_the_mentor)
 # "My mentor profile" in the menu: those who hold the mentor role (no query: roles are cached).
 rules.add_perm("mentoring.view_own_mentor_profile", has_mentor_role)
+
 
 # --- the pair's work ---
 # Who sees what of a pair (the pair page, the plan, the meeting log, the check-ins):
@@ -284,6 +286,7 @@ rules.add_perm("mentoring.answer_check_in", answers_check_in & check_in_pair_is_
 rules.add_perm("mentoring.view_programme_health", is_mentoring_staff)
 # "My mentees" in the menu: those who hold the mentor role.
 rules.add_perm("mentoring.view_own_mentees", has_mentor_role)
+
 
 # --- learning path and opportunities ---
 # The learning path: staff and the mentee's current mentor (an active pair) assign, order and

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import AreaOfWork, ThematicArea
@@ -17,12 +18,12 @@ _DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class _MentorChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.user.display_name()} · {obj.get_kind_display()}"
+        return f"{obj.user.display_name(get_language())} · {obj.get_kind_display()}"
 
 
 class _OfficerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.user.display_name()} · {obj.country.code}"
+        return f"{obj.user.display_name(get_language())} · {obj.country.code}"
 
 
 class ApplicationForm(forms.Form):

@@ -47,10 +47,19 @@ def country_applications(user: Any, cohort: Cohort, country: Country) -> Any:
 
 
 def my_applications(user: Any) -> list[Application]:
-    """The signed-in officer's own applications, newest first (one query)."""
+    """The signed-in officer's own applications, newest first, each with ``current_pair``:
+    the id of her active (or completed) mentoring pair, if any (one query)."""
+    from django.db.models import OuterRef, Subquery
+
+    from momentum.mentoring.models import Pairing, PairingStatus
+
+    pair = Pairing.objects.filter(
+        mentee=OuterRef("pk"), status__in=[PairingStatus.ACTIVE, PairingStatus.COMPLETED]
+    ).order_by("-published_at", "-pk")
     return list(
         Application.objects.filter(applicant__user=user)
         .select_related("cohort", "country", "proposed_by")
+        .annotate(current_pair=Subquery(pair.values("pk")[:1]))
         .order_by("-created_at", "-pk")
     )
 

@@ -47,9 +47,7 @@ ROUTES = {
 def world(db) -> World:  # type: ignore[no-untyped-def]
     guide = ResourceFactory()
     versioned(guide)
-    link = ResourceFactory(
-        kind="link", url="https://example.org/guide", space=SpaceFactory()
-    )
+    link = ResourceFactory(kind="link", url="https://example.org/guide", space=SpaceFactory())
     return World(guide=guide.pk, link=link.pk)
 
 

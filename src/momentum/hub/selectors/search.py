@@ -56,9 +56,19 @@ _NOT_SHOWN = (
 )
 
 
+# Words so common they narrow nothing (folded: core.text.normalise). Left out of a query that
+# has other words; a query of stop words alone still searches for them.
+STOP_WORDS = frozenset(
+    "في من على الى ان عن مع هذا هذه التي الذي او ما لا ثم قد "  # noqa: SIM905
+    "le la les de des du et en un une pour avec sur dans au aux par est "
+    "the of and to in for with on a an is are by at or".split()
+)
+
+
 def query_terms(query: str) -> list[str]:
     """The folded words of ``query``: every one must match. Arabic words lose every attached
-    prefix (و then بال…), since matching inside words finds the longer forms anyway."""
+    prefix (و then بال…), since matching inside words finds the longer forms anyway. Stop
+    words are left out when other words remain."""
     terms: list[str] = []
     for term in search_terms(query or ""):
         stripped = strip_arabic_prefix(term)
@@ -66,7 +76,8 @@ def query_terms(query: str) -> list[str]:
             term, stripped = stripped, strip_arabic_prefix(stripped)
         if term and term not in terms:
             terms.append(term)
-    return terms[:MAX_TERMS]
+    meaningful = [term for term in terms if term not in STOP_WORDS]
+    return (meaningful or terms)[:MAX_TERMS]
 
 
 def _pattern(term: str) -> str:
@@ -187,9 +198,9 @@ def search(
         return Found(SearchEntry.objects.none(), [])
     found = SearchEntry.objects.all()
     if not user.is_programme_staff:
-        found = found.filter(
-            Q(space__isnull=True) | Q(space__in=access.readable_spaces(user).values("pk"))
-        )
+        # The reader's spaces are read once (a short list), not re-joined in every query.
+        spaces = list(access.readable_spaces(user).values_list("pk", flat=True))
+        found = found.filter(Q(space__isnull=True) | Q(space_id__in=spaces))
     for term in terms:
         pattern = _pattern(term)
         found = found.filter(Q(title_key__contains=pattern) | Q(body_key__contains=pattern))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Country
@@ -48,3 +49,14 @@ class AuditFilterForm(forms.Form):
             "until": data.get("until"),
             "text": data.get("text", ""),
         }
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal beside the fields it names, or above the form: every view that
+    hands a form's data to a service shows its refusals this way."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            for message in field_messages:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        form.add_error(None, error)

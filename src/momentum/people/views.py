@@ -5,7 +5,6 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.core.models import Country
 from momentum.people import selectors, services
 from momentum.people.forms import (
@@ -26,16 +26,6 @@ from momentum.people.forms import (
 )
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import AccessToken, Profile, Role
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 def _query_without_page(request: AuthenticatedRequest) -> str:
@@ -110,7 +100,7 @@ def _edit_profile(
                     expected_version=version,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The profile was saved."))
                 return redirect(success_url)
@@ -191,7 +181,7 @@ def invitation_new(request: AuthenticatedRequest) -> HttpResponse:
                 details={"given_name": data["given_name"], "family_name": data["family_name"]},
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied:
             form.add_error("role", _("You may not invite someone to this role or country."))
         else:
@@ -269,7 +259,7 @@ def accept_invitation(request: AuthenticatedRequest, key: str) -> HttpResponse:
             if hasattr(error, "error_dict") and "password" in error.error_dict:
                 form.add_error("password1", error.error_dict.pop("password"))
             if not hasattr(error, "error_dict") or error.error_dict:
-                _add_errors(form, error)
+                add_service_errors(form, error)
         else:
             login(request, user, backend="momentum.people.backends.AuthenticationBackend")
             messages.success(request, _("Welcome to Momentum. Your account is ready."))

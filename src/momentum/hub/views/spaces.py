@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.hub.forms.members import InvitationAnswerForm, JoinRequestForm
 from momentum.hub.forms.spaces import SpaceForm
 from momentum.hub.models import JoinPolicy, MembershipStatus, Space
@@ -36,15 +37,6 @@ def url_or_none(name: str, *args: object) -> str | None:
 def _require_hub(request: AuthenticatedRequest) -> None:
     if not request.user.has_perm("hub.use_hub"):
         raise PermissionDenied
-
-
-def _add_errors(form: SpaceForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -121,7 +113,7 @@ def _space_form(
             space=space, data=form.to_data(), version=version, by=request.user
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
         return form, None
 
 

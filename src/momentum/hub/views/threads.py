@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.hub import markdown
 from momentum.hub.forms.threads import EditPostForm, ReplyForm, ReviewRequestForm, ThreadForm
 from momentum.hub.models import Post, PostStatus, Thread
@@ -36,16 +36,6 @@ WAITING_MESSAGE = gettext_lazy(
 def _require_hub(request: AuthenticatedRequest) -> None:
     if not request.user.has_perm("hub.use_hub"):
         raise PermissionDenied
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 def thread_url(thread: Thread, *, page: int = 1, post: Post | None = None) -> str:
@@ -117,7 +107,7 @@ def thread_new(request: AuthenticatedRequest, space_pk: int) -> HttpResponse:
                 draft=_own_post(user, data.get("draft")),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             response = _after_submission(request, submission)
             if response is not None:
@@ -208,7 +198,7 @@ def reply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     draft=_own_post(user, data.get("draft")),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 response = _after_submission(request, submission)
                 if response is not None:
@@ -281,7 +271,7 @@ def post_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     version=data["version"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if not submission.blocked:
                     if submission.held:

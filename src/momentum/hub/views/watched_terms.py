@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.hub.forms.moderation import WatchedTermForm
 from momentum.hub.models import WatchedTerm
 from momentum.hub.services import watched_terms as services
@@ -22,15 +23,6 @@ def _require_staff(request: AuthenticatedRequest) -> None:
         raise PermissionDenied
 
 
-def _add_errors(form: WatchedTermForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 def watched_terms(request: AuthenticatedRequest) -> HttpResponse:
     """The list by language, and the form to add a word or phrase. Queries: one for the list
@@ -41,7 +33,7 @@ def watched_terms(request: AuthenticatedRequest) -> HttpResponse:
         try:
             term = services.add_watched_term(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("“%(phrase)s” is now watched.") % {"phrase": term.phrase})
             return redirect("hub:watched_terms")

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.mentoring.eligibility import eligibility_problems
 from momentum.mentoring.forms.applications import (
     ApplicationForm,
@@ -29,7 +30,6 @@ from momentum.mentoring.models import Application, ApplicationStatus, Cohort
 from momentum.mentoring.selectors import applications as selectors
 from momentum.mentoring.selectors.cohorts import get_cohort_for
 from momentum.mentoring.services import applications as services
-from momentum.mentoring.views.cohorts import add_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
 
@@ -94,7 +94,7 @@ def apply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 **form.service_arguments(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -145,7 +145,7 @@ def propose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 **form.service_arguments(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -304,7 +304,7 @@ def supervisor_endorse(request: HttpRequest, token: str) -> HttpResponse:
                 endorse=endorse,
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return render(
                 request,

@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.core.models import Country
 from momentum.mentoring.forms.cohorts import (
     CohortForm,
@@ -30,17 +30,6 @@ from momentum.mentoring.services import cohorts as services
 from momentum.people.http import AuthenticatedRequest
 
 COUNTRY_PAGE_SIZE = 50
-
-
-def add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def cohort_url(cohort: Cohort) -> str:
@@ -145,7 +134,7 @@ def _edit(request: AuthenticatedRequest, cohort: Cohort | None) -> HttpResponse:
                     expected_version=form.cleaned_data.get("version"),
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The cohort was saved."))
                 return redirect(cohort_url(saved))

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from momentum.core.forms import add_service_errors
 from momentum.mentoring.forms.mentors import (
     MentorCreateForm,
     MentorFilterForm,
@@ -32,16 +32,6 @@ PAGE_SIZE = 50
 def language_names(codes: Iterable[str]) -> list[str]:
     """The names of working languages, in the reader's language."""
     return [str(Language(code).label) for code in codes if code in Language.values]
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -83,7 +73,7 @@ def mentor_new(request: AuthenticatedRequest) -> HttpResponse:
                 user=person, data=services.MentorData(**data), by=user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -129,7 +119,7 @@ def mentor_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The mentor's profile was saved."))
             return redirect("mentoring:mentor", pk=mentor.pk)

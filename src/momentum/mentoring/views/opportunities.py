@@ -10,13 +10,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.mentoring.forms.opportunities import (
     ApplyForOpportunityForm,
     OpportunityForm,
@@ -27,15 +27,6 @@ from momentum.mentoring.models import Candidacy, Opportunity, TravelSupport
 from momentum.mentoring.selectors import opportunities as selectors
 from momentum.mentoring.services import opportunities as services
 from momentum.people.http import AuthenticatedRequest
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 def _detail_url(opportunity: Opportunity | int) -> str:
@@ -76,7 +67,7 @@ def _save(request: AuthenticatedRequest, opportunity: Opportunity | None) -> Htt
                 by=request.user, data=data, opportunity=opportunity, expected_version=version
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The opportunity was saved."))
             return redirect(_detail_url(saved))
@@ -142,7 +133,7 @@ def opportunity_apply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 needs_travel_support=form.cleaned_data["needs_travel_support"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your application was sent."))
             return redirect(_detail_url(opportunity))
@@ -172,7 +163,7 @@ def opportunity_propose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 needs_travel_support=form.cleaned_data["needs_travel_support"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The candidate was proposed."))
             return redirect(_detail_url(opportunity))

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.mentoring.forms.pairs import (
     CheckInForm,
     GoalForm,
@@ -27,16 +27,6 @@ from momentum.mentoring.models import Application, Pairing
 from momentum.mentoring.selectors import pairs as selectors
 from momentum.mentoring.services import pairs as services
 from momentum.people.http import AuthenticatedRequest
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 def _pair_url(pairing: Pairing, anchor: str = "") -> str:
@@ -111,7 +101,7 @@ def plan_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The plan was saved."))
             return redirect(_pair_url(pairing, "plan"))
@@ -150,7 +140,7 @@ def goal_new(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             plan = services.ensure_plan(pairing=pairing)
             services.add_goal(plan=plan, by=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The goal was added to the plan."))
             return redirect(_pair_url(pairing, "plan"))
@@ -183,7 +173,7 @@ def goal_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.update_goal(goal=goal, by=request.user, data=data, expected_version=version)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The goal was saved."))
             return redirect(_pair_url(pairing, f"goal-{goal.pk}"))
@@ -215,7 +205,7 @@ def milestone_new(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 expected_goal_version=data["goal_version"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The milestone was added."))
             return redirect(_pair_url(pairing, f"goal-{goal.pk}"))
@@ -253,7 +243,7 @@ def milestone_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 expected_goal_version=data["goal_version"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The milestone was saved."))
             return redirect(_pair_url(pairing, f"goal-{goal.pk}"))
@@ -276,7 +266,7 @@ def meeting_new(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.log_meeting(pairing=pairing, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting was added to the log."))
             return redirect(_pair_url(pairing, "meetings"))
@@ -297,7 +287,7 @@ def check_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.submit_check_in(check_in=item, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you: your check-in was recorded."))
             return redirect(_pair_url(pairing, "check-ins"))

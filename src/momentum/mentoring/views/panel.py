@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from momentum.core.forms import add_service_errors
 from momentum.mentoring.forms.panel import ReviewForm
 from momentum.mentoring.models import RubricCriterion
 from momentum.mentoring.selectors import applications as application_selectors
 from momentum.mentoring.selectors import selection as selectors
 from momentum.mentoring.selectors.cohorts import get_cohort_for
 from momentum.mentoring.services import selection as services
-from momentum.mentoring.views.cohorts import add_errors
 from momentum.mentoring.views.mentors import language_names
 from momentum.people.http import AuthenticatedRequest
 
@@ -77,7 +77,7 @@ def score_application(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.submit_review(application=application, by=user, **form.service_arguments())
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

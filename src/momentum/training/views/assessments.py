@@ -10,13 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.training import analytics, charts
 from momentum.training.forms import AnswerChoiceFormSet, QuestionForm, TakeTestForm
@@ -36,16 +36,6 @@ from momentum.training.services import assessments as services
 QUESTIONS_PER_PAGE = 25
 RESULTS_PER_PAGE = 25
 CHOICE_ROWS = 4
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 # --- the question bank ---
@@ -146,7 +136,7 @@ def _edit_question(
                     by=request.user,
                 )
             except ValidationError as refusal:
-                _add_errors(form, refusal)
+                add_service_errors(form, refusal)
             else:
                 messages.success(request, _("The question was saved."))
                 return redirect("training:questions", pk=course.pk)
@@ -205,7 +195,7 @@ def take_test(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse
                     language=get_language() or "en",
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

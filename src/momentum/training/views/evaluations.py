@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.training import selectors
 from momentum.training.forms import EvaluationForm
@@ -55,7 +56,7 @@ def _survey(request: AuthenticatedRequest, pk: int, kind: str, permission: str) 
                     comments=form.cleaned_data["comments"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you. Your answers were recorded anonymously."))
                 return redirect(request.path)
@@ -74,15 +75,6 @@ def _survey(request: AuthenticatedRequest, pk: int, kind: str, permission: str) 
             else session.ends_on,
         },
     )
-
-
-def _add_errors(form: EvaluationForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 @login_required

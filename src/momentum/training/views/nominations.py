@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.forms import add_service_errors
 from momentum.core.models import Country
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile, RankLevel, Role, User
@@ -30,16 +30,6 @@ from momentum.training.services import nominations as services
 # How many officers the nomination page offers at once: a search narrows the rest.
 CANDIDATES_SHOWN = 20
 BOARD_PAGE_SIZE = 100
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the fields it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
 
 
 def _nominating_countries(user: User, session: Session) -> list[Country]:
@@ -119,7 +109,7 @@ def nominate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     supervisor_endorsement=data.get("supervisor_endorsement", ""),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

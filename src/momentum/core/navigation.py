@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class NavItem:
     url_name: str
     permission: str | None = None  # a rules permission; None means any signed-in user
     order: int = 100
+    group: str = ""  # one of GROUPS: the menu the entry belongs to ("" = top level)
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,16 @@ class NavLink:
     url: str
     current: bool
 
+
+# The menus of the navigation, in order. An activity puts its entries in the group it belongs
+# to; a group is shown when at least one of its entries is allowed.
+GROUPS: dict[str, str | Promise] = {
+    "training": _("Training"),
+    "mentoring": _("Mentoring"),
+    "hub": _("Knowledge Hub"),
+    "programme": _("Programme"),
+    "people": _("People"),
+}
 
 _ITEMS: list[NavItem] = []
 

@@ -308,6 +308,9 @@ def _at(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
+AUTHORED_ON = date(2026, 11, 29)
+
+
 def _language_of(application: Application) -> str:
     language = application.applicant.user.preferred_language
     return language if language in MEETING_TOPICS else "en"
@@ -319,6 +322,9 @@ class _Seeder:
         self.rng = random.Random(20251001)  # fixed: the demo is the same everywhere
         self.today = timezone.localdate()
         self.started = timezone.now()
+        # The demo was written on AUTHORED_ON; every fixed date in it moves by the days since,
+        # so the running cohort is always running and the symposium always a week away.
+        self.shift = self.today - AUTHORED_ON
         self.staff = self._first(Role.STAFF)
         self.countries = {country.code: country for country in Country.objects.order_by("code")}
         self.active = [country for country in self.countries.values() if country.is_active]
@@ -340,6 +346,18 @@ class _Seeder:
         ):
             self.women[profile.country_id].append(profile)
         self.counts: dict[str, int] = defaultdict(int)
+
+    def _on(self, year: int, month: int, day: int) -> date:
+        """A date of the demo as written, moved to today's calendar."""
+        return date(year, month, day) + self.shift
+
+    def _year(self, year: int, month: int) -> int:
+        """The year that a month of the demo as written falls in today."""
+        return self._on(year, month, 15).year
+
+    def _at_past(self, day: date, hour: int) -> datetime:
+        """A moment of ``day`` at ``hour``, but never later than the seed itself."""
+        return min(_at(day, hour), self.started - timedelta(minutes=30))
 
     @staticmethod
     def _first(role: str) -> User:
@@ -594,7 +612,9 @@ class _Seeder:
             score_low = low and newest
             satisfaction = rng.choice([1, 2]) if score_low else rng.choice([3, 4, 4, 5])
             progress = 2 if score_low else rng.choice([3, 4, 5])
-            submitted = _at(min(item.due_on + timedelta(days=rng.randint(0, 6)), self.today), 9)
+            submitted = self._at_past(
+                min(item.due_on + timedelta(days=rng.randint(0, 6)), self.today), 9
+            )
             if newest and not as_history:
                 pair_services.submit_check_in(
                     check_in=item,
@@ -645,17 +665,17 @@ class _Seeder:
         cohort = self._cohort(
             code="cohort-2023",
             names=(
-                "Women in policing 2023–2025",
-                "Femmes dans la police 2023-2025",
-                "النساء في الشرطة 2023–2025",
+                f"Women in policing {self._year(2023, 10)}–{self._year(2025, 9)}",
+                f"Femmes dans la police {self._year(2023, 10)}-{self._year(2025, 9)}",
+                f"النساء في الشرطة {self._year(2023, 10)}–{self._year(2025, 9)}",
             ),
             descriptions=(
                 "The programme's first cohort: two years of mentoring and upskilling.",
                 "La première cohorte du programme : deux ans de mentorat et de formation.",
                 "الدفعة الأولى من البرنامج: سنتان من الإرشاد وتطوير المهارات.",
             ),
-            starts_on=date(2023, 10, 1),
-            ends_on=date(2025, 9, 30),
+            starts_on=self._on(2023, 10, 1),
+            ends_on=self._on(2025, 9, 30),
             places={country: 2 for country in self.active},
             panel=panel,
         )
@@ -677,14 +697,14 @@ class _Seeder:
             selection_services.respond_to_offer(
                 application=application, by=application.applicant.user, accept=True
             )
-        pairings = self._match_and_publish(cohort, date(2023, 11, 6))
+        pairings = self._match_and_publish(cohort, self._on(2023, 11, 6))
         cohort = cohort_services.start_running(cohort=cohort, by=self.staff)
         for pairing in pairings:
             self._mentees_work(pairing, at_risk_silence=False, low=False, as_history=True)
             self._learning_path(pairing.mentee)
         # Two left the programme; the others completed it.
         left = {pairings[1].mentee_id, pairings[6].mentee_id} if len(pairings) > 6 else set()
-        ended_on = _at(date(2024, 9, 15))
+        ended_on = _at(self._on(2024, 9, 15))
         for pairing in pairings:
             application = Application.objects.get(pk=pairing.mentee_id)
             if application.pk in left:
@@ -711,9 +731,9 @@ class _Seeder:
             )
             self.counts["alumnae"] += 1
         cohort = cohort_services.complete_cohort(cohort=cohort, by=self.staff)
-        self._move_back(cohort, opened=date(2023, 5, 2), closed=date(2023, 6, 30))
+        self._move_back(cohort, opened=self._on(2023, 5, 2), closed=self._on(2023, 6, 30))
         # The certificates were issued when the cohort ended.
-        finished = _at(date(2025, 9, 30), 12)
+        finished = _at(self._on(2025, 9, 30), 12)
         from momentum.training.models import Certificate
 
         Certificate.objects.filter(mentoring_application__cohort=cohort).update(
@@ -759,9 +779,9 @@ class _Seeder:
         cohort = self._cohort(
             code="cohort-2025",
             names=(
-                "Women in policing 2025–2027",
-                "Femmes dans la police 2025-2027",
-                "النساء في الشرطة 2025–2027",
+                f"Women in policing {self._year(2025, 10)}–{self._year(2027, 9)}",
+                f"Femmes dans la police {self._year(2025, 10)}-{self._year(2027, 9)}",
+                f"النساء في الشرطة {self._year(2025, 10)}–{self._year(2027, 9)}",
             ),
             descriptions=(
                 "Two years of mentoring by INTERPOL staff and senior officers, online and "
@@ -771,8 +791,8 @@ class _Seeder:
                 "سنتان من الإرشاد على يد موظفي الإنتربول وكبار الضباط، ودورات عبر الإنترنت "
                 "وفي القيادة، ومؤتمرات دولية.",
             ),
-            starts_on=date(2025, 10, 1),
-            ends_on=date(2027, 9, 30),
+            starts_on=self._on(2025, 10, 1),
+            ends_on=self._on(2027, 9, 30),
             places={
                 country: (2 if country.is_active else 1) for country in self.countries.values()
             },
@@ -878,13 +898,13 @@ class _Seeder:
                 by=self.staff,
                 reason="The places of your country went to higher-ranked applicants.",
             )
-        pairings = self._match_and_publish(cohort, date(2025, 11, 17))
+        pairings = self._match_and_publish(cohort, self._on(2025, 11, 17))
         cohort = cohort_services.start_running(cohort=cohort, by=self.staff)
         # At risk: one pair stopped meeting, another answered its latest check-in low.
         for index, pairing in enumerate(pairings):
             self._mentees_work(pairing, at_risk_silence=index in (1, 5), low=index == 3)
             self._learning_path(pairing.mentee)
-        self._move_back(cohort, opened=date(2025, 5, 5), closed=date(2025, 7, 15))
+        self._move_back(cohort, opened=self._on(2025, 5, 5), closed=self._on(2025, 7, 15))
         # The offer still open was sent recently, so it has not expired.
         Application.objects.filter(cohort=cohort, status=ApplicationStatus.OFFERED).update(
             offered_at=timezone.now() - timedelta(days=3),
@@ -896,9 +916,9 @@ class _Seeder:
         cohort = self._cohort(
             code="cohort-2027",
             names=(
-                "Women in policing 2027–2029",
-                "Femmes dans la police 2027-2029",
-                "النساء في الشرطة 2027–2029",
+                f"Women in policing {self._year(2027, 10)}–{self._year(2029, 9)}",
+                f"Femmes dans la police {self._year(2027, 10)}-{self._year(2029, 9)}",
+                f"النساء في الشرطة {self._year(2027, 10)}–{self._year(2029, 9)}",
             ),
             descriptions=(
                 "Applications are open: women officers of the partner countries apply in their "
@@ -907,8 +927,8 @@ class _Seeder:
                 "postulent dans leur langue.",
                 "باب الترشح مفتوح: تتقدّم الضابطات في البلدان الشريكة بطلباتهن بلغتهن.",
             ),
-            starts_on=date(2027, 10, 1),
-            ends_on=date(2029, 9, 30),
+            starts_on=self._on(2027, 10, 1),
+            ends_on=self._on(2029, 9, 30),
             places={country: 3 for country in self.countries.values()},
             panel=panel,
         )
@@ -951,9 +971,9 @@ class _Seeder:
         conference = self._opportunity(
             kind=OpportunityKind.CONFERENCE,
             titles=(
-                "IAWP annual conference 2026",
-                "Conférence annuelle de l'IAWP 2026",
-                "المؤتمر السنوي للرابطة الدولية للنساء في الشرطة 2026",
+                f"IAWP annual conference {self._year(2026, 9)}",
+                f"Conférence annuelle de l'IAWP {self._year(2026, 9)}",
+                f"المؤتمر السنوي للرابطة الدولية للنساء في الشرطة {self._year(2026, 9)}",
             ),
             descriptions=(
                 "The International Association of Women Police's annual training conference.",
@@ -962,9 +982,9 @@ class _Seeder:
                 "المؤتمر التدريبي السنوي للرابطة الدولية للنساء في الشرطة.",
             ),
             location="Cardiff, United Kingdom",
-            starts_on=date(2026, 9, 13),
-            ends_on=date(2026, 9, 17),
-            apply_by=date(2026, 6, 30),
+            starts_on=self._on(2026, 9, 13),
+            ends_on=self._on(2026, 9, 17),
+            apply_by=self._on(2026, 6, 30),
             places=8,
             every_country=True,
             is_open=False,
@@ -972,9 +992,9 @@ class _Seeder:
         symposium = self._opportunity(
             kind=OpportunityKind.SYMPOSIUM,
             titles=(
-                "INTERPOL Training Symposium 2026",
-                "Symposium de formation d'INTERPOL 2026",
-                "ندوة الإنتربول للتدريب 2026",
+                f"INTERPOL Training Symposium {self._year(2026, 12)}",
+                f"Symposium de formation d'INTERPOL {self._year(2026, 12)}",
+                f"ندوة الإنتربول للتدريب {self._year(2026, 12)}",
             ),
             descriptions=(
                 "The bi-annual symposium of INTERPOL's training community.",
@@ -982,8 +1002,8 @@ class _Seeder:
                 "الندوة التي تُعقد كل سنتين لمجتمع التدريب في الإنتربول.",
             ),
             location="Lyon, France",
-            starts_on=date(2026, 12, 8),
-            ends_on=date(2026, 12, 10),
+            starts_on=self._on(2026, 12, 8),
+            ends_on=self._on(2026, 12, 10),
             apply_by=None,
             places=6,
             every_country=True,
@@ -992,9 +1012,9 @@ class _Seeder:
         panel_slot = self._opportunity(
             kind=OpportunityKind.SPEAKING,
             titles=(
-                "Speaking slot: women leading border units (IAWP 2026)",
-                "Intervention : des femmes à la tête d'unités frontalières (IAWP 2026)",
-                "مداخلة: نساء يقدن وحدات حدودية (مؤتمر الرابطة 2026)",
+                f"Speaking slot: women leading border units (IAWP {self._year(2026, 9)})",
+                f"Intervention : des femmes à la tête d'unités frontalières (IAWP {self._year(2026, 9)})",
+                f"مداخلة: نساء يقدن وحدات حدودية (مؤتمر الرابطة {self._year(2026, 9)})",
             ),
             descriptions=(
                 "A 15-minute talk on a panel.",
@@ -1002,8 +1022,8 @@ class _Seeder:
                 "مداخلة مدتها 15 دقيقة.",
             ),
             location="Cardiff, United Kingdom",
-            starts_on=date(2026, 9, 15),
-            ends_on=date(2026, 9, 15),
+            starts_on=self._on(2026, 9, 15),
+            ends_on=self._on(2026, 9, 15),
             places=1,
             every_country=False,
             is_open=False,
@@ -1011,9 +1031,9 @@ class _Seeder:
         symposium_slot = self._opportunity(
             kind=OpportunityKind.SPEAKING,
             titles=(
-                "Speaking slot: peer mentoring in practice (Training Symposium 2026)",
-                "Intervention : le mentorat entre pairs (Symposium de formation 2026)",
-                "مداخلة: الإرشاد بين الأقران عمليًا (ندوة التدريب 2026)",
+                f"Speaking slot: peer mentoring in practice (Training Symposium {self._year(2026, 12)})",
+                f"Intervention : le mentorat entre pairs (Symposium de formation {self._year(2026, 12)})",
+                f"مداخلة: الإرشاد بين الأقران عمليًا (ندوة التدريب {self._year(2026, 12)})",
             ),
             descriptions=(
                 "A 20-minute talk.",
@@ -1021,8 +1041,8 @@ class _Seeder:
                 "مداخلة مدتها 20 دقيقة.",
             ),
             location="Lyon, France",
-            starts_on=date(2026, 12, 9),
-            ends_on=date(2026, 12, 9),
+            starts_on=self._on(2026, 12, 9),
+            ends_on=self._on(2026, 12, 9),
             places=1,
             every_country=False,
             is_open=True,
@@ -1041,8 +1061,8 @@ class _Seeder:
                 "أسبوع على معبر بري مع الفرق المتنقلة للإنتربول، للخريجات.",
             ),
             location="Aqaba, Jordan",
-            starts_on=date(2027, 3, 14),
-            ends_on=date(2027, 3, 19),
+            starts_on=self._on(2027, 3, 14),
+            ends_on=self._on(2027, 3, 19),
             places=6,
             every_country=False,
             is_open=False,

@@ -3558,7 +3558,12 @@ class _Seeder:
         ones waitlisted or declined; sometimes a participant withdrew and the first on the
         waiting list took the seat."""
         rng = self.rng
-        decided = deadline + timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 8))
+        # A decision is in the past at any hour: never later than an hour ago (every
+        # nomination was made at least two hours ago), and a withdrawal comes after it.
+        decided = min(
+            deadline + timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 8)),
+            self.now - timedelta(hours=1),
+        )
         selected = participations[:seats]
         rest = participations[seats:]
         for participation in selected:
@@ -3582,7 +3587,9 @@ class _Seeder:
             participation.nomination.waitlist_position = position
         if selected and rng.random() < 0.35:
             leaving = rng.choice(selected)
-            withdrawn = decided + timedelta(days=rng.randint(2, 6))
+            withdrawn = min(
+                decided + timedelta(days=rng.randint(2, 6)), self.now - timedelta(minutes=30)
+            )
             self._decision(
                 leaving.nomination,
                 NominationStatus.WITHDRAWN,

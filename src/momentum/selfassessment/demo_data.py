@@ -149,7 +149,7 @@ class _Seeder:
         profiles = (
             Profile.objects.filter(country__code=country, user__is_active=True)
             .select_related("user")
-            .order_by("-sex", "user__email")  # "male" < "female" reversed: women first
+            .order_by("user__email")
         )
         women = [p.user for p in profiles if p.sex == Sex.FEMALE][skip : skip + 2]
         men = [p.user for p in profiles if p.sex == Sex.MALE][skip : skip + size - len(women)]

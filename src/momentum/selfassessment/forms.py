@@ -97,3 +97,31 @@ def grid_from_post(data: Any, question_id: int) -> dict[str, dict[str, str]]:
         }
         for level in RankLevel
     }
+
+
+class DimensionForm(forms.ModelForm):
+    """A dimension's words in the three languages (staff only)."""
+
+    class Meta:
+        model = Dimension
+        fields = [
+            "name_ar",
+            "name_fr",
+            "name_en",
+            "description_ar",
+            "description_fr",
+            "description_en",
+            "survey_statement_ar",
+            "survey_statement_fr",
+            "survey_statement_en",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2, "dir": "auto"})
+            for name in fields
+            if not name.startswith("name_")
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for language in ("ar", "fr", "en"):
+            self.fields[f"name_{language}"].required = True

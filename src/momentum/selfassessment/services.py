@@ -41,6 +41,7 @@ from momentum.selfassessment.models import (
 )
 
 CHOICES = ("yes", "partly", "no")
+LANGS = ("ar", "fr", "en")
 REMIND_DAYS_BEFORE = 7
 
 
@@ -424,3 +425,20 @@ def submit_survey(*, token: str, answers: list[SurveyAnswer]) -> None:
                 for answer in answers
             ]
         )
+
+
+# --- the framework (staff) ---
+def update_dimension(*, dimension: Dimension, by: Any, fields: dict[str, Any]) -> Dimension:
+    """Change a dimension's words; the survey statement must be given in all three languages
+    or in none, so that no one is asked a question in another language than theirs."""
+    _check(by, "selfassessment.edit_framework")
+    statements = [str(fields.get(f"survey_statement_{lang}") or "").strip() for lang in LANGS]
+    if any(statements) and not all(statements):
+        raise ValidationError(
+            _("Give the survey statement in Arabic, French and English, or leave all three empty.")
+        )
+    for name, value in fields.items():
+        setattr(dimension, name, value)
+    dimension.save()
+    audit.record(by, "selfassessment.dimension_edited", dimension, fields=sorted(fields))
+    return dimension

@@ -22,13 +22,14 @@ from momentum.people.models import RankLevel, Role, User
 from momentum.selfassessment import selectors, services
 from momentum.selfassessment.forms import (
     ActionForm,
+    DimensionForm,
     FindingForm,
     InviteForm,
     RatingForm,
     SurveyLinksForm,
     grid_from_post,
 )
-from momentum.selfassessment.models import Action, CycleStatus, QuestionKind
+from momentum.selfassessment.models import Action, CycleStatus, Dimension, QuestionKind
 
 
 def _cycle_url(pk: int) -> str:
@@ -50,6 +51,7 @@ def cycle_list(request: AuthenticatedRequest) -> HttpResponse:
             "dimensions": selectors.dimension_count(),
             "can_invite": user.has_perm("selfassessment.invite"),
             "can_overview": user.has_perm("selfassessment.view_overview"),
+            "can_edit_framework": user.has_perm("selfassessment.edit_framework"),
         },
     )
 
@@ -369,3 +371,29 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
         "selfassessment/overview.html",
         {"overview": selectors.overview(dimensions), "minimum": 3},
     )
+
+
+@login_required
+def framework(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("selfassessment.edit_framework"):
+        raise PermissionDenied
+    return render(request, "selfassessment/framework.html", {"themes": selectors.framework()})
+
+
+@login_required
+def edit_dimension(request: AuthenticatedRequest, dimension: int) -> HttpResponse:
+    if not request.user.has_perm("selfassessment.edit_framework"):
+        raise PermissionDenied
+    item = Dimension.objects.filter(pk=dimension).select_related("theme").first()
+    if item is None:
+        raise Http404
+    form = DimensionForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_dimension(dimension=item, by=request.user, fields=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The dimension is saved."))
+            return redirect("selfassessment:framework")
+    return render(request, "selfassessment/dimension_edit.html", {"dimension": item, "form": form})

@@ -24,6 +24,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "selfassessment:cycles":                (302, 200, 200, 200, 200, 302, 403, 403, 403, 302),
     "selfassessment:invite":                (302, 403, 200, 200, 200, 403, 403, 403, 403, 403),
     "selfassessment:overview":              (302, 403, 403, 403, 200, 200, 403, 403, 403, 200),
+    "selfassessment:framework":             (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "selfassessment:dimension_edit":        (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "selfassessment:cycle":                 (302, 200, 200, 404, 200, 404, 404, 404, 404, 404),
     "selfassessment:dimension":             (302, 200, 200, 404, 200, 404, 404, 404, 404, 404),
     "selfassessment:finding_add":           (302, 302, 403, 404, 302, 404, 404, 404, 404, 404),
@@ -51,6 +53,11 @@ ROUTES = {
     "selfassessment:cycles": ("get", lambda w: "/en/selfassessment/"),
     "selfassessment:invite": ("get", lambda w: "/en/selfassessment/invite/"),
     "selfassessment:overview": ("get", lambda w: "/en/selfassessment/overview/"),
+    "selfassessment:framework": ("get", lambda w: "/en/selfassessment/framework/"),
+    "selfassessment:dimension_edit": (
+        "get",
+        lambda w: f"/en/selfassessment/framework/dimensions/{w.dimension}/",
+    ),
     "selfassessment:cycle": ("get", lambda w: f"/en/selfassessment/{w.cycle}/"),
     "selfassessment:dimension": (
         "get",

@@ -259,3 +259,33 @@ def test_the_group_is_reminded_once_of_actions_due_within_a_week(cycle, officer,
     assert services.remind_due_actions(date(2026, 12, 5)) == 1
     assert services.remind_due_actions(date(2026, 12, 6)) == 0
     assert colleague.notifications.filter(kind="selfassessment.action_due").count() == 1
+
+
+def test_staff_edit_a_dimension_in_three_languages_and_a_partial_survey_statement_is_refused(
+    client, staff
+):
+    dimension = framework()[2]
+    client.force_login(staff)
+    words = {
+        "name_ar": "القوانين",
+        "name_fr": "Lois",
+        "name_en": "Laws",
+        "description_ar": "",
+        "description_fr": "",
+        "description_en": "",
+        "survey_statement_ar": "",
+        "survey_statement_fr": "",
+        "survey_statement_en": "Only here.",
+    }
+
+    refused = client.post(f"/en/selfassessment/framework/dimensions/{dimension.pk}/", words)
+    saved = client.post(
+        f"/en/selfassessment/framework/dimensions/{dimension.pk}/",
+        {**words, "survey_statement_en": ""},
+    )
+
+    assert "in Arabic, French and English" in refused.content.decode()
+    assert saved.status_code == 302
+    dimension.refresh_from_db()
+    assert (dimension.name_fr, dimension.name_ar) == ("Lois", "القوانين")
+    assert AuditEntry.objects.filter(verb="selfassessment.dimension_edited").count() == 1

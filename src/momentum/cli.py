@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from types import FrameType
 
@@ -47,11 +46,13 @@ def serve(argv: list[str]) -> int:
     _prepare()
     if settings.DEMO and not args.no_demo:
         call_command("demo", if_empty=True)
-    children = [
-        subprocess.Popen([sys.executable, "-m", "momentum.cli", "worker"])
-        for _ in range(args.task_workers)
-    ]
-    gunicorn = subprocess.Popen(  # noqa: S603
+    from momentum.supervisor import Supervisor
+
+    supervisor = Supervisor()
+    for number in range(args.task_workers):
+        supervisor.add(f"worker-{number + 1}", [sys.executable, "-m", "momentum.cli", "worker"])
+    supervisor.add(
+        "web",
         [
             sys.executable,
             "-m",
@@ -67,37 +68,40 @@ def serve(argv: list[str]) -> int:
             str(settings.VAR_DIR / "gunicorn.ctl"),
             "--forwarded-allow-ips",
             os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        ]
+        ],
+        essential=True,
     )
-    children.append(gunicorn)
     print(f"Momentum is running at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.terminate()
+        supervisor.stop()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    code = gunicorn.wait()
-    stop(signal.SIGTERM, None)
-    for child in children:
-        try:
-            child.wait(timeout=60)  # let a worker finish its current task
-        except subprocess.TimeoutExpired:
-            child.kill()
-    return code
+    # A task worker that dies is started again; when the web server stops, everything stops.
+    return supervisor.run()
 
 
 def worker(argv: list[str]) -> int:
     _django_setup()
     from django.core.management import call_command
 
+    from django.utils.crypto import get_random_string
+
     from momentum.core.periodic import ensure_all
+    from momentum.core.workers import Heart
 
     # Daily and weekly work (digests, reminders, expiring offers) queues itself from here on.
     ensure_all()
-    call_command("db_worker", *argv)
+    worker_id = get_random_string(32)
+    # The heartbeat keeps this worker's tasks leased to it; if it dies, another takes them up.
+    heart = Heart(worker_id)
+    heart.tick()
+    heart.start()
+    try:
+        call_command("db_worker", "--worker-id", worker_id, *argv)
+    finally:
+        heart.stop()
     return 0
 
 

@@ -269,6 +269,13 @@ TASKS = {
     }
 }
 
+# Task workers: each renews a heartbeat; a task held by a worker silent for longer than the
+# lease goes back to the queue; /healthz answers 503 when no worker was seen for the silence.
+WORKER_HEARTBEAT_SECONDS = float(_env("WORKER_HEARTBEAT_SECONDS", "10"))
+WORKER_LEASE_SECONDS = float(_env("WORKER_LEASE_SECONDS", "60"))
+WORKER_SILENCE_SECONDS = _env_int("WORKER_SILENCE_SECONDS", 120)
+WORKER_MAX_ATTEMPTS = _env_int("WORKER_MAX_ATTEMPTS", 5)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

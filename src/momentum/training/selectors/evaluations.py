@@ -76,8 +76,13 @@ def evaluation_results(session: Session, kind: str) -> EvaluationResults:
 
     fields = QUESTIONS[kind]
     rows = list(
-        Evaluation.objects.filter(session=session, kind=kind).values_list(*fields, "comments")
+        Evaluation.objects.filter(session=session, kind=kind)
+        .order_by("pk")
+        .values_list(*fields, "comments")
     )
+    # Results move only in whole steps of MIN_GROUP_SIZE answers (the first 5, the first 10,
+    # …): comparing the page before and after one more answer never shows that one person's.
+    rows = rows[: len(rows) - len(rows) % MIN_GROUP_SIZE]
     if len(rows) < MIN_GROUP_SIZE:
         return EvaluationResults(
             kind=kind, answers=len(rows), questions=[], comments=[], satisfied_percent=None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from momentum.core.ratelimit import client_address
 from momentum.core import audit
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
@@ -136,11 +137,7 @@ def revoke_certificate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 # --- public verification ---------------------------------------------------------------------
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
-def _rate_limited(request: HttpRequest) -> HttpResponse:
+def _rate_limited(request: HttpRequest, retry_after: int) -> HttpResponse:
     response = render(
         request,
         "error.html",
@@ -153,7 +150,7 @@ def _rate_limited(request: HttpRequest) -> HttpResponse:
         },
         status=429,
     )
-    response["Retry-After"] = str(services.VERIFY_WINDOW_SECONDS)
+    response["Retry-After"] = str(retry_after)
     return response
 
 
@@ -161,8 +158,9 @@ def _rate_limited(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public: anyone holding a code checks the certificate. Shows the minimum, nothing more."""
-    if not services.allow_verification_lookup(client=client_address(request)):
-        return _rate_limited(request)
+    verdict = services.verification_lookup(client=client_address(request))
+    if not verdict.allowed:
+        return _rate_limited(request, verdict.retry_after)
     certificate = selectors.certificate_by_code(services.normalise_code(code))
     if certificate is None:
         return render(

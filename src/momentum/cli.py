@@ -29,6 +29,29 @@ def _prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.strip("[]") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def demo_refusal(*, demo: bool, host: str, forced: bool) -> str:
+    """Why serving must not start (empty when it may): demo mode's accounts have published
+    passwords, so it serves only this machine unless the operator insists."""
+    if demo and not forced and not is_loopback(host):
+        return (
+            f"momentum: refusing to serve demo mode (accounts with known passwords) on {host}. "
+            "Bind to 127.0.0.1, turn MOMENTUM_DEMO off, or pass --force-demo "
+            "(MOMENTUM_DEMO_FORCE=true) if this network is private."
+        )
+    return ""
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="momentum serve", description="Run Momentum.")
     parser.add_argument("--host", default=os.environ.get("MOMENTUM_HOST", "127.0.0.1"))
@@ -38,10 +61,21 @@ def serve(argv: list[str]) -> int:
     parser.add_argument(
         "--no-demo", action="store_true", help="never seed demo data, even in demo mode"
     )
+    parser.add_argument(
+        "--force-demo",
+        action="store_true",
+        default=os.environ.get("MOMENTUM_DEMO_FORCE", "").lower() in {"1", "true", "yes", "on"},
+        help="serve demo mode (known passwords) on an address other than loopback",
+    )
     args = parser.parse_args(argv)
     _django_setup()
     from django.conf import settings
     from django.core.management import call_command
+
+    refusal = demo_refusal(demo=settings.DEMO, host=args.host, forced=args.force_demo)
+    if refusal:
+        print(refusal, file=sys.stderr, flush=True)
+        return 2
 
     _prepare()
     if settings.DEMO and not args.no_demo:
@@ -67,7 +101,9 @@ def serve(argv: list[str]) -> int:
             "--control-socket",
             str(settings.VAR_DIR / "gunicorn.ctl"),
             "--forwarded-allow-ips",
-            os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            os.environ.get(
+                "MOMENTUM_FORWARDED_ALLOW_IPS", ",".join(settings.TRUSTED_PROXIES) or "127.0.0.1"
+            ),
         ],
         essential=True,
     )

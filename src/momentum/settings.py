@@ -321,6 +321,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEMO
 SECURE_HSTS_PRELOAD = False
 if _env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For names the client: sign-in and
+# every rate limit count per client, not per proxy (momentum.core.ratelimit.client_address).
+TRUSTED_PROXIES = _env_list("TRUSTED_PROXIES", "")
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is a decision for the operator.
 if TESTING:
     SECURE_SSL_REDIRECT = False

@@ -15,7 +15,7 @@ from schemathesis.checks import not_a_server_error
 from momentum.api import api
 from momentum.wsgi import application
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 8
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1/"))
 schema.app = application
@@ -47,5 +47,14 @@ def test_no_route_answers_a_server_error(case, staff_token, settings_override) -
 
 @pytest.fixture
 def settings_override(settings):  # type: ignore[no-untyped-def]
+    """Requests go straight to the WSGI application: like Django's test client, keep the
+    test's database connection (and its transaction) open across them."""
+    from django.core import signals
+    from django.db import close_old_connections
+
     settings.ALLOWED_HOSTS = ["*"]
-    return settings
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield settings
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

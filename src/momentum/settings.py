@@ -335,5 +335,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
 }
 
+# Backups write times to the microsecond (momentum.core.backup).
+SERIALIZATION_MODULES = {"exactjson": "momentum.core.fulljson"}
+
 NINJA_PAGINATION_PER_PAGE = 50
 PAGE_SIZE = 25

@@ -75,7 +75,7 @@ class Workers:
             source.close()
 
     def start(self) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(  # noqa: S603
+        process = subprocess.Popen(
             [sys.executable, "-m", "momentum.cli", "worker", "--interval", "0.05"],
             env=self.env,
             cwd=self.var_dir,
@@ -170,9 +170,7 @@ def _kill_mid_way_and_finish(workers: Workers, job_id: int, *, kill_after: int) 
     return figures
 
 
-def test_bulk_invitation_finishes_exactly_once_after_its_worker_is_killed(
-    workers, staff, jordan
-):
+def test_bulk_invitation_finishes_exactly_once_after_its_worker_is_killed(workers, staff, jordan):
     from momentum.people.imports import start_bulk_invitation
     from momentum.people.models import Invitation
 
@@ -209,6 +207,8 @@ def test_bulk_invitation_finishes_exactly_once_after_its_worker_is_killed(
 
 
 def test_certificate_run_finishes_exactly_once_after_its_worker_is_killed(workers, staff):
+    from momentum.core.tests.factories import CountryFactory
+    from momentum.people.tests.factories import officer as make_officer
     from momentum.training.models import Certificate
     from momentum.training.services.certificates import start_certificate_issue
     from momentum.training.tests.factories import (
@@ -216,8 +216,6 @@ def test_certificate_run_finishes_exactly_once_after_its_worker_is_killed(worker
         completed_participation,
         mark_attendance,
     )
-    from momentum.people.tests.factories import officer as make_officer
-    from momentum.core.tests.factories import CountryFactory
 
     country = CountryFactory(code="TN")
     first = completed_participation(make_officer(country).profile)

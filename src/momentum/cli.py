@@ -121,7 +121,6 @@ def serve(argv: list[str]) -> int:
 def worker(argv: list[str]) -> int:
     _django_setup()
     from django.core.management import call_command
-
     from django.utils.crypto import get_random_string
 
     from momentum.core.periodic import ensure_all

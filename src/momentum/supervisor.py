@@ -62,7 +62,9 @@ class Supervisor:
             if child.essential:
                 return code
             lived = now - child.started_at
-            child.backoff = 0.0 if lived >= HEALTHY_AFTER else min(MAX_BACKOFF, child.backoff * 2 or 1)
+            child.backoff = (
+                0.0 if lived >= HEALTHY_AFTER else min(MAX_BACKOFF, child.backoff * 2 or 1)
+            )
             child.restarts += 1
             child.process = None
             child.next_start = now + child.backoff

@@ -83,8 +83,7 @@ def write_backup(target: Path) -> dict[str, Any]:
             "created_at": timezone.now().isoformat(),
             "database_vendor": connection.vendor,
             "migrations": sorted(
-                f"{app}.{name}"
-                for app, name in MigrationRecorder(connection).applied_migrations()
+                f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations()
             ),
             "members": members,
         }
@@ -106,8 +105,8 @@ def read_backup(source: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
         for member in archive.getmembers():
             if not member.isfile():
                 continue
-            name = PurePosixPath(member.name)
-            if name.is_absolute() or ".." in name.parts:
+            path = PurePosixPath(member.name)
+            if path.is_absolute() or ".." in path.parts:
                 raise BackupError(f"The archive holds an unsafe path: {member.name}")
             handle = archive.extractfile(member)
             if handle is not None:

@@ -16,6 +16,7 @@ worker died (killed, machine lost) stays "running" for ever. Momentum adds, on t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -64,8 +65,9 @@ def reclaim_expired(*, now: datetime | None = None) -> list[str]:
         return []
     holders = {ids[-1] for _id, ids, _started in running if ids}
     alive = set(
-        WorkerHeartbeat.objects.filter(worker_id__in=holders, seen_at__gte=now - lease)
-        .values_list("worker_id", flat=True)
+        WorkerHeartbeat.objects.filter(worker_id__in=holders, seen_at__gte=now - lease).values_list(
+            "worker_id", flat=True
+        )
     )
     reclaimed = []
     for task_id, worker_ids, started_at in running:
@@ -125,10 +127,8 @@ class Heart(threading.Thread):
 
     def stop(self) -> None:
         self.stopped.set()
-        try:
+        with contextlib.suppress(DatabaseError):  # stopping anyway
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
-        except DatabaseError:  # pragma: no cover - stopping anyway
-            pass
 
 
 def queue_health(*, now: datetime | None = None) -> dict[str, Any]:

@@ -248,9 +248,7 @@ def run(job: Job) -> dict[str, Any]:
         )
         errors: list[RowError] = []
         invited: list[str] = []
-        seen: set[str] = {
-            outcome["email"] for outcome in done.values() if outcome.get("invited")
-        }
+        seen: set[str] = {outcome["email"] for outcome in done.values() if outcome.get("invited")}
 
         checked: list[tuple[int, str, dict[str, Any] | None, str]] = []
         for number, row in sheet.rows:

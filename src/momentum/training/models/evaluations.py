@@ -3,10 +3,8 @@ answer can never be traced to a person."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models

@@ -66,7 +66,9 @@ def events(text: str) -> list[dict[str, str]]:
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_arabic_letters():
     summary = "التدقيق على الحدود باستخدام قاعدة بيانات وثائق السفر المسروقة والمفقودة " * 3
-    event = calendar.Event(uid="u", summary=summary, starts=date(2025, 3, 10), ends=date(2025, 3, 11))
+    event = calendar.Event(
+        uid="u", summary=summary, starts=date(2025, 3, 10), ends=date(2025, 3, 11)
+    )
 
     text = calendar.build_calendar([event])
 
@@ -80,9 +82,7 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_arabic_letters():
 
 def test_text_is_escaped_and_reads_back_the_same():
     text = 'Backslash \\ semicolon; comma, and\nnew line "quoted"'
-    event = calendar.Event(
-        uid="u", summary=text, starts=date(2025, 3, 10), ends=date(2025, 3, 11)
-    )
+    event = calendar.Event(uid="u", summary=text, starts=date(2025, 3, 10), ends=date(2025, 3, 11))
 
     (found,) = events(calendar.build_calendar([event]))
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from momentum.core.ratelimit import client_address
 from momentum.core import audit
+from momentum.core.ratelimit import client_address
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
 from momentum.training import selectors

@@ -23,6 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, output: str | None = None, **options: Any) -> None:
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-        target = Path(output) if output else settings.VAR_DIR / "backups" / f"momentum-{stamp}.tar.gz"
+        target = (
+            Path(output) if output else settings.VAR_DIR / "backups" / f"momentum-{stamp}.tar.gz"
+        )
         manifest = write_backup(target)
         self.stdout.write(f"{target}: {len(manifest['members'])} members")

@@ -269,6 +269,9 @@ TASKS = {
     }
 }
 
+# Certificates' signing keys (Ed25519), shared by every web host (momentum.training.signing).
+CERTIFICATE_KEYS_DIR = Path(_env("CERTIFICATE_KEYS_DIR", str(VAR_DIR / "certificate-keys")))
+
 # Task workers: each renews a heartbeat; a task held by a worker silent for longer than the
 # lease goes back to the queue; /healthz answers 503 when no worker was seen for the silence.
 WORKER_HEARTBEAT_SECONDS = float(_env("WORKER_HEARTBEAT_SECONDS", "10"))

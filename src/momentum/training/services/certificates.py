@@ -59,6 +59,14 @@ def verification_url(code: str, language: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def signed_verification_url(certificate: Certificate, language: str) -> str:
+    """What the QR code holds: the verification address, then (after "#", never sent to a
+    server) the signed statement a phone checks without a network."""
+    from momentum.training import signing
+
+    return f"{verification_url(certificate.code, language)}#{signing.sign(certificate)}"
+
+
 # Public look-ups per client address and minute: enough for people, too few to enumerate.
 VERIFY_LIMIT = 30
 VERIFY_WINDOW_SECONDS = 60
@@ -247,7 +255,8 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
             else certificate.holder_name_ar
         ),
         "verification_url": url,
-        "qr_code": qr_code_data_uri(url),
+        # The address, and after "#" the signed statement the offline page checks.
+        "qr_code": qr_code_data_uri(signed_verification_url(certificate, language)),
     }
     return render_pdf("training/certificates/certificate.html", context, language)
 

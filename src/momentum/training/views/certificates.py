@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import JsonResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -249,3 +250,34 @@ def session_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     filename = f"{session.course.code}-{session.starts_on:%Y%m%d}-participants.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# --- verification without a network ----------------------------------------------------------
+
+KEYS_PATH = "/.well-known/momentum-certificate-keys.json"
+
+
+def _published_keys() -> dict[str, object]:
+    from momentum.training import signing
+
+    return {"keys": [key.as_jwk() for key in signing.public_keys()]}
+
+
+@require_GET
+def certificate_keys(request: HttpRequest) -> JsonResponse:
+    """Public, at a stable address: every key that ever signed a certificate (rotation keeps
+    the old ones, so certificates signed before stay verifiable)."""
+    response = JsonResponse(_published_keys())
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def verify_offline(request: HttpRequest) -> HttpResponse:
+    """Public: checks a QR code's signature on the device, with the keys written in."""
+    return render(
+        request,
+        "training/certificates/verify_offline.html",
+        {"keys": _published_keys(), "keys_url": f"{settings.SITE_URL}{KEYS_PATH}"},
+    )

@@ -22,6 +22,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _hermetic(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "files"
+    settings.CERTIFICATE_KEYS_DIR = tmp_path / "certificate-keys"
     settings.MOMENTUM_MFA_REQUIRED = False
 
 

@@ -36,6 +36,9 @@ pytestmark = pytest.mark.django_db
 #                                     anon off  fp  out stf don trn men mod brd
 MATRIX: dict[str, tuple[int, ...]] = {
     "healthz":                       (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # public: the certificates' signing keys and the page that checks a signature offline
+    "certificate_keys":              (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "verify_offline":                (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "home":                          (302, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     # core
     "core:job":                      (302, 404, 200, 404, 200, 404, 404, 404, 404, 404),
@@ -93,6 +96,8 @@ class Route:
 
 ROUTES: dict[str, Route] = {
     "healthz": Route("get", lambda w: "/healthz"),
+    "certificate_keys": Route("get", lambda w: "/.well-known/momentum-certificate-keys.json"),
+    "verify_offline": Route("get", lambda w: "/en/verify/offline/"),
     "home": Route("get", lambda w: "/en/"),
     "core:job": Route("get", lambda w: f"/en/jobs/{w.job_pk}/"),
     "core:audit_log": Route("get", lambda w: "/en/audit/"),

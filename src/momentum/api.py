@@ -11,6 +11,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from momentum import api_contract
 from momentum.core.api import router as core_router
 from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
@@ -132,3 +133,6 @@ api.add_router("/", training_router)
 api.add_router("/", hub_router)
 api.add_router("/", mentoring_router)
 api.add_router("/", selfassessment_router)
+
+# Bounded integers and declared refusals on every route (see momentum.api_contract).
+api_contract.apply(api)

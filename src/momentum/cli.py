@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from types import FrameType
 
@@ -30,6 +29,29 @@ def _prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.strip("[]") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def demo_refusal(*, demo: bool, host: str, forced: bool) -> str:
+    """Why serving must not start (empty when it may): demo mode's accounts have published
+    passwords, so it serves only this machine unless the operator insists."""
+    if demo and not forced and not is_loopback(host):
+        return (
+            f"momentum: refusing to serve demo mode (accounts with known passwords) on {host}. "
+            "Bind to 127.0.0.1, turn MOMENTUM_DEMO off, or pass --force-demo "
+            "(MOMENTUM_DEMO_FORCE=true) if this network is private."
+        )
+    return ""
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="momentum serve", description="Run Momentum.")
     parser.add_argument("--host", default=os.environ.get("MOMENTUM_HOST", "127.0.0.1"))
@@ -39,19 +61,32 @@ def serve(argv: list[str]) -> int:
     parser.add_argument(
         "--no-demo", action="store_true", help="never seed demo data, even in demo mode"
     )
+    parser.add_argument(
+        "--force-demo",
+        action="store_true",
+        default=os.environ.get("MOMENTUM_DEMO_FORCE", "").lower() in {"1", "true", "yes", "on"},
+        help="serve demo mode (known passwords) on an address other than loopback",
+    )
     args = parser.parse_args(argv)
     _django_setup()
     from django.conf import settings
     from django.core.management import call_command
 
+    refusal = demo_refusal(demo=settings.DEMO, host=args.host, forced=args.force_demo)
+    if refusal:
+        print(refusal, file=sys.stderr, flush=True)
+        return 2
+
     _prepare()
     if settings.DEMO and not args.no_demo:
         call_command("demo", if_empty=True)
-    children = [
-        subprocess.Popen([sys.executable, "-m", "momentum.cli", "worker"])
-        for _ in range(args.task_workers)
-    ]
-    gunicorn = subprocess.Popen(  # noqa: S603
+    from momentum.supervisor import Supervisor
+
+    supervisor = Supervisor()
+    for number in range(args.task_workers):
+        supervisor.add(f"worker-{number + 1}", [sys.executable, "-m", "momentum.cli", "worker"])
+    supervisor.add(
+        "web",
         [
             sys.executable,
             "-m",
@@ -66,38 +101,42 @@ def serve(argv: list[str]) -> int:
             "--control-socket",
             str(settings.VAR_DIR / "gunicorn.ctl"),
             "--forwarded-allow-ips",
-            os.environ.get("MOMENTUM_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        ]
+            os.environ.get(
+                "MOMENTUM_FORWARDED_ALLOW_IPS", ",".join(settings.TRUSTED_PROXIES) or "127.0.0.1"
+            ),
+        ],
+        essential=True,
     )
-    children.append(gunicorn)
     print(f"Momentum is running at http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.terminate()
+        supervisor.stop()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    code = gunicorn.wait()
-    stop(signal.SIGTERM, None)
-    for child in children:
-        try:
-            child.wait(timeout=60)  # let a worker finish its current task
-        except subprocess.TimeoutExpired:
-            child.kill()
-    return code
+    # A task worker that dies is started again; when the web server stops, everything stops.
+    return supervisor.run()
 
 
 def worker(argv: list[str]) -> int:
     _django_setup()
     from django.core.management import call_command
+    from django.utils.crypto import get_random_string
 
     from momentum.core.periodic import ensure_all
+    from momentum.core.workers import Heart
 
     # Daily and weekly work (digests, reminders, expiring offers) queues itself from here on.
     ensure_all()
-    call_command("db_worker", *argv)
+    worker_id = get_random_string(32)
+    # The heartbeat keeps this worker's tasks leased to it; if it dies, another takes them up.
+    heart = Heart(worker_id)
+    heart.tick()
+    heart.start()
+    try:
+        call_command("db_worker", "--worker-id", worker_id, *argv)
+    finally:
+        heart.stop()
     return 0
 
 

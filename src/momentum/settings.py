@@ -270,6 +270,16 @@ TASKS = {
     }
 }
 
+# Certificates' signing keys (Ed25519), shared by every web host (momentum.training.signing).
+CERTIFICATE_KEYS_DIR = Path(_env("CERTIFICATE_KEYS_DIR", str(VAR_DIR / "certificate-keys")))
+
+# Task workers: each renews a heartbeat; a task held by a worker silent for longer than the
+# lease goes back to the queue; /healthz answers 503 when no worker was seen for the silence.
+WORKER_HEARTBEAT_SECONDS = float(_env("WORKER_HEARTBEAT_SECONDS", "10"))
+WORKER_LEASE_SECONDS = float(_env("WORKER_LEASE_SECONDS", "60"))
+WORKER_SILENCE_SECONDS = _env_int("WORKER_SILENCE_SECONDS", 120)
+WORKER_MAX_ATTEMPTS = _env_int("WORKER_MAX_ATTEMPTS", 5)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -315,6 +325,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEMO
 SECURE_HSTS_PRELOAD = False
 if _env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For names the client: sign-in and
+# every rate limit count per client, not per proxy (momentum.core.ratelimit.client_address).
+TRUSTED_PROXIES = _env_list("TRUSTED_PROXIES", "")
 SILENCED_SYSTEM_CHECKS = ["security.W021"]  # HSTS preload is a decision for the operator.
 if TESTING:
     SECURE_SSL_REDIRECT = False
@@ -325,6 +338,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
 }
+
+# Backups write times to the microsecond (momentum.core.backup).
+SERIALIZATION_MODULES = {"exactjson": "momentum.core.fulljson"}
 
 NINJA_PAGINATION_PER_PAGE = 50
 PAGE_SIZE = 25

@@ -16,6 +16,11 @@ handler500 = "momentum.core.views.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path(
+        ".well-known/momentum-certificate-keys.json",
+        certificate_views.certificate_keys,
+        name="certificate_keys",
+    ),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
@@ -29,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("momentum.mentoring.urls")),
     path("selfassessment/", include("momentum.selfassessment.urls")),
     # The short public address printed (as a QR code) on every certificate.
+    path("verify/offline/", certificate_views.verify_offline, name="verify_offline"),
     path("verify/<str:code>/", certificate_views.verify, name="verify"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -238,6 +238,40 @@ class Job(models.Model):
         return self.status in {JobStatus.SUCCEEDED, JobStatus.FAILED}
 
 
+class JobStep(models.Model):
+    """One item of a job done, written in the same transaction as the item's own effect: a job
+    resumed after its worker vanished skips what is here, so nothing is done twice, and its
+    report counts what the first run did."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="steps")
+    key = models.CharField(max_length=200)
+    outcome = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "key"], name="job_step_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.key}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's sign of life, renewed every few seconds. Tasks held by a worker whose
+    heartbeat is older than the lease go back to the queue."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self) -> str:
+        return f"{self.hostname}:{self.pid}"
+
+
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from momentum.core.models import Job, JobStatus
+from momentum.core.models import Job, JobStatus, JobStep
 
 
 def create_job(*, kind: str, by: Any, total: int = 0, **parameters: Any) -> Job:
@@ -15,9 +17,43 @@ def create_job(*, kind: str, by: Any, total: int = 0, **parameters: Any) -> Job:
 
 
 def start_job(job: Job, *, total: int) -> None:
+    """Mark the job running. A job resumed after its worker vanished keeps the items it had
+    done (its steps): the progress counts them, not zero."""
     Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), total=total, done=0
+        status=JobStatus.RUNNING,
+        started_at=job.started_at or timezone.now(),
+        total=total,
+        done=JobStep.objects.filter(job=job).count(),
     )
+
+
+def done_steps(job: Job) -> dict[str, dict[str, Any]]:
+    """The outcome of every item a previous run of this job finished, by key."""
+    return dict(JobStep.objects.filter(job=job).values_list("key", "outcome"))
+
+
+def run_step(
+    job: Job, key: str, work: Callable[[], dict[str, Any]], *, done: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """Do one item of a job exactly once: ``work`` runs in a transaction with the record of
+    the step and the job's progress, so a worker killed at any moment leaves either all three
+    or none. An item ``done`` before (by a run that was killed) is skipped; its outcome is
+    returned as it was recorded."""
+    if key in done:
+        return done[key]
+    try:
+        with transaction.atomic():
+            outcome = work()
+            JobStep.objects.create(job=job, key=key, outcome=outcome)
+            Job.objects.filter(pk=job.pk).update(done=F("done") + 1)
+    except IntegrityError:
+        # Another run of the same job recorded it first: theirs counts.
+        recorded = JobStep.objects.filter(job=job, key=key).first()
+        if recorded is None:
+            raise
+        outcome = recorded.outcome
+    done[key] = outcome
+    return outcome
 
 
 def advance_job(job: Job, steps: int = 1) -> None:

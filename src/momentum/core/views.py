@@ -40,8 +40,15 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the database and the task queue answer, 503 otherwise."""
+    """200 when the database, the task queue and a task worker answer, 503 otherwise.
+
+    ``workers`` is "unavailable" when no worker has renewed its heartbeat for
+    ``WORKER_SILENCE_SECONDS``; the figures say when one was last seen and how long the oldest
+    waiting task has waited (seconds), for a monitor to graph."""
+    from momentum.core.workers import queue_health
+
     checks: dict[str, str] = {}
+    figures: dict[str, int | None] = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -53,11 +60,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["tasks"] = "ok"
     except DatabaseError:
         checks["tasks"] = "unavailable"
+    try:
+        health = queue_health()
+        checks["workers"] = health.pop("workers")
+        figures = health
+    except DatabaseError:
+        checks["workers"] = "unavailable"
     healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    body: dict[str, object] = {"status": "ok" if healthy else "unavailable", "checks": checks}
+    if figures:
+        body["queue"] = figures
+    return JsonResponse(body, status=200 if healthy else 503)
 
 
 # The API's one error shape (see momentum.api), for errors raised before a route is found.

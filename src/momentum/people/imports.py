@@ -238,15 +238,23 @@ def run(job: Job) -> dict[str, Any]:
             return {}
         total = len(sheet.rows)
         jobs.start_job(job, total=total)
-        countries = {country.code: country for country in Country.objects.all()}
-        known = Known.among(row.get("email", "") for _number, row in sheet.rows)
         all_or_nothing = bool(job.parameters.get("all_or_nothing"))
+        # Rows a previous run finished (its worker vanished mid-way) keep their outcome: they
+        # are neither invited twice nor reported as "already invited".
+        done = {} if all_or_nothing else jobs.done_steps(job)
+        countries = {country.code: country for country in Country.objects.all()}
+        known = Known.among(
+            row.get("email", "") for number, row in sheet.rows if str(number) not in done
+        )
         errors: list[RowError] = []
         invited: list[str] = []
-        seen: set[str] = set()
+        seen: set[str] = {outcome["email"] for outcome in done.values() if outcome.get("invited")}
 
         checked: list[tuple[int, str, dict[str, Any] | None, str]] = []
         for number, row in sheet.rows:
+            if str(number) in done:
+                checked.append((number, row.get("email", ""), None, ""))
+                continue
             request, reason = check_row(
                 row, countries=countries, seen=seen, inviter=inviter, known=known
             )
@@ -271,27 +279,47 @@ def run(job: Job) -> dict[str, Any]:
             invited.append(request["email"])
             return True
 
-        errors.extend(
-            RowError(n, email, reason) for n, email, request, reason in checked if request is None
-        )
         if not all_or_nothing:
-            for number, email, request, _reason in checked:
-                if request is not None:
-                    invite(number, email, request)
-                jobs.advance_job(job)
-        elif not errors:
-            try:
-                with transaction.atomic():
-                    for number, email, request, _reason in checked:
-                        if request is not None and not invite(number, email, request):
-                            raise _AllOrNothingRollback
-                        jobs.advance_job(job)
-            except _AllOrNothingRollback:
-                invited.clear()
-                # The rollback undid the progress too: every row was read all the same.
-                jobs.advance_job(job, steps=total)
+            for number, email, request, reason in checked:
+
+                def one_row(
+                    number: int = number,
+                    email: str = email,
+                    request: dict[str, Any] | None = request,
+                    reason: str = reason,
+                ) -> dict[str, Any]:
+                    if request is None:
+                        return {"email": email, "invited": False, "reason": reason}
+                    before = len(errors)
+                    if invite(number, email, request):
+                        invited.pop()  # counted below, from the recorded outcome
+                        return {"email": request["email"], "invited": True}
+                    return {"email": email, "invited": False, "reason": errors.pop(before).reason}
+
+                outcome = jobs.run_step(job, str(number), one_row, done=done)
+                if outcome.get("invited"):
+                    invited.append(outcome["email"])
+                else:
+                    errors.append(RowError(number, email, outcome.get("reason", "")))
         else:
-            jobs.advance_job(job, steps=total)
+            errors.extend(
+                RowError(n, email, reason)
+                for n, email, request, reason in checked
+                if request is None
+            )
+            if not errors:
+                try:
+                    with transaction.atomic():
+                        for number, email, request, _reason in checked:
+                            if request is not None and not invite(number, email, request):
+                                raise _AllOrNothingRollback
+                            jobs.advance_job(job)
+                except _AllOrNothingRollback:
+                    invited.clear()
+                    # The rollback undid the progress too: every row was read all the same.
+                    jobs.advance_job(job, steps=total)
+            else:
+                jobs.advance_job(job, steps=total)
         errors.sort(key=lambda error: error.row)
         report = {
             "rows": total,

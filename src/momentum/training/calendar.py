@@ -1,27 +1,25 @@
-"""iCalendar (RFC 5545) files for training sessions, written by hand: a confirmed participant's
-invitation and each person's private feed.
+"""iCalendar files for training sessions: a confirmed participant's invitation and each
+person's private feed, built with ``momentum.core.ical`` (the ``icalendar`` package).
 
 Sessions are scheduled in whole days, so their events are all-day events (``VALUE=DATE``, the
-end date exclusive). Events with times are written in UTC, which needs no ``VTIMEZONE``.
+end date exclusive).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from momentum.core.ical import CONTENT_TYPE, PRODUCT_ID, Event, build_calendar
 from momentum.training.models import Delivery, Session, SessionStatus
 
-PRODUCT_ID = "-//INTERPOL Project Momentum MENA//Momentum//EN"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-_LINE_OCTETS = 75  # RFC 5545 §3.1: lines are folded at 75 octets, excluding the CRLF.
+__all__ = ["CONTENT_TYPE", "PRODUCT_ID", "Event", "build_calendar", "feed", "session_invitation"]
 
 # Sessions not yet confirmed appear as tentative, so nobody books travel on them.
 _EVENT_STATUS: dict[str, str] = {
@@ -34,94 +32,6 @@ _EVENT_STATUS: dict[str, str] = {
     SessionStatus.CLOSED: "CONFIRMED",
     SessionStatus.CANCELLED: "CANCELLED",
 }
-
-
-@dataclass(frozen=True)
-class Event:
-    uid: str
-    summary: str
-    starts: date | datetime
-    ends: date | datetime  # exclusive, as in DTEND
-    status: str = "CONFIRMED"
-    location: str = ""
-    description: str = ""
-    url: str = ""
-
-
-def escape_text(value: str) -> str:
-    """Escape a TEXT value (§3.3.11): backslash, semicolon, comma and line breaks."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold one content line into CRLF-separated pieces of at most 75 octets (§3.1), never
-    splitting a UTF-8 character; each continuation starts with a space."""
-    pieces: list[str] = []
-    current = ""
-    size = 0
-    limit = _LINE_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append(current)
-            current, size = " ", 1
-            limit = _LINE_OCTETS
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n".join(pieces)
-
-
-def _date_value(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        if timezone.is_naive(value):
-            raise ValueError("Event times must be aware datetimes.")
-        return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return value.strftime("%Y%m%d")
-
-
-def _date_property(name: str, value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return f"{name}:{_date_value(value)}"
-    return f"{name};VALUE=DATE:{_date_value(value)}"
-
-
-def _event_lines(event: Event, stamp: datetime) -> list[str]:
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event.uid}",
-        f"DTSTAMP:{_date_value(stamp)}",
-        _date_property("DTSTART", event.starts),
-        _date_property("DTEND", event.ends),
-        f"SUMMARY:{escape_text(event.summary)}",
-        f"STATUS:{event.status}",
-        "TRANSP:OPAQUE",
-    ]
-    if event.location:
-        lines.append(f"LOCATION:{escape_text(event.location)}")
-    if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-    if event.url:
-        lines.append(f"URL:{event.url}")
-    lines.append("END:VEVENT")
-    return lines
-
-
-def build_calendar(
-    events: Iterable[Event], *, name: str = "", method: str = "", stamp: datetime | None = None
-) -> str:
-    """A whole iCalendar object: CRLF line ends, every line folded."""
-    stamp = stamp or timezone.now()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN"]
-    if method:
-        lines.append(f"METHOD:{method}")
-    if name:
-        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
-    for event in events:
-        lines.extend(_event_lines(event, stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(f"{fold(line)}\r\n" for line in lines)
 
 
 def session_uid(session: Session) -> str:

@@ -16,7 +16,10 @@ def test_healthy_platform_answers_200_with_every_check_ok(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "tasks": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "tasks": "ok", "workers": "ok"},
+    }
 
 
 def test_health_is_never_cached(client):
@@ -42,7 +45,7 @@ def test_unavailable_task_table_answers_503(client):
     assert response.status_code == 503
     assert response.json() == {
         "status": "unavailable",
-        "checks": {"database": "ok", "tasks": "unavailable"},
+        "checks": {"database": "ok", "tasks": "unavailable", "workers": "ok"},
     }
 
 
@@ -58,7 +61,8 @@ def test_unavailable_database_answers_503(client):
         response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "unavailable", "tasks": "unavailable"}
+    assert response.json()["checks"]["database"] == "unavailable"
+    assert response.json()["checks"]["tasks"] == "unavailable"
 
 
 def test_health_only_answers_get(client):

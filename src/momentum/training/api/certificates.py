@@ -38,9 +38,10 @@ class CertificateVerificationOut(Schema):
 )
 def get_certificate(request: HttpRequest, code: str) -> Any:
     """Verify a certificate by its code (public, no sign-in; rate-limited per address)."""
-    from momentum.training.views.certificates import client_address
+    from momentum.core.ratelimit import client_address
 
-    if not certificates.allow_verification_lookup(client=client_address(request)):
+    verdict = certificates.verification_lookup(client=client_address(request))
+    if not verdict.allowed:
         raise HttpError(429, "Too many certificates were looked up from here. Wait a minute.")
     certificate = selectors.certificate_by_code(certificates.normalise_code(code))
     if certificate is None:

@@ -4,7 +4,7 @@ answer can never be traced to a person."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -45,6 +45,9 @@ class Evaluation(models.Model):
     applied_on_job = _rating(_("I apply what I learned in my work"))
     comments = models.TextField(_("comments"), blank=True)
     submitted_on = models.DateField()
+    # Which group of MIN_GROUP_SIZE answers this one belongs to (the first five are group 0):
+    # results show whole groups only, so one more answer never changes what a reader sees.
+    release_step = models.PositiveIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("evaluation")
@@ -52,6 +55,12 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} {self.kind}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self.release_step is None:
+            answered = Evaluation.objects.filter(session_id=self.session_id, kind=self.kind)
+            self.release_step = answered.count() // MIN_GROUP_SIZE
+        super().save(*args, **kwargs)
 
 
 class EvaluationReceipt(models.Model):

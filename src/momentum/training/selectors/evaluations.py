@@ -75,12 +75,18 @@ def evaluation_results(session: Session, kind: str) -> EvaluationResults:
     from momentum.training.services.evaluations import QUESTION_LABELS, QUESTIONS
 
     fields = QUESTIONS[kind]
-    rows = list(
-        Evaluation.objects.filter(session=session, kind=kind).values_list(*fields, "comments")
+    # Results show whole groups of MIN_GROUP_SIZE answers only (the first 5, the first 10,
+    # …): comparing the page before and after one more answer never shows that one person's.
+    every = list(
+        Evaluation.objects.filter(session=session, kind=kind).values_list(
+            *fields, "comments", "release_step"
+        )
     )
+    complete_steps = len(every) // MIN_GROUP_SIZE
+    rows = [row[:-1] for row in every if row[-1] is None or row[-1] < complete_steps]
     if len(rows) < MIN_GROUP_SIZE:
         return EvaluationResults(
-            kind=kind, answers=len(rows), questions=[], comments=[], satisfied_percent=None
+            kind=kind, answers=len(every), questions=[], comments=[], satisfied_percent=None
         )
     questions = []
     for index, field in enumerate(fields):

@@ -15,7 +15,6 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -23,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from momentum.core import audit
+from momentum.core import audit, ratelimit
 from momentum.core import services as jobs
 from momentum.core.models import Job
 from momentum.people.models import User
@@ -60,23 +59,30 @@ def verification_url(code: str, language: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def signed_verification_url(certificate: Certificate, language: str) -> str:
+    """What the QR code holds: the verification address, then (after "#", never sent to a
+    server) the signed statement a phone checks without a network."""
+    from momentum.training import signing
+
+    return f"{verification_url(certificate.code, language)}#{signing.sign(certificate)}"
+
+
 # Public look-ups per client address and minute: enough for people, too few to enumerate.
 VERIFY_LIMIT = 30
 VERIFY_WINDOW_SECONDS = 60
 
 
+def verification_lookup(*, client: str) -> ratelimit.Verdict:
+    """Count one look-up of a verification code from ``client``; refused once over the limit
+    until the minute's window ends. The counter lives in the shared cache, so every web
+    process counts together."""
+    return ratelimit.hit(
+        "training:verify", client, limit=VERIFY_LIMIT, window=VERIFY_WINDOW_SECONDS
+    )
+
+
 def allow_verification_lookup(*, client: str) -> bool:
-    """Count one look-up of a verification code from ``client``; False once over the limit.
-    The counter lives in the shared cache, so every web process counts together."""
-    key = f"training:verify:{client}"
-    if cache.add(key, 1, VERIFY_WINDOW_SECONDS):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
-        return True
-    return count <= VERIFY_LIMIT
+    return verification_lookup(client=client).allowed
 
 
 def _years_later(day: date, years: int) -> date:
@@ -249,7 +255,8 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
             else certificate.holder_name_ar
         ),
         "verification_url": url,
-        "qr_code": qr_code_data_uri(url),
+        # The address, and after "#" the signed statement the offline page checks.
+        "qr_code": qr_code_data_uri(signed_verification_url(certificate, language)),
     }
     return render_pdf("training/certificates/certificate.html", context, language)
 
@@ -342,7 +349,10 @@ def run_certificate_issue(job: Job) -> dict[str, Any]:
         .order_by("country__code", "officer__user__family_name", "pk")
     )
     jobs.start_job(job, total=len(participants))
-    progress = progress_for(participants)
+    # Participants a previous run finished (its worker vanished mid-way) keep their outcome:
+    # nobody is issued twice, and the report counts what that run issued.
+    done = jobs.done_steps(job)
+    progress = progress_for([n for n in participants if str(n.pk) not in done])
     with_certificate = set(
         Certificate.objects.filter(nomination__in=participants).values_list(
             "nomination_id", flat=True
@@ -352,22 +362,30 @@ def run_certificate_issue(job: Job) -> dict[str, Any]:
     not_completed: list[dict[str, Any]] = []
     with translation.override(job.parameters.get("language", "en")):
         for nomination in participants:
-            if nomination.pk in with_certificate:
+
+            def one(nomination: Nomination = nomination) -> dict[str, Any]:
+                if nomination.pk in with_certificate:
+                    return {"outcome": "already"}
+                if progress[nomination.pk].completed and issue_certificate_if_complete(
+                    nomination=nomination, by=job.created_by
+                ):
+                    return {"outcome": "issued"}
+                return {
+                    "outcome": "not_completed",
+                    "name": nomination.officer.user.full_name,
+                    "name_ar": nomination.officer.user.full_name_ar,
+                    "country": nomination.country.code,
+                    "reasons": progress[nomination.pk].shortfalls(),
+                }
+
+            outcome = dict(jobs.run_step(job, str(nomination.pk), one, done=done))
+            kind = outcome.pop("outcome")
+            if kind == "already":
                 already += 1
-            elif progress[nomination.pk].completed and issue_certificate_if_complete(
-                nomination=nomination, by=job.created_by
-            ):
+            elif kind == "issued":
                 issued += 1
             else:
-                not_completed.append(
-                    {
-                        "name": nomination.officer.user.full_name,
-                        "name_ar": nomination.officer.user.full_name_ar,
-                        "country": nomination.country.code,
-                        "reasons": progress[nomination.pk].shortfalls(),
-                    }
-                )
-            jobs.advance_job(job)
+                not_completed.append(outcome)
     report = {
         "participants": len(participants),
         "issued": issued,

@@ -141,6 +141,41 @@ def nominate_officer(
         raise ValidationError(
             {field: ValidationError(message, code="required") for field, message in missing.items()}
         )
+    with transaction.atomic():
+        # The officer's profile row is locked while their other nominations are checked and
+        # this one is written: two overlapping nominations sent at the same moment (for two
+        # different sessions) run one after the other, and the second sees the first.
+        Profile.objects.select_for_update().filter(pk=officer.pk).first()
+        nomination = _checked_nomination(
+            session=session,
+            officer=officer,
+            by=by,
+            justification=justification,
+            motivation=motivation,
+            supervisor_name=supervisor_name,
+            supervisor_endorsement=supervisor_endorsement,
+        )
+        audit.record(
+            by,
+            "nomination.created",
+            nomination,
+            country=officer.country,
+            session=session.pk,
+            officer=officer.pk,
+        )
+    return nomination
+
+
+def _checked_nomination(
+    *,
+    session: Session,
+    officer: Profile,
+    by: User,
+    justification: str,
+    motivation: str,
+    supervisor_name: str,
+    supervisor_endorsement: str,
+) -> Nomination:
     duplicate = _("%(name)s is already nominated for this session.") % {"name": _name(officer)}
     if _already_nominated(session, officer):
         raise _refusal(duplicate, "duplicate", field="officer")
@@ -174,14 +209,6 @@ def nominate_officer(
             )
     except IntegrityError as exc:
         raise _refusal(duplicate, "duplicate", field="officer") from exc
-    audit.record(
-        by,
-        "nomination.created",
-        nomination,
-        country=officer.country,
-        session=session.pk,
-        officer=officer.pk,
-    )
     return nomination
 
 

@@ -65,32 +65,46 @@ def events(text: str) -> list[dict[str, str]]:
 
 
 def test_long_lines_are_folded_at_75_octets_without_splitting_arabic_letters():
-    line = (
-        "SUMMARY:" + "التدقيق على الحدود باستخدام قاعدة بيانات وثائق السفر المسروقة والمفقودة " * 3
+    summary = "التدقيق على الحدود باستخدام قاعدة بيانات وثائق السفر المسروقة والمفقودة " * 3
+    event = calendar.Event(
+        uid="u", summary=summary, starts=date(2025, 3, 10), ends=date(2025, 3, 11)
     )
 
-    folded = calendar.fold(line)
+    text = calendar.build_calendar([event])
 
-    pieces = folded.split("\r\n")
-    assert len(pieces) > 3
-    assert all(len(piece.encode("utf-8")) <= 75 for piece in pieces)
-    assert all(piece.startswith(" ") for piece in pieces[1:])
-    assert "".join([pieces[0], *(piece[1:] for piece in pieces[1:])]) == line
-    pieces[0].encode("utf-8").decode("utf-8")  # whole characters in each piece
-
-
-def test_a_line_of_exactly_75_octets_is_not_folded():
-    assert calendar.fold("X" * 75) == "X" * 75
-    assert calendar.fold("X" * 76) == "X" * 75 + "\r\n X"
+    physical = text.split("\r\n")
+    assert all(len(piece.encode("utf-8")) <= 75 for piece in physical)
+    for piece in physical:
+        piece.encode("utf-8").decode("utf-8")  # whole characters in each piece
+    (found,) = events(text)
+    assert unescape(found["SUMMARY"]) == summary
 
 
 def test_text_is_escaped_and_reads_back_the_same():
     text = 'Backslash \\ semicolon; comma, and\nnew line "quoted"'
+    event = calendar.Event(uid="u", summary=text, starts=date(2025, 3, 10), ends=date(2025, 3, 11))
 
-    escaped = calendar.escape_text(text)
+    (found,) = events(calendar.build_calendar([event]))
 
-    assert escaped == 'Backslash \\\\ semicolon\\; comma\\, and\\nnew line "quoted"'
-    assert unescape(escaped) == text
+    assert found["SUMMARY"] == 'Backslash \\\\ semicolon\\; comma\\, and\\nnew line "quoted"'
+    assert unescape(found["SUMMARY"]) == text
+
+
+def test_times_in_a_named_zone_keep_it_with_a_vtimezone():
+    from zoneinfo import ZoneInfo
+
+    amman = ZoneInfo("Asia/Amman")
+    starts = datetime(2025, 3, 10, 9, 30, tzinfo=amman)
+    event = calendar.Event(uid="u", summary="s", starts=starts, ends=starts + timedelta(hours=2))
+
+    text = calendar.build_calendar([event])
+
+    (found,) = events(text)
+    assert found["DTSTART;TZID=Asia/Amman"] == "20250310T093000"
+    assert found["DTEND;TZID=Asia/Amman"] == "20250310T113000"
+    lines = unfold(text)
+    assert "BEGIN:VTIMEZONE" in lines
+    assert "TZID:Asia/Amman" in lines
 
 
 def test_an_all_day_event_ends_the_day_after_its_last_day():

@@ -123,7 +123,7 @@ def test_lookups_are_limited_per_address(client, certificate):
 
     assert refused.status_code == 429
     assert "Leila" not in refused.content.decode()
-    assert refused["Retry-After"] == "60"
+    assert 1 <= int(refused["Retry-After"]) <= 60
     other = client.get(url(certificate.code), REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 200
 

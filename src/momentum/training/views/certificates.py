@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import JsonResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from momentum.core import audit
+from momentum.core.ratelimit import client_address
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
 from momentum.training import selectors
@@ -136,11 +138,7 @@ def revoke_certificate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 # --- public verification ---------------------------------------------------------------------
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
-def _rate_limited(request: HttpRequest) -> HttpResponse:
+def _rate_limited(request: HttpRequest, retry_after: int) -> HttpResponse:
     response = render(
         request,
         "error.html",
@@ -153,7 +151,7 @@ def _rate_limited(request: HttpRequest) -> HttpResponse:
         },
         status=429,
     )
-    response["Retry-After"] = str(services.VERIFY_WINDOW_SECONDS)
+    response["Retry-After"] = str(retry_after)
     return response
 
 
@@ -161,8 +159,9 @@ def _rate_limited(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public: anyone holding a code checks the certificate. Shows the minimum, nothing more."""
-    if not services.allow_verification_lookup(client=client_address(request)):
-        return _rate_limited(request)
+    verdict = services.verification_lookup(client=client_address(request))
+    if not verdict.allowed:
+        return _rate_limited(request, verdict.retry_after)
     certificate = selectors.certificate_by_code(services.normalise_code(code))
     if certificate is None:
         return render(
@@ -251,3 +250,34 @@ def session_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     filename = f"{session.course.code}-{session.starts_on:%Y%m%d}-participants.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# --- verification without a network ----------------------------------------------------------
+
+KEYS_PATH = "/.well-known/momentum-certificate-keys.json"
+
+
+def _published_keys() -> dict[str, object]:
+    from momentum.training import signing
+
+    return {"keys": [key.as_jwk() for key in signing.public_keys()]}
+
+
+@require_GET
+def certificate_keys(request: HttpRequest) -> JsonResponse:
+    """Public, at a stable address: every key that ever signed a certificate (rotation keeps
+    the old ones, so certificates signed before stay verifiable)."""
+    response = JsonResponse(_published_keys())
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def verify_offline(request: HttpRequest) -> HttpResponse:
+    """Public: checks a QR code's signature on the device, with the keys written in."""
+    return render(
+        request,
+        "training/certificates/verify_offline.html",
+        {"keys": _published_keys(), "keys_url": f"{settings.SITE_URL}{KEYS_PATH}"},
+    )

@@ -25,6 +25,7 @@ from momentum.mentoring.models import (
     CohortStatus,
     PairingStatus,
 )
+from momentum.mentoring.rules import sits_on_a_panel
 from momentum.mentoring.selectors.health import at_risk_pairs
 from momentum.mentoring.selectors.pairs import mentees_of
 from momentum.mentoring.services.selection import SCORING_STAGES
@@ -77,7 +78,7 @@ def _focal_point_steps(user: Any) -> list[NextStep]:
     countries = user.countries_for(Role.FOCAL_POINT)
     if not countries:
         return []
-    rows = (
+    rows = list(
         Application.objects.filter(
             country_id__in=countries,
             status__in=[ApplicationStatus.SUPERVISOR_ENDORSED, ApplicationStatus.OFFERED],
@@ -87,7 +88,6 @@ def _focal_point_steps(user: Any) -> list[NextStep]:
         .annotate(count=Count("pk"))
         .order_by("cohort_id", "status")
     )
-    rows = list(rows)
     if not rows:
         return []
     cohorts = Cohort.objects.in_bulk({row["cohort_id"] for row in rows})
@@ -123,7 +123,10 @@ def _focal_point_steps(user: Any) -> list[NextStep]:
 
 def _panel_steps(user: Any) -> list[NextStep]:
     """The panels she sits on while scoring is open, with what is left for her to score: one
-    query."""
+    query, after the one (cached on the user, shared with the menu's check) that asks whether
+    she sits on any panel."""
+    if not sits_on_a_panel(user):
+        return []
     cohorts = (
         Cohort.objects.filter(panel=user, status__in=SCORING_STAGES)
         .annotate(

@@ -42,3 +42,19 @@ document.addEventListener("click", function (event) {
     if (open) nav.setAttribute("data-collapsed", ""); else nav.removeAttribute("data-collapsed");
   });
 })();
+
+// A knowledge test says how many of its questions are answered, as the participant goes.
+(function () {
+  var progress = document.querySelector("[data-test-progress]");
+  var form = document.querySelector("form.test-form");
+  if (!progress || !form) return;
+  function update() {
+    var answered = 0;
+    form.querySelectorAll(".field").forEach(function (field) {
+      if (field.querySelector("input:checked")) answered += 1;
+    });
+    progress.textContent = progress.getAttribute("data-template").replace("__answered__", answered);
+  }
+  form.addEventListener("change", update);
+  update();
+})();

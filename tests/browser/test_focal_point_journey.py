@@ -82,7 +82,9 @@ def test_focal_point_sees_own_country_in_arabic_mirrored(
     )
 
     sign_in("focal.jo@example.org", language="en")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Officers").click()
+    main_nav = page.get_by_role("navigation", name="Main")
+    main_nav.locator("summary", has_text="People").click()  # the People menu opens
+    main_nav.get_by_role("link", name="Officers").click()
     page.wait_for_url("**/en/people/officers/")
 
     assert page.locator("html").get_attribute("lang") == "en"

@@ -395,10 +395,30 @@ def test_participant_takes_the_post_test_in_french_and_cannot_take_it_twice(
     question(page, 2).get_by_label("Réponse 0").check()  # right: both correct answers…
     question(page, 2).get_by_label("Réponse 2").check()  # …and only them
     question(page, 3).get_by_label("Vrai").check()  # wrong: the answer is "Faux"
+    # The page counts the questions answered, and asks before the one-time submission.
+    progress = _in("fr", "%(answered)s of %(total)s questions answered.")
+    assert page.locator("[data-test-progress]").inner_text() == progress % {
+        "answered": 3,
+        "total": 3,
+    }
+    confirmations: list[str] = []
+
+    def accept(dialog: Any) -> None:
+        confirmations.append(dialog.message)
+        dialog.accept()
+
+    page.context.on("dialog", accept)
     _shot(page, "4-post-test-fr")
     with page.expect_navigation():
         page.get_by_role("button", name=_in("fr", "Submit my answers")).click()
 
+    assert confirmations == [
+        _in(
+            "fr",
+            "You can submit your answers only once, and cannot change them afterwards. "
+            "Submit them now?",
+        )
+    ]
     attempt = training.TestAttempt.objects.get(nomination=nomination, kind="post")
     assert attempt.score == Decimal("66.67")
     assert attempt.language == "fr"

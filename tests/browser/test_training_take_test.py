@@ -41,6 +41,7 @@ def test_a_participant_takes_the_post_test(page_for, phone, live_server, officer
     page.get_by_label("Réponse 1").first.check()  # the single choice: right
     page.get_by_label("Réponse 0").nth(1).check()  # the multiple choice: one of two, wrong
     page.get_by_label("Faux").check()  # right
+    page.on("dialog", lambda dialog: dialog.accept())  # "submit once: submit now?"
     with page.expect_navigation():
         page.locator("form.test-form button[type=submit]").click()
 

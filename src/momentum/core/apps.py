@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Programme")
 
     def ready(self) -> None:
-        from momentum.core import demo_data  # noqa: F401  (registers the programme's seeder)
+        from momentum.core import demo_data, home_jobs  # noqa: F401  (they register themselves)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from momentum.core.navigation import navigation_for
+from momentum.core.navigation import menus_for, navigation_for
 
 
 def platform(request: HttpRequest) -> dict[str, Any]:
@@ -14,4 +14,5 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         "DEMO": settings.DEMO,
         # Lazy: fragments (htmx) and plain pages never pay for permission checks they don't show.
         "navigation": SimpleLazyObject(lambda: navigation_for(request)),
+        "navigation_menus": SimpleLazyObject(lambda: menus_for(request)),
     }

@@ -26,6 +26,24 @@ class NavLink:
     current: bool
 
 
+@dataclass(frozen=True)
+class NavMenu:
+    """One place in the navigation bar: a group's menu, or a single link (``label`` is None
+    for a top-level entry, and a group with one allowed entry is shown as that entry)."""
+
+    key: str
+    label: str | Promise | None
+    links: tuple[NavLink, ...]
+
+    @property
+    def current(self) -> bool:
+        return any(link.current for link in self.links)
+
+    @property
+    def is_menu(self) -> bool:
+        return self.label is not None
+
+
 # The menus of the navigation, in order. An activity puts its entries in the group it belongs
 # to; a group is shown when at least one of its entries is allowed.
 GROUPS: dict[str, str | Promise] = {
@@ -53,18 +71,59 @@ def _is_within(path: str, url: str) -> bool:
     return url.count("/") > 2 and path.startswith(url)
 
 
-def navigation_for(request: HttpRequest) -> list[NavLink]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+def group_of(item: NavItem) -> str:
+    """The menu an entry is shown in: an unknown group goes to "programme" rather than out of
+    sight, so an entry never disappears because of a misspelt group."""
+    if not item.group:
+        return ""
+    return item.group if item.group in GROUPS else "programme"
+
+
+def allowed_items(user: object) -> list[NavItem]:
+    """Every registered entry ``user`` may open (the menus show exactly these)."""
+    if user is None or not getattr(user, "is_authenticated", False):
         return []
-    allowed = [
-        (item, reverse(item.url_name))
+    return [
+        item
         for item in _ITEMS
-        if not item.permission or user.has_perm(item.permission)
+        if not item.permission or user.has_perm(item.permission)  # type: ignore[attr-defined]
+    ]
+
+
+def all_items() -> list[NavItem]:
+    return list(_ITEMS)
+
+
+def navigation_for(request: HttpRequest) -> list[NavLink]:
+    return [link for _item, link in _links_for(request)]
+
+
+def _links_for(request: HttpRequest) -> list[tuple[NavItem, NavLink]]:
+    allowed = [
+        (item, reverse(item.url_name)) for item in allowed_items(getattr(request, "user", None))
     ]
     # The current entry is the one whose address is the longest prefix of the page's, so
     # /training/sessions/3/ marks "Sessions", not also "Training" (/training/).
     matching = [url for _item, url in allowed if _is_within(request.path, url)]
     current = max(matching, key=len, default=None)
-    links = [NavLink(item.label, url, url == current) for item, url in allowed]
-    return links
+    return [(item, NavLink(item.label, url, url == current)) for item, url in allowed]
+
+
+def menus_for(request: HttpRequest) -> list[NavMenu]:
+    """The navigation bar: top-level entries first, then each group's menu in the order of
+    GROUPS; a group none of whose entries is allowed is not shown at all."""
+    top: list[NavMenu] = []
+    grouped: dict[str, list[NavLink]] = {key: [] for key in GROUPS}
+    for item, link in _links_for(request):
+        group = group_of(item)
+        if group:
+            grouped[group].append(link)
+        else:
+            top.append(NavMenu(key="", label=None, links=(link,)))
+    menus = list(top)
+    for key, links in grouped.items():
+        if len(links) == 1:
+            menus.append(NavMenu(key=key, label=None, links=(links[0],)))
+        elif links:
+            menus.append(NavMenu(key=key, label=GROUPS[key], links=tuple(links)))
+    return menus

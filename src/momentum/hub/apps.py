@@ -8,7 +8,7 @@ class HubConfig(AppConfig):
     verbose_name = _("Knowledge Hub")
 
     def ready(self) -> None:
-        from momentum.hub import demo_data, indicators, navigation  # noqa: F401
+        from momentum.hub import demo_data, home, indicators, navigation  # noqa: F401
 
         # --- notifications ---
         from momentum.hub.services.unsubscribe import register_email_choices

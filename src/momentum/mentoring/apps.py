@@ -9,7 +9,7 @@ class MentoringConfig(AppConfig):
 
     def ready(self) -> None:
         from momentum.core import periodic
-        from momentum.mentoring import demo_data, indicators, navigation, tasks  # noqa: F401
+        from momentum.mentoring import demo_data, home, indicators, navigation, tasks  # noqa: F401
 
         periodic.register("mentoring.reminders", periodic.daily(tasks.send_mentoring_reminders))
         periodic.register("mentoring.expire_offers", periodic.daily(tasks.expire_mentoring_offers))

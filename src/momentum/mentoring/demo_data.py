@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -630,9 +631,13 @@ class _Seeder:
             CheckIn.objects.filter(pk=item.pk).update(submitted_at=submitted)
             self.counts["check_ins"] += 1
 
-    def _match_and_publish(self, cohort: Cohort, published_on: date) -> list[Pairing]:
+    def _match_and_publish(
+        self, cohort: Cohort, published_on: date, *, readme_mentor: bool = False
+    ) -> list[Pairing]:
         cohort = cohort_services.start_matching(cohort=cohort, by=self.staff)
         matching_services.propose_matches(cohort=cohort, by=self.staff)
+        if readme_mentor:
+            self._give_the_readme_mentor_a_mentee(cohort)
         pairings = matching_services.publish_matches(cohort=cohort, by=self.staff)
         for index, pairing in enumerate(pairings):
             published = _at(published_on + timedelta(days=index % 3))
@@ -644,6 +649,21 @@ class _Seeder:
             CheckIn.objects.filter(pairing=pairing).delete()
             pair_services.schedule_check_ins(pairing)
         return pairings
+
+    def _give_the_readme_mentor_a_mentee(self, cohort: Cohort) -> None:
+        """The README's ``mentor@example.org`` mentors someone, so her pair pages can be seen:
+        when the matching chose others, she takes the first proposed mentee she may mentor."""
+        mentor = MentorProfile.objects.filter(user__email="mentor@example.org").first()
+        if mentor is None or Pairing.objects.filter(cohort=cohort, mentor=mentor).exists():
+            return
+        for pairing in Pairing.objects.filter(cohort=cohort).order_by("pk"):
+            try:
+                matching_services.assign_by_hand(
+                    cohort=cohort, mentee_application=pairing.mentee, mentor=mentor, by=self.staff
+                )
+            except ValidationError:
+                continue
+            return
 
     def _learning_path(self, application: Application) -> None:
         """Three courses of the catalogue's online and leadership courses, those she has
@@ -898,7 +918,7 @@ class _Seeder:
                 by=self.staff,
                 reason="The places of your country went to higher-ranked applicants.",
             )
-        pairings = self._match_and_publish(cohort, self._on(2025, 11, 17))
+        pairings = self._match_and_publish(cohort, self._on(2025, 11, 17), readme_mentor=True)
         cohort = cohort_services.start_running(cohort=cohort, by=self.staff)
         # At risk: one pair stopped meeting, another answered its latest check-in low.
         for index, pairing in enumerate(pairings):
@@ -936,10 +956,14 @@ class _Seeder:
             applications_open_at=timezone.now() - timedelta(days=10),
             applications_close_at=timezone.now() + timedelta(days=60),
         )
-        for country in self.active[:3]:
+        # Two applications already endorsed, so the panel has work waiting (scoring is open
+        # while applications are), the third still with her supervisor.
+        for index, country in enumerate(self.active[:3]):
             profile = self._next_woman(country)
             if profile is not None:
-                self._apply(cohort, profile)
+                application = self._apply(cohort, profile)
+                if index < 2:
+                    self._endorse(application)
         return cohort
 
     # --- opportunities ---

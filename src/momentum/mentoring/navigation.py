@@ -6,19 +6,41 @@ from momentum.core.navigation import NavItem, register
 
 # --- cohorts and applications ---
 register(
-    NavItem(_("Mentoring"), "mentoring:cohorts", permission="mentoring.see_in_menu", order=50),
+    NavItem(
+        _("Mentoring"),
+        "mentoring:cohorts",
+        permission="mentoring.see_in_menu",
+        order=50,
+        group="mentoring",
+    ),
 )
 
 # --- panel and selection ---
+register(
+    NavItem(
+        _("Selection panels"),
+        "mentoring:cohorts",
+        permission="mentoring.see_panel_in_menu",
+        order=51,
+        group="mentoring",
+    ),
+)
 
 # --- mentors and matching ---
 register(
-    NavItem(_("Mentors"), "mentoring:mentors", permission="mentoring.manage_mentors", order=53),
+    NavItem(
+        _("Mentors"),
+        "mentoring:mentors",
+        permission="mentoring.manage_mentors",
+        order=53,
+        group="mentoring",
+    ),
     NavItem(
         _("My mentor profile"),
         "mentoring:my_mentor_profile",
         permission="mentoring.view_own_mentor_profile",
         order=54,
+        group="mentoring",
     ),
 )
 
@@ -29,6 +51,7 @@ register(
         "mentoring:my_mentees",
         permission="mentoring.view_own_mentees",
         order=52,
+        group="mentoring",
     ),
 )
 
@@ -39,18 +62,26 @@ register(
         "mentoring:opportunities",
         permission="mentoring.view_opportunities",
         order=55,
+        group="mentoring",
     ),
     NavItem(
         _("My programme"),
         "mentoring:my_programme",
         permission="mentoring.view_own_programme",
         order=56,
+        group="mentoring",
     ),
 )
 
 # --- completion and alumni ---
 register(
-    NavItem(_("Alumni"), "mentoring:alumni", permission="mentoring.view_alumni_menu", order=57),
+    NavItem(
+        _("Alumni"),
+        "mentoring:alumni",
+        permission="mentoring.view_alumni_menu",
+        order=57,
+        group="mentoring",
+    ),
 )
 
 # --- api, indicators and demo ---

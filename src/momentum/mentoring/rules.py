@@ -108,6 +108,9 @@ rules.add_perm("mentoring.use_mentoring", use_mentoring)
 # menu costs no query. A panel member with none of these roles reaches the programme from the
 # notifications that call her to the panel.
 rules.add_perm("mentoring.see_in_menu", _mentoring_roles)
+# A panel member holding none of those roles (her seat is her only link to the programme) gets
+# her own entry; the roles are asked first, so only people without them pay the one query.
+rules.add_perm("mentoring.see_panel_in_menu", ~_mentoring_roles & is_panel_member_anywhere)
 # Creating and editing cohorts, and moving them from one stage to the next: staff.
 rules.add_perm("mentoring.manage_cohorts", is_staff_for_cohorts)
 # A cohort's page: staff also before it is announced; the others of the menu once announced.

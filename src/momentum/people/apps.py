@@ -8,4 +8,4 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from momentum.people import demo_data, indicators, navigation  # noqa: F401  (they register themselves)
+        from momentum.people import demo_data, home, indicators, navigation  # noqa: F401  (they register themselves)

@@ -8,4 +8,4 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self) -> None:
-        from momentum.training import demo_data, indicators, navigation  # noqa: F401
+        from momentum.training import demo_data, home, indicators, navigation  # noqa: F401

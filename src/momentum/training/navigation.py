@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from momentum.core.navigation import NavItem, register
 
 register(
-    NavItem(_("Training"), "training:catalogue", permission="training.browse_catalogue", order=40),
+    NavItem(
+        _("Training"),
+        "training:catalogue",
+        permission="training.browse_catalogue",
+        order=40,
+        group="training",
+    ),
 )
 
 # --- nominations and selection ---
@@ -13,12 +19,19 @@ register(
         "training:my_nominations",
         permission="training.view_own_nominations",
         order=41,
+        group="training",
     ),
 )
 
 # --- sessions ---
 register(
-    NavItem(_("Sessions"), "training:sessions", permission="training.list_sessions", order=40),
+    NavItem(
+        _("Sessions"),
+        "training:sessions",
+        permission="training.list_sessions",
+        order=40,
+        group="training",
+    ),
 )
 
 # --- certificates, transcripts and exports ---
@@ -28,5 +41,6 @@ register(
         "training:my_training",
         permission="training.view_own_transcript",
         order=42,
+        group="training",
     ),
 )

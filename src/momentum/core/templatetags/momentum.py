@@ -56,3 +56,11 @@ def name_for_reader(person: Any) -> str:
     if hasattr(person, "display_name"):
         return str(person.display_name(get_language()))
     return str(person)
+
+
+@register.filter
+def zone_name(zone: str) -> str:
+    """A time zone as its city in the page's language (``Asia/Beirut`` → "بيروت" in Arabic)."""
+    from momentum.core.zones import zone_label
+
+    return zone_label(str(zone or "UTC"))

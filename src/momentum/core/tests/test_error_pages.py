@@ -111,7 +111,7 @@ def test_500_page_still_renders_when_the_page_context_cannot_be_built(rf):
     with (
         translation.override("fr"),
         mock.patch(
-            "momentum.core.context_processors.navigation_for", side_effect=RuntimeError("db down")
+            "momentum.core.context_processors.menus_for", side_effect=RuntimeError("db down")
         ),
     ):
         response = views.server_error(request)

@@ -171,16 +171,19 @@ def test_home_page_queries_do_not_grow_with_rows(
         response = client.get(URL)
 
     assert response.status_code == 200
-    # Every page: session, user, the user's roles, the user's own profile card. Then:
+    # Every page: session, user, the user's roles, the user's own profile card; "what to do
+    # next": whether she sits on a mentoring panel (shared with the menu), failed jobs. Then:
     expected = {
-        # officers by country and sex, the countries' names, waiting invitations
-        "staff": 7,
-        # count of own country's officers, waiting invitations, own countries' names
-        "focal_point": 7,
+        # officers by country and sex, the countries' names, waiting invitations; next steps:
+        # sessions waiting for selection, running cohorts, the moderation queue, invitations
+        "staff": 6 + 7,
+        # count of own country's officers, waiting invitations, own countries' names; next
+        # steps: open sessions with seats left, applications to endorse, invitations
+        "focal_point": 6 + 6,
         # officers by country and sex, the countries' names
-        "donor": 6,
-        # nothing more
-        "officer": 4,
+        "donor": 6 + 2,
+        # next steps: her participations, her mentoring offers, her check-ins due
+        "officer": 6 + 3,
     }
     assert len(queries) == expected[persona], [query["sql"] for query in queries]
 

@@ -64,6 +64,10 @@ def test_the_verification_page_then_says_revoked(client_for, staff, certificate,
 
     assert '<span class="status status--error">Revoked</span>' in page
     assert "Wrong person." not in page
+    # A revoked certificate is not "valid until" anything: the page says when it was revoked.
+    assert "Valid until" not in page
+    assert "No expiry" not in page
+    assert "Revoked on" in page
 
 
 def test_only_staff_revoke(client_for, focal_point, officer, certificate):

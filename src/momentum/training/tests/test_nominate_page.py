@@ -236,3 +236,19 @@ def test_page_queries_do_not_grow_with_officers_or_nominations(
     # session, user, roles; session (+ trainers); the focal point's countries; the course's
     # target areas; the quota; officers found (+ areas of work); nominations made (+ areas)
     assert len(queries) == 12, [q["sql"] for q in queries]
+
+
+def test_a_country_not_yet_active_is_explained_to_its_focal_point_once(
+    client_for, focal_point, jordan, morocco
+):
+    from momentum.core.models import CountryStatus
+
+    jordan.status = CountryStatus.NOT_YET_ACTIVE
+    jordan.save()
+    session = session_with_seats({morocco: 4})  # no seats for a country not yet active
+
+    content = client_for(focal_point).get(_url(session)).content.decode()
+
+    assert "Jordan is not yet active in the programme." in content
+    assert "This session has no seats for Jordan." not in content
+    assert "Nominations open once the country is active in the programme" in content

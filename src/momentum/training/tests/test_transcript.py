@@ -62,7 +62,11 @@ def test_the_officer_reads_their_own_training(client_for, officer, record):
     assert record.code in page
     assert f"/en/training/certificates/{record.pk}/pdf/" in page
     # The latest first.
-    assert page.index("Leadership for mid-level officers") < page.index("Open-source")
+    lines = page[page.index('<dl class="details') :]
+    assert lines.index("Leadership for mid-level officers") < lines.index("Open-source")
+    # Above them, the same actions as on the home page: the new certificate.
+    steps = page[page.index('<section class="next-steps"') : page.index('<dl class="details')]
+    assert "Your certificate for Open-source investigations is ready to download." in steps
 
 
 def test_the_menu_offers_my_training_to_officers_only(client_for, officer, focal_point):

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -31,6 +32,7 @@ from momentum.training.models import (
     TestKind,
 )
 from momentum.training.rules import teaches
+from momentum.training.selectors.assessments import answer_review
 from momentum.training.services import assessments as services
 
 QUESTIONS_PER_PAGE = 25
@@ -208,17 +210,24 @@ def take_test(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse
         form = TakeTestForm(questions=questions) if questions else None
         if not questions:
             refusal = _("This course's test has no questions yet.")
+    window = services.window_of(session, kind)
+    # Once the window has closed nobody can take the test any more: the participant may then
+    # see which answers were right, and the correct ones.
+    review = (
+        answer_review(attempt) if attempt is not None and timezone.now() >= window.closes else None
+    )
     return render(
         request,
         "training/assessments/take_test.html",
         {
+            "review": review,
             "nomination": nomination,
             "session": session,
             "kind": kind,
             "attempt": attempt,
             "refusal": refusal if request.method == "GET" else "",
             "form": form,
-            "window": services.window_of(session, kind),
+            "window": window,
         },
     )
 

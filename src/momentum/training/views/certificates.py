@@ -21,6 +21,7 @@ from momentum.people.models import Profile
 from momentum.training import selectors
 from momentum.training.exports import XLSX_CONTENT_TYPE, session_workbook
 from momentum.training.forms import RevokeCertificateForm
+from momentum.training.home import officer_steps
 from momentum.training.models import CertificateStatus, Session
 from momentum.training.rules import participation
 from momentum.training.services import certificates as services
@@ -212,6 +213,8 @@ def my_training(request: AuthenticatedRequest) -> HttpResponse:
         raise Http404
     context = _transcript_context(profile)
     context["own"] = True
+    # The same actions as on the home page: the tests to take, the evaluations, the certificates.
+    context["next_steps"] = officer_steps(request.user)
     return render(request, "training/transcripts/transcript.html", context)
 
 

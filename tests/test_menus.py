@@ -1,0 +1,138 @@
+"""Every persona's menus and "what to do next" lead only to pages that open.
+
+The demo is seeded once for the module. Each persona's menus are read from the navigation
+registry, so the entries of any app added later are walked too; and every registered entry must
+be reached by at least one persona, so an entry nobody sees (or that would only ever answer 403)
+is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from momentum.core.home import next_steps_for
+from momentum.core.navigation import all_items, allowed_items
+from momentum.people.models import User
+
+pytestmark = pytest.mark.django_db
+
+# The README's demo accounts, one of each role, and the panel member who holds no role.
+PERSONAS = [
+    "staff@example.org",
+    "focal.jo@example.org",
+    "focal.ps@example.org",
+    "board.jo@example.org",
+    "trainer@example.org",
+    "mentor@example.org",
+    "moderator@example.org",
+    "donor@example.org",
+    "panel@example.org",
+    "officer1.jo@example.org",
+    "officer2.ma@example.org",
+]
+
+
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo, db) -> None:  # type: ignore[no-untyped-def]
+    return None
+
+
+def _client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _mentee_emails() -> list[str]:
+    """Officers taking part in the mentoring programme (they have steps of their own)."""
+    from momentum.mentoring.models import Pairing, PairingStatus
+
+    pairing = (
+        Pairing.objects.filter(status=PairingStatus.ACTIVE)
+        .select_related("mentee__applicant__user")
+        .order_by("pk")
+        .first()
+    )
+    return [pairing.mentee.applicant.user.email] if pairing else []
+
+
+def _personas() -> list[User]:
+    emails = [*PERSONAS, *_mentee_emails()]
+    users = list(User.objects.filter(email__in=emails))
+    assert len(users) == len(set(emails)), "a demo persona is missing"
+    return users
+
+
+def test_no_menu_entry_of_any_persona_answers_403(demo):
+    reached: set[tuple[str, str]] = set()
+    for user in _personas():
+        client = _client_for(user)
+        home = client.get(reverse("home"))
+        assert home.status_code == 200
+        for item in allowed_items(user):
+            url = reverse(item.url_name)
+            # The menu shows the entry, and the entry opens.
+            assert f'href="{url}"' in home.content.decode(), (user.email, url)
+            response = client.get(url, follow=True)
+            assert response.status_code == 200, (user.email, url, response.status_code)
+            reached.add((item.url_name, str(item.permission)))
+    never_reached = {(item.url_name, str(item.permission)) for item in all_items()} - reached
+    assert not never_reached, f"menu entries no demo persona sees: {sorted(never_reached)}"
+
+
+def test_no_menu_shows_an_entry_its_persona_may_not_open(demo):
+    """The other way round: the links in the main navigation are exactly the allowed ones."""
+    for user in _personas():
+        content = _client_for(user).get(reverse("home")).content.decode()
+        nav = re.search(r'<nav class="main-nav".*?</nav>', content, re.S)
+        assert nav is not None
+        shown = set(re.findall(r'href="([^"]+)"', nav.group(0)))
+        assert shown == {reverse(item.url_name) for item in allowed_items(user)}, user.email
+
+
+def test_every_next_step_of_every_persona_opens(demo):
+    seen_any = 0
+    for user in _personas():
+        client = _client_for(user)
+        for language in ("en", "ar"):
+            with translation.override(language):
+                steps = next_steps_for(user)
+            for step in steps:
+                response = client.get(step.url, follow=True)
+                assert response.status_code == 200, (user.email, step.url, response.status_code)
+            seen_any += len(steps)
+    assert seen_any > 0
+
+
+@pytest.mark.parametrize(
+    ("email", "expected"),
+    [
+        ("staff@example.org", "/training/sessions/"),
+        ("panel@example.org", "/mentoring/cohorts/"),
+        ("mentor@example.org", "/mentoring/pairs/"),
+        ("moderator@example.org", "/hub/moderation/"),
+    ],
+)
+def test_each_role_finds_its_work_on_its_home_page(demo, email, expected):
+    user = User.objects.get(email=email)
+    content = _client_for(user).get(reverse("home")).content.decode()
+    section = re.search(r'<section class="next-steps".*?</section>', content, re.S)
+    assert section is not None
+    assert expected in section.group(0), email

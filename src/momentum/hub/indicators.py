@@ -134,9 +134,7 @@ def _downloads(**filters: Any) -> Breakdown:
 
 
 def _user_table(users: Any) -> CrossTab:
-    rows = (
-        users.values("profile__country__code", "profile__sex").annotate(n=Count("pk")).order_by()
-    )
+    rows = users.values("profile__country__code", "profile__sex").annotate(n=Count("pk")).order_by()
     return crosstab_from_rows(rows, country="profile__country__code", sex="profile__sex")
 
 

@@ -6,7 +6,7 @@ today; everything goes through the services (audited, as the platform would have
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
@@ -133,18 +133,31 @@ def seed_results(say: Callable[[str], None]) -> None:
     approver = _second_staff()
     logframe = Logframe.objects.create(programme=programme)
     impact = Result.objects.create(
-        logframe=logframe, level=Level.IMPACT, code="I", order=0,
-        name_en=IMPACT[0], name_fr=IMPACT[1], name_ar=IMPACT[2],
+        logframe=logframe,
+        level=Level.IMPACT,
+        code="I",
+        order=0,
+        name_en=IMPACT[0],
+        name_fr=IMPACT[1],
+        name_ar=IMPACT[2],
     )
     outputs: dict[int, Result] = {}
     for goal in Goal.objects.filter(programme=programme).order_by("number"):
         outcome = Result.objects.create(
-            logframe=logframe, parent=impact, level=Level.OUTCOME, code=f"O{goal.number}",
-            order=goal.number * 10, name_en=goal.text_en, name_fr=goal.text_fr,
+            logframe=logframe,
+            parent=impact,
+            level=Level.OUTCOME,
+            code=f"O{goal.number}",
+            order=goal.number * 10,
+            name_en=goal.text_en,
+            name_fr=goal.text_fr,
             name_ar=goal.text_ar,
         )
         outputs[goal.number] = Result.objects.create(
-            logframe=logframe, parent=outcome, level=Level.OUTPUT, code=f"OP{goal.number}.1",
+            logframe=logframe,
+            parent=outcome,
+            level=Level.OUTPUT,
+            code=f"OP{goal.number}.1",
             order=goal.number * 10 + 1,
             name_en=f"Output {goal.number}.1: activities of the programme under this outcome",
             name_fr=f"Produit {goal.number}.1 : activités du programme pour ce résultat",
@@ -162,10 +175,15 @@ def seed_results(say: Callable[[str], None]) -> None:
                 with_language[f"name_{language}"] = str(registered.name)
                 with_language[f"definition_{language}"] = str(registered.definition)
         indicator = Indicator.objects.create(
-            result=outputs.get(goal, outputs[2]), code=f"C{order + 1:02d}",
-            kind=IndicatorKind.COMPUTED, registry_code=registered.code,
-            unit=registered.unit, baseline_value=Decimal(baseline), baseline_date=baseline_day,
-            baseline_source="Programme inception report", order=order,
+            result=outputs.get(goal, outputs[2]),
+            code=f"C{order + 1:02d}",
+            kind=IndicatorKind.COMPUTED,
+            registry_code=registered.code,
+            unit=registered.unit,
+            baseline_value=Decimal(baseline),
+            baseline_date=baseline_day,
+            baseline_source="Programme inception report",
+            order=order,
             means_of_verification_en="Momentum platform records",
             means_of_verification_fr="Registres de la plateforme Momentum",
             means_of_verification_ar="سجلات منصة مومنتوم",
@@ -175,11 +193,18 @@ def seed_results(say: Callable[[str], None]) -> None:
     reported: list[Indicator] = []
     for goal_number, code, (en, fr, ar), unit in REPORTED:
         indicator = Indicator.objects.create(
-            result=outputs[goal_number], code=code, kind=IndicatorKind.REPORTED, unit=unit,
-            name_en=en, name_fr=fr, name_ar=ar, baseline_date=baseline_day,
+            result=outputs[goal_number],
+            code=code,
+            kind=IndicatorKind.REPORTED,
+            unit=unit,
+            name_en=en,
+            name_fr=fr,
+            name_ar=ar,
+            baseline_date=baseline_day,
             baseline_value=None if unit == UnitKind.QUALITATIVE else Decimal("5"),
             baseline_text="No revision" if unit == UnitKind.QUALITATIVE else "",
-            baseline_source="Needs assessment", order=100,
+            baseline_source="Needs assessment",
+            order=100,
             means_of_verification_en="Focal points' reports with evidence",
             means_of_verification_fr="Rapports des points focaux avec justificatifs",
             means_of_verification_ar="تقارير جهات الاتصال مع الأدلة",
@@ -216,32 +241,47 @@ def seed_results(say: Callable[[str], None]) -> None:
         for number, country in enumerate(countries):
             reporter = focal[country.code] or staff
             value = value_services.save_value(
-                indicator=share, period=period, country=country, by=reporter,
-                raw=str(12 + number + index * 2), submit=closed or number % 4 != 0,
+                indicator=share,
+                period=period,
+                country=country,
+                by=reporter,
+                raw=str(12 + number + index * 2),
+                submit=closed or number % 4 != 0,
             )
             if closed or number % 4 == 1:
                 value_services.approve_value(value=value, by=staff)
             elif number % 4 == 2:
                 value_services.return_value(
-                    value=value, by=staff,
+                    value=value,
+                    by=staff,
                     comment="Please attach the human-resources table the figure comes from.",
                 )
             # number % 4 == 3 stays submitted; 0 stays a draft.
         if closed:
             value = value_services.save_value(
-                indicator=count, period=period, country=None, by=staff, raw=str(3 + index * 4),
+                indicator=count,
+                period=period,
+                country=None,
+                by=staff,
+                raw=str(3 + index * 4),
                 submit=True,
             )
             value_services.approve_value(value=value, by=approver)
             _close(period, staff)
     # The open period: a value not available (with its reason), and a qualitative draft.
     value_services.save_value(
-        indicator=count, period=periods[2], country=None, by=staff, not_available=True,
+        indicator=count,
+        period=periods[2],
+        country=None,
+        by=staff,
+        not_available=True,
         reason="The border agencies' figures for this half-year come in the next quarter.",
     )
     if countries and focal[countries[0].code]:
         value_services.save_value(
-            indicator=reported[0], period=periods[2], country=countries[0],
+            indicator=reported[0],
+            period=periods[2],
+            country=countries[0],
             by=focal[countries[0].code],
             text="Draft module on gender-sensitive policing reviewed by the academy.",
         )

@@ -53,13 +53,30 @@ def to_csv(rows: list[Row], period: Period) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        [_("Period"), _("Result"), _("Indicator"), _("Name"), _("Baseline"), _("Target"),
-         _("Current value"), _("Status"), _("Country"), _("Sex"), _("Value")]
+        [
+            _("Period"),
+            _("Result"),
+            _("Indicator"),
+            _("Name"),
+            _("Baseline"),
+            _("Target"),
+            _("Current value"),
+            _("Status"),
+            _("Country"),
+            _("Sex"),
+            _("Value"),
+        ]
     )
     for row in rows:
         base = [
-            period.name, row.indicator.result.code, row.indicator.code, str(row.indicator.name),
-            _baseline_text(row), _target_text(row), row.headline, str(row.status_label),
+            period.name,
+            row.indicator.result.code,
+            row.indicator.code,
+            str(row.indicator.name),
+            _baseline_text(row),
+            _target_text(row),
+            row.headline,
+            str(row.status_label),
         ]
         writer.writerow([*base, "", "", ""])
         if row.table is not None:
@@ -78,8 +95,7 @@ def to_xlsx(rows: list[Row], period: Period) -> bytes:
     assert sheet is not None
     sheet.title = _("Logframe")[:31]
     sheet.append(
-        [_("Result"), _("Indicator"), _("Baseline"), _("Target"), _("Current value"),
-         _("Source")]
+        [_("Result"), _("Indicator"), _("Baseline"), _("Target"), _("Current value"), _("Source")]
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -153,10 +169,10 @@ def to_iati(
     participating = etree.SubElement(activity, "participating-org", role="1", type="15")
     _narrative(participating, programme.funder or "European Union")
     etree.SubElement(activity, "activity-status", code="2")
-    if programme.starts_on:
-        etree.SubElement(
-            activity, "activity-date", type="2", attrib={"iso-date": str(programme.starts_on)}
-        )
+    started = programme.starts_on or min(
+        (period.starts_on for period, _rows in rows_by_period), default=timezone.localdate()
+    )
+    etree.SubElement(activity, "activity-date", type="2", attrib={"iso-date": str(started)})
     found: dict[int, dict[int, Row]] = {}
     for period, rows in rows_by_period:
         for row in rows:
@@ -201,7 +217,10 @@ def _iati_indicator(result: Any, per_period: list[tuple[Period, Row]]) -> None:
             element,
             "baseline",
             year=str(indicator.baseline_date.year),
-            attrib={"iso-date": str(indicator.baseline_date), "value": str(indicator.baseline_value)},
+            attrib={
+                "iso-date": str(indicator.baseline_date),
+                "value": str(indicator.baseline_value),
+            },
         )
         if indicator.baseline_source:
             _narrative(etree.SubElement(baseline, "comment"), indicator.baseline_source)

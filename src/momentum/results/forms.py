@@ -12,7 +12,9 @@ from momentum.core.models import Country
 
 class PeriodForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=60)
-    starts_on = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
@@ -25,7 +27,9 @@ class ValueForm(forms.Form):
     indicator = forms.TypedChoiceField(label=_("Indicator"), coerce=int)
     period = forms.TypedChoiceField(label=_("Period"), coerce=int)
     country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.none(), required=False,
+        label=_("Country"),
+        queryset=Country.objects.none(),
+        required=False,
         empty_label=_("The whole programme"),
     )
     value = forms.CharField(label=_("Value (a number)"), required=False)

@@ -67,9 +67,7 @@ def results_steps(user: User) -> list[NextStep]:
                 )
             )
     if {Role.DONOR, Role.BOARD_MEMBER} & user.roles:
-        latest = (
-            Period.objects.filter(status=PeriodStatus.CLOSED).order_by("-ends_on").first()
-        )
+        latest = Period.objects.filter(status=PeriodStatus.CLOSED).order_by("-ends_on").first()
         if latest is not None:
             steps.append(
                 NextStep(

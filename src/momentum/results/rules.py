@@ -40,9 +40,7 @@ def may_report_for(user: Any, value: Any) -> bool:
         return False
     if user.is_programme_staff:
         return True
-    return value.country_id is not None and value.country_id in user.countries_for(
-        Role.FOCAL_POINT
-    )
+    return value.country_id is not None and value.country_id in user.countries_for(Role.FOCAL_POINT)
 
 
 @rules.predicate

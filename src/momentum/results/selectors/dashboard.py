@@ -72,9 +72,7 @@ def _number(value: Decimal | None, unit: str) -> str:
     return f"{value:.1f}"
 
 
-def show_table(
-    table: CrossTab, audience: Audience, country: str | None = None
-) -> ShownTable:
+def show_table(table: CrossTab, audience: Audience, country: str | None = None) -> ShownTable:
     countries = table.countries
     if audience.country_codes is not None:
         countries = [code for code in countries if code in audience.country_codes]
@@ -92,14 +90,10 @@ def show_table(
         label = hidden.label(code, sex)
         if label is not None:
             return TableCell(label, hidden=True)
-        value = restricted.value(
-            None if code == TOTAL else code, None if sex == TOTAL else sex
-        )
+        value = restricted.value(None if code == TOTAL else code, None if sex == TOTAL else sex)
         return TableCell(_number(value, table.unit))
 
-    rows = [
-        TableRow(code, [cell(code, sex) for sex in [*sexes, TOTAL]]) for code in countries
-    ]
+    rows = [TableRow(code, [cell(code, sex) for sex in [*sexes, TOTAL]]) for code in countries]
     totals = TableRow(TOTAL, [cell(TOTAL, sex) for sex in [*sexes, TOTAL]])
     return ShownTable(
         sexes=sexes,
@@ -114,7 +108,7 @@ def _target_for(indicator: Indicator, period: Period, country: str | None) -> Ta
     overall one when a country is chosen."""
     targets = list(indicator.targets.all())
     for wanted_period in (period.pk, None):
-        for wanted_country in ([country, None] if country else [None]):
+        for wanted_country in [country, None] if country else [None]:
             for target in targets:
                 code = target.country.code if target.country else None
                 if target.period_id == wanted_period and code == wanted_country:
@@ -169,7 +163,9 @@ def dashboard(
     results = results_of(logframe)
     if outcome is not None:
         results = [
-            result for result in results if result.pk == outcome.pk or result.parent_id == outcome.pk
+            result
+            for result in results
+            if result.pk == outcome.pk or result.parent_id == outcome.pk
         ]
     indicators = indicators_of(results)
     figures = figures_for_period(period, indicators)

@@ -145,9 +145,7 @@ def trend(indicators: list[Indicator]) -> dict[int, list[tuple[Period, Decimal |
         .order_by("period__starts_on")
     )
     for snapshot in snapshots:
-        series.setdefault(snapshot.indicator_id, []).append(
-            (snapshot.period, snapshot.cumulative)
-        )
+        series.setdefault(snapshot.indicator_id, []).append((snapshot.period, snapshot.cumulative))
     return series
 
 

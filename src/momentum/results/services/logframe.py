@@ -180,7 +180,7 @@ def set_target(
             "results.target_set",
             indicator,
             period=period.name if period else "",
-            country=country.code if country else "",
+            country_code=country.code if country else "",
             value=str(fields["value"] if fields["value"] is not None else fields["text"]),
         )
     return target

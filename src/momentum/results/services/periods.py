@@ -30,7 +30,9 @@ from momentum.results.selectors.figures import approved_values_by_indicator, liv
 SNAPSHOT_JOB_KIND = "results.snapshot"
 
 
-def create_period(*, logframe: Logframe, by: Any, name: str, starts_on: date, ends_on: date) -> Period:
+def create_period(
+    *, logframe: Logframe, by: Any, name: str, starts_on: date, ends_on: date
+) -> Period:
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the period a name.")}, code="empty")
@@ -97,9 +99,7 @@ def run_snapshot(job: Job) -> dict[str, Any]:
     Each indicator's figures are computed from the records in a grouped query or two."""
     started = time.perf_counter()
     period = Period.objects.select_related("logframe").get(pk=job.parameters["period"])
-    indicators = list(
-        Indicator.objects.filter(result__logframe=period.logframe).order_by("pk")
-    )
+    indicators = list(Indicator.objects.filter(result__logframe=period.logframe).order_by("pk"))
     jobs.start_job(job, total=len(indicators))
     reported = approved_values_by_indicator(period)
     taken_at = timezone.now()
@@ -123,7 +123,10 @@ def run_snapshot(job: Job) -> dict[str, Any]:
         )
         seconds = round(time.perf_counter() - started, 2)
         audit.record(
-            job.created_by, "results.period_closed", period, indicators=len(indicators),
+            job.created_by,
+            "results.period_closed",
+            period,
+            indicators=len(indicators),
             seconds=seconds,
         )
     report = {"indicators": len(indicators), "seconds": seconds, "period": period.name}

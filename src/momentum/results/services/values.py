@@ -44,7 +44,9 @@ def _check_open(period: Period) -> None:
         )
 
 
-def _typed(indicator: Indicator, raw: str, text: str, not_available: bool, reason: str) -> dict[str, Any]:
+def _typed(
+    indicator: Indicator, raw: str, text: str, not_available: bool, reason: str
+) -> dict[str, Any]:
     """The value as the indicator's unit wants it, or a clear refusal. "Not available" is a
     flag with a reason, never a value."""
     if not_available:
@@ -53,13 +55,21 @@ def _typed(indicator: Indicator, raw: str, text: str, not_available: bool, reaso
                 {"not_available_reason": _("Say why the value is not available.")},
                 code="reason_required",
             )
-        return {"value": None, "text": "", "not_available": True,
-                "not_available_reason": reason.strip()}
+        return {
+            "value": None,
+            "text": "",
+            "not_available": True,
+            "not_available_reason": reason.strip(),
+        }
     if not indicator.is_numeric:
         if not text.strip():
             raise ValidationError({"text": _("Write the value.")}, code="empty")
-        return {"value": None, "text": text.strip(), "not_available": False,
-                "not_available_reason": ""}
+        return {
+            "value": None,
+            "text": text.strip(),
+            "not_available": False,
+            "not_available_reason": "",
+        }
     try:
         number = Decimal(str(raw).strip().replace(",", "."))
         if not number.is_finite():

@@ -84,7 +84,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         by_result.setdefault(row.indicator.result_id, []).append(row)
     context.update(
         {
-            "sections": [(result, by_result[result.pk]) for result in results if result.pk in by_result],
+            "sections": [
+                (result, by_result[result.pk]) for result in results if result.pk in by_result
+            ],
             "all_outcomes": list(
                 Result.objects.filter(logframe=context["logframe"], level=Level.OUTCOME)
             ),

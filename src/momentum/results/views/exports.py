@@ -57,9 +57,12 @@ def export(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse:
                 rows_by_period.append((item, rows))
             elif item.is_closed and item.ends_on < period.starts_on:
                 rows_by_period.append(
-                    (item, board.dashboard(
-                        logframe=logframe, period=item, audience=audience, country=country
-                    )[1])
+                    (
+                        item,
+                        board.dashboard(
+                            logframe=logframe, period=item, audience=audience, country=country
+                        )[1],
+                    )
                 )
         rows_by_period.sort(key=lambda pair: pair[0].starts_on)
         content = exports.to_iati(
@@ -69,8 +72,10 @@ def export(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse:
             identifier=getattr(settings, "RESULTS_IATI_IDENTIFIER", "XI-IATI-INTERPOL-MOMENTUM"),
             reporting_org=getattr(settings, "RESULTS_IATI_ORGANISATION", "XI-IATI-INTERPOL"),
         )
-    audit.record(request.user, "results.exported", period, format=kind, country=country or "")
-    return _attachment(content, content_type, f"results-{period.name}.{extension}".replace(" ", "-"))
+    audit.record(request.user, "results.exported", period, format=kind, country_code=country or "")
+    return _attachment(
+        content, content_type, f"results-{period.name}.{extension}".replace(" ", "-")
+    )
 
 
 @login_required
@@ -96,9 +101,7 @@ def report(request: AuthenticatedRequest, pk: int, language: str) -> HttpRespons
                     target=row.target.value if row.target else None,
                     rtl=rtl,
                 )
-        narratives = {
-            item.result_id: item.text for item in Narrative.objects.filter(period=period)
-        }
+        narratives = {item.result_id: item.text for item in Narrative.objects.filter(period=period)}
         by_result: dict[int, list[board.Row]] = {}
         for row in rows:
             by_result.setdefault(row.indicator.result_id, []).append(row)
@@ -107,9 +110,10 @@ def report(request: AuthenticatedRequest, pk: int, language: str) -> HttpRespons
             for result in results
         ]
         content = render_report(
-            {"logframe": logframe, "period": period, "sections": sections,
-             "audience": audience},
+            {"logframe": logframe, "period": period, "sections": sections, "audience": audience},
             language,
         )
     audit.record(request.user, "results.exported", period, format="pdf", language=language)
-    return _attachment(content, "application/pdf", f"results-{period.name}-{language}.pdf".replace(" ", "-"))
+    return _attachment(
+        content, "application/pdf", f"results-{period.name}-{language}.pdf".replace(" ", "-")
+    )

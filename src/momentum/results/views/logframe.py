@@ -70,7 +70,9 @@ def drill(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     frame = logframe_or_404()
     periods = periods_of(frame)
     asked = request.GET.get("period", "")
-    period = get_period(frame, int(asked)) if asked.isdigit() else (periods[-1] if periods else None)
+    period = (
+        get_period(frame, int(asked)) if asked.isdigit() else (periods[-1] if periods else None)
+    )
     profiles = None
     if registered is not None and registered.records is not None and period is not None:
         profiles = (

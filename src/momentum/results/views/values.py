@@ -138,7 +138,9 @@ def value_decide(request: AuthenticatedRequest, pk: int, action: str) -> HttpRes
             services.approve_value(value=value, by=request.user, version=version)
         else:
             services.return_value(
-                value=value, by=request.user, comment=request.POST.get("comment", ""),
+                value=value,
+                by=request.user,
+                comment=request.POST.get("comment", ""),
                 version=version,
             )
     except ValidationError as error:

@@ -10,7 +10,7 @@ Registering an indicator
 indicator needs: ``compute(**filters)`` returns a ``Breakdown`` (the total, by sex, by country)
 over all the records, as it did from the start.
 
-The country × sex table for a date range
+The country by sex table for a date range
 ----------------------------------------
 An indicator about people (officers trained, mentees, members…) also gives ``table``: a
 function ``table(start, end) -> CrossTab`` that counts the records dated from ``start`` to
@@ -36,7 +36,7 @@ session's first day…). Build the table with ``crosstab_from_rows``::
 A share or a mean is a table too: each cell holds the people counted (``n``) and the part
 (``part``: the people who meet the condition for a percentage, the sum of their values for a
 mean); pass ``part="…"`` and ``unit=Unit.PERCENTAGE`` or ``Unit.MEAN``. Cells then add up in
-``n`` and in ``part``, and every cell's value is ``part / n`` (× 100 for a percentage).
+``n`` and in ``part``, and every cell's value is ``part / n`` (times 100 for a percentage).
 Records without a country or a sex fall under ``UNKNOWN``, so nothing drops out of the total.
 
 An indicator that is not about people (threads, countries reached) leaves ``table`` out; the
@@ -79,7 +79,7 @@ Cell = tuple[str, str]  # (country code, sex)
 
 @dataclass(frozen=True)
 class CrossTab:
-    """An indicator's figures for a date range as a table country × sex.
+    """An indicator's figures for a date range as a table country by sex.
 
     ``n[(country, sex)]`` is the number of people (or records) in the cell; for a percentage or
     a mean, ``part[(country, sex)]`` is the numerator (people meeting the condition, or the sum
@@ -208,7 +208,7 @@ class Indicator:
     app: str
     goal: int | None = None
     unit: str = Unit.COUNT
-    # The country × sex table for a date range; every indicator about people gives one.
+    # The country by sex table for a date range; every indicator about people gives one.
     table: TableFunction | None = None
     # The officers' profiles (a ``people.Profile`` queryset) behind the figure for a date
     # range, where the indicator counts officers: staff drill down to them, scoped by the
@@ -223,7 +223,7 @@ class Indicator:
         return self.table is not None
 
     def crosstab(self, start: date | None = None, end: date | None = None) -> CrossTab | None:
-        """The table for ``start``–``end``, or ``None`` when the indicator has none."""
+        """The table for ``start`` to ``end``, or ``None`` when the indicator has none."""
         if self.table is None:
             return None
         return self.table(start, end)

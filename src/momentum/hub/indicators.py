@@ -129,7 +129,7 @@ def _downloads(**filters: Any) -> Breakdown:
     return _breakdown(rows, "user__profile__sex", "user__profile__country__code")
 
 
-# --- the country × sex tables for a date range (see core/indicators.py); people without an
+# --- the country by sex tables for a date range (see core/indicators.py); people without an
 # officer profile fall under "unknown" ---
 
 

@@ -165,7 +165,7 @@ def _at_risk_pairs(**filters: Any) -> Breakdown:
     return Breakdown(total=sum(by_sex.values()), by_sex=dict(by_sex), by_country=dict(by_country))
 
 
-# --- the country × sex tables for a date range (see core/indicators.py) ---
+# --- the country by sex tables for a date range (see core/indicators.py) ---
 
 
 def _profile_table(profiles: Any) -> CrossTab:

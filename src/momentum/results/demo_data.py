@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from momentum.core import indicators as registry
 from momentum.core import services as jobs
@@ -227,7 +228,7 @@ def seed_results(say: Callable[[str], None]) -> None:
         country.code: User.objects.filter(email=f"focal.{country.code.lower()}@example.org").first()
         for country in countries
     }
-    today = date.today()
+    today = timezone.localdate()
     periods = [
         period_services.create_period(
             logframe=logframe, by=staff, name=name, starts_on=start, ends_on=end

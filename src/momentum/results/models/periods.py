@@ -66,7 +66,7 @@ class Snapshot(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     cumulative = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     text = models.TextField(blank=True)  # a qualitative value
-    crosstab = models.JSONField(default=dict, blank=True)  # the period's country × sex table
+    crosstab = models.JSONField(default=dict, blank=True)  # the period's country by sex table
     by_country = models.JSONField(default=dict, blank=True)
     wording = models.JSONField(default=dict)  # the definition used (Indicator.wording())
     taken_at = models.DateTimeField()

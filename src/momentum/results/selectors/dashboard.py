@@ -1,5 +1,5 @@
 """The dashboard's rows: each indicator against its baseline and target, with its status, its
-trend over closed periods and its country × sex table as the reader may see it."""
+trend over closed periods and its country by sex table as the reader may see it."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class TableRow:
 
 @dataclass
 class ShownTable:
-    """A country × sex table ready to show: the columns, the rows with their total last, and
+    """A country by sex table ready to show: the columns, the rows with their total last, and
     a last row of totals."""
 
     sexes: list[str]

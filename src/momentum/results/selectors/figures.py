@@ -30,7 +30,7 @@ class Figures:
     value: Decimal | None = None  # within the period
     cumulative: Decimal | None = None  # from the start of the programme to the period's end
     text: str = ""  # a qualitative value
-    crosstab: CrossTab | None = None  # the period's country × sex table
+    crosstab: CrossTab | None = None  # the period's country by sex table
     by_country: dict[str, Decimal] = field(default_factory=dict)
     wording: dict[str, Any] = field(default_factory=dict)
     frozen: bool = False

@@ -1,6 +1,6 @@
 """Small-cell suppression for people who may not see personal data (the donor, the board).
 
-A table country × sex is shown with its row totals, column totals and grand total. A cell of
+A table country by sex is shown with its row totals, column totals and grand total. A cell of
 1 to 4 people shows "<5". Then, since each row, each column, the row of column totals and the
 column of row totals add up to a total that is shown, a line with exactly one hidden entry
 would give it away (total minus the others): the smallest other entry of that line is hidden

@@ -1,4 +1,4 @@
-"""The registry's country × sex tables: exact values on constructed data, cells adding up to
+"""The registry's country by sex tables: exact values on constructed data, cells adding up to
 the totals, and the period's boundaries (first and last day included)."""
 
 from __future__ import annotations

@@ -109,6 +109,11 @@ def _half_years(today: date) -> list[tuple[str, date, date]]:
     return list(reversed(periods))
 
 
+def _goal_text(goal: Goal, language: str) -> str:
+    """The goal's text in a language (modeltranslation's columns)."""
+    return str(getattr(goal, f"text_{language}", "") or goal.text)
+
+
 def _second_staff() -> User:
     user, created = User.objects.get_or_create(
         email="results.officer@example.org",
@@ -150,9 +155,7 @@ def seed_results(say: Callable[[str], None]) -> None:
             level=Level.OUTCOME,
             code=f"O{goal.number}",
             order=goal.number * 10,
-            name_en=goal.text_en,
-            name_fr=goal.text_fr,
-            name_ar=goal.text_ar,
+            **{f"name_{code}": _goal_text(goal, code) for code in ("en", "fr", "ar")},
         )
         outputs[goal.number] = Result.objects.create(
             logframe=logframe,
@@ -166,7 +169,7 @@ def seed_results(say: Callable[[str], None]) -> None:
         )
     baseline_day = programme.starts_on or date(2022, 1, 1)
     for order, registered in enumerate(registry.all_indicators()):
-        goal = registered.goal or 2
+        goal_number = registered.goal or 2
         baseline, target = TARGETS.get(registered.code, ("0", "100"))
         with_language = {}
         from django.utils import translation
@@ -176,7 +179,7 @@ def seed_results(say: Callable[[str], None]) -> None:
                 with_language[f"name_{language}"] = str(registered.name)
                 with_language[f"definition_{language}"] = str(registered.definition)
         indicator = Indicator.objects.create(
-            result=outputs.get(goal, outputs[2]),
+            result=outputs.get(goal_number, outputs[2]),
             code=f"C{order + 1:02d}",
             kind=IndicatorKind.COMPUTED,
             registry_code=registered.code,

@@ -26,7 +26,7 @@ class ReopenForm(forms.Form):
 class ValueForm(forms.Form):
     indicator = forms.TypedChoiceField(label=_("Indicator"), coerce=int)
     period = forms.TypedChoiceField(label=_("Period"), coerce=int)
-    country = forms.ModelChoiceField(
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         label=_("Country"),
         queryset=Country.objects.none(),
         required=False,

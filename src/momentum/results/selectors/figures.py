@@ -92,11 +92,15 @@ def _reported(indicator: Indicator, values: list[ReportedValue]) -> Figures:
     if not indicator.is_numeric:
         texts = [value.text for value in counted if value.text]
         return Figures(text="\n".join(texts))
-    numbers = {value.country.code if value.country else "": value.value for value in counted}
-    numbers = {code: number for code, number in numbers.items() if number is not None}
+    numbers: dict[str, Decimal] = {
+        (value.country.code if value.country else ""): value.value
+        for value in counted
+        if value.value is not None
+    }
     by_country = {code: number for code, number in numbers.items() if code}
     if not numbers:
         return Figures()
+    total: Decimal
     if "" in numbers:  # a programme-wide value says it all
         total = numbers[""]
     elif indicator.unit == UnitKind.COUNT:

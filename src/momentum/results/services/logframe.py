@@ -166,6 +166,7 @@ def set_target(
         target = (
             Target.objects.select_for_update()
             .filter(indicator=indicator, period=period, country=country)
+            .order_by("pk")  # no join on the nullable country for the default ordering
             .first()
         )
         if target is None:

@@ -125,6 +125,7 @@ def save_value(
         existing = (
             ReportedValue.objects.select_for_update()
             .filter(indicator=indicator, period=period, country=country)
+            .order_by("pk")  # no join on the nullable country for the default ordering
             .first()
         )
         if existing is not None and version is None:
@@ -178,7 +179,11 @@ def save_value(
 def _decide(value: ReportedValue, by: Any, version: int | None) -> ReportedValue:
     if not by.is_programme_staff:
         raise PermissionDenied
-    current = ReportedValue.objects.select_for_update().select_related("period").get(pk=value.pk)
+    current = (
+        ReportedValue.objects.select_for_update(of=("self",))
+        .select_related("period")
+        .get(pk=value.pk)
+    )
     if version is not None and current.version != version:
         raise ValidationError(
             _("Someone changed this value meanwhile. Reload the page and try again."),

@@ -1,7 +1,8 @@
 """Who may use the results framework's routes (see tests/test_authorization_matrix.py).
 
 The records: a logframe with a computed and a reported indicator, two periods, and a value of
-Jordan submitted by Jordan's focal point."""
+Jordan submitted by Jordan's focal point. The API's new value is Morocco's: its focal point (the
+outsider) and staff may enter it, Jordan's focal point may not."""
 
 from __future__ import annotations
 
@@ -26,13 +27,13 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "results:values":                   (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:value_new":                (302, 403, 200, 200, 200, 403, 403, 403, 403, 403),
     "results:value":                    (302, 404, 200, 404, 200, 404, 404, 404, 404, 404),
-    "results:value_decide":             (302, 404, 302, 404, 302, 404, 404, 404, 404, 404),
+    "results:value_decide":             (302, 404, 403, 404, 302, 404, 404, 404, 404, 404),
     "results:export":                   (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:report":                   (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "api:list_result_periods":          (401, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "api:list_result_indicators":       (401, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "api:list_result_values":           (401, 403, 200, 200, 200, 200, 403, 403, 403, 200),
-    "api:create_result_value":          (401, 403, 403, 403, 400, 403, 403, 403, 403, 403),
+    "api:create_result_value":          (401, 403, 403, 201, 201, 403, 403, 403, 403, 403),
     "api:approve_result_value":         (401, 404, 403, 404, 200, 404, 404, 404, 404, 404),
     "api:return_result_value":          (401, 404, 403, 404, 200, 404, 404, 404, 404, 404),
 }
@@ -42,6 +43,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
 @dataclass(frozen=True)
 class World:
     indicator: int
+    reported: int
     period: int
     value: int
 
@@ -73,7 +75,7 @@ ROUTES = {
 
 
 @pytest.fixture
-def world(focal_point, jordan) -> World:  # type: ignore[no-untyped-def]
+def world(focal_point, jordan, morocco) -> World:  # type: ignore[no-untyped-def]
     frame = logframe_with_indicators()
     value = value_services.save_value(
         indicator=frame["share"],
@@ -83,13 +85,23 @@ def world(focal_point, jordan) -> World:  # type: ignore[no-untyped-def]
         raw="20",
         submit=True,
     )
-    return World(indicator=frame["trained"].pk, period=frame["first"].pk, value=value.pk)
+    return World(
+        indicator=frame["trained"].pk,
+        reported=frame["share"].pk,
+        period=frame["first"].pk,
+        value=value.pk,
+    )
 
 
 def _options(name: str, world: World) -> dict[str, object]:
     if name == "api:create_result_value":
         return {
-            "data": {"indicator": 999999, "period": world.period, "value": "1"},
+            "data": {
+                "indicator": world.reported,
+                "period": world.period,
+                "country": "MA",
+                "value": "12",
+            },
             "content_type": "application/json",
         }
     if name == "api:return_result_value":

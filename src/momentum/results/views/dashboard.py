@@ -88,7 +88,10 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
                 (result, by_result[result.pk]) for result in results if result.pk in by_result
             ],
             "all_outcomes": list(
-                Result.objects.filter(logframe=context["logframe"], level=Level.OUTCOME)
+                Result.objects.filter(
+                    logframe=context["logframe"],  # type: ignore[misc]
+                    level=Level.OUTCOME,
+                )
             ),
             "can_drill": request.user.has_perm("results.drill_down"),
         }

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -143,10 +144,11 @@ def _members_table(start: date | None, end: date | None) -> CrossTab:
     from momentum.hub.models import Membership, MembershipStatus
     from momentum.people.models import User
 
-    joined = Membership.objects.filter(
+    # Members admitted without a request have no joined_at: they joined when created.
+    joined = Membership.objects.annotate(since=Coalesce("joined_at", "created_at")).filter(
         user=OuterRef("pk"),
         status=MembershipStatus.ACTIVE,
-        **between("joined_at", start, end, is_datetime=True),
+        **between("since", start, end, is_datetime=True),
     )
     return _user_table(User.objects.filter(Exists(joined)))
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from momentum.core.models import Country
@@ -158,7 +158,7 @@ def list_result_values(request: HttpRequest) -> list[ValueOut]:
 
 
 @router.post("/results/values", response={201: ValueOut})
-def create_result_value(request: HttpRequest, payload: ValueIn) -> tuple[int, ValueOut]:
+def create_result_value(request: HttpRequest, payload: ValueIn) -> Status:
     user = _user(request)
     if not user.has_perm("results.report_values"):
         raise PermissionDenied
@@ -182,7 +182,7 @@ def create_result_value(request: HttpRequest, payload: ValueIn) -> tuple[int, Va
         )
     except ValidationError as error:
         raise _refusal(error) from None
-    return 201, _value_out(value)
+    return Status(201, _value_out(value))
 
 
 @router.post("/results/values/{value_id}/approve", response=ValueOut)

@@ -60,6 +60,25 @@ class Row:
     headline: str = ""
 
     @property
+    def baseline_label(self) -> str:
+        indicator = self.indicator
+        if indicator.baseline_value is not None:
+            return _number(indicator.baseline_value, indicator.unit)
+        return indicator.baseline_text or "—"
+
+    @property
+    def target_label(self) -> str:
+        if self.target is None:
+            return "—"
+        if self.target.value is not None:
+            return _number(self.target.value, self.indicator.unit)
+        return self.target.text or "—"
+
+    @property
+    def trend_labels(self) -> list[tuple[str, str]]:
+        return [(period.name, _number(value, self.indicator.unit)) for period, value in self.trend]
+
+    @property
     def status_label(self) -> Any:
         return STATUS_LABELS[self.status]
 

@@ -61,6 +61,16 @@ TARGETS: dict[str, tuple[str, str]] = {
     "hub.resource_downloads": ("0", "1000"),
 }
 
+NARRATIVE = {
+    "en": "Activities ran as planned in the six active partner countries. Women's share of "
+    "places rose again; the focal points' figures on specialised units were all approved.",
+    "fr": "Les activités se sont déroulées comme prévu dans les six pays partenaires actifs. "
+    "La part des places occupées par des femmes a de nouveau progressé ; les chiffres des "
+    "points focaux sur les unités spécialisées ont tous été approuvés.",
+    "ar": "جرت الأنشطة كما هو مخطط لها في البلدان الشريكة الستة النشطة. وارتفعت مجددًا نسبة "
+    "الأماكن التي شغلتها النساء، ووُوفق على جميع أرقام جهات الاتصال بشأن الوحدات المتخصصة.",
+}
+
 REPORTED: tuple[tuple[int, str, Text, str], ...] = (
     (
         4,
@@ -271,6 +281,10 @@ def seed_results(say: Callable[[str], None]) -> None:
                 submit=True,
             )
             value_services.approve_value(value=value, by=approver)
+            for outcome in Result.objects.filter(logframe=logframe, level=Level.OUTCOME):
+                period_services.save_narrative(
+                    period=period, result=outcome, by=staff, texts=NARRATIVE
+                )
             _close(period, staff)
     # The open period: a value not available (with its reason), and a qualitative draft.
     value_services.save_value(

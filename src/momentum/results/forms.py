@@ -56,3 +56,58 @@ class ValueForm(forms.Form):
 class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("What should change"), widget=forms.Textarea)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class IndicatorForm(forms.Form):
+    """What staff change about an indicator; a change of wording on an approved logframe
+    returns it to draft."""
+
+    name_en = forms.CharField(label=_("Name in English"), widget=forms.Textarea(attrs={"rows": 2}))
+    name_fr = forms.CharField(label=_("Name in French"), widget=forms.Textarea(attrs={"rows": 2}))
+    name_ar = forms.CharField(label=_("Name in Arabic"), widget=forms.Textarea(attrs={"rows": 2}))
+    definition_en = forms.CharField(
+        label=_("Definition in English"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    definition_fr = forms.CharField(
+        label=_("Definition in French"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    definition_ar = forms.CharField(
+        label=_("Definition in Arabic"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    registry_code = forms.ChoiceField(label=_("Registered indicator"), required=False)
+    direction = forms.ChoiceField(label=_("Direction"))
+    baseline_value = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=12, decimal_places=2
+    )
+    baseline_date = forms.DateField(
+        label=_("Baseline date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    baseline_source = forms.CharField(label=_("Baseline source"), required=False, max_length=300)
+    means_of_verification_en = forms.CharField(
+        label=_("Means of verification"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, registered: list[Any], directions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["registry_code"].choices = [("", "—")] + [  # type: ignore[attr-defined]
+            (item.code, f"{item.code}: {item.name}") for item in registered
+        ]
+        self.fields["direction"].choices = directions  # type: ignore[attr-defined]
+
+
+class TargetForm(forms.Form):
+    period = forms.TypedChoiceField(label=_("Period"), coerce=int, required=False, empty_value=None)
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.order_by("code"),
+        required=False,
+        empty_label=_("All countries"),
+    )
+    value = forms.CharField(label=_("Target"))
+
+    def __init__(self, *args: Any, periods: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [("", _("End of the programme"))] + [  # type: ignore[attr-defined]
+            (item.pk, item.name) for item in periods
+        ]

@@ -14,6 +14,7 @@ urlpatterns = [
         name="logframe_transition",
     ),
     path("indicators/<int:pk>/records/", logframe.drill, name="drill"),
+    path("indicators/<int:pk>/edit/", logframe.indicator_edit, name="indicator_edit"),
     # --- periods ---
     path("periods/", periods.period_list, name="periods"),
     path("periods/<int:pk>/close/", periods.period_close, name="period_close"),

@@ -69,8 +69,8 @@ def export(request: AuthenticatedRequest, pk: int, kind: str) -> HttpResponse:
             rows_by_period,
             logframe,
             results,
-            identifier=getattr(settings, "RESULTS_IATI_IDENTIFIER", "XI-IATI-INTERPOL-MOMENTUM"),
-            reporting_org=getattr(settings, "RESULTS_IATI_ORGANISATION", "XI-IATI-INTERPOL"),
+            identifier=settings.RESULTS_IATI_IDENTIFIER,
+            reporting_org=settings.RESULTS_IATI_ORGANISATION,
         )
     audit.record(request.user, "results.exported", period, format=kind, country_code=country or "")
     return _attachment(

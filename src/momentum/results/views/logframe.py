@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +12,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from momentum.core import indicators as registry
+from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
+from momentum.results.forms import IndicatorForm, TargetForm
+from momentum.results.models import Direction
 from momentum.results.selectors.logframe import (
     audience_for,
     get_indicator,
@@ -86,3 +91,76 @@ def drill(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "results/drill.html",
         {"indicator": indicator, "period": period, "profiles": profiles, "limit": DRILL_LIMIT},
     )
+
+
+def _indicator_page(
+    request: AuthenticatedRequest, indicator: Any, form: IndicatorForm, target_form: TargetForm
+) -> HttpResponse:
+    return render(
+        request,
+        "results/indicator_edit.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "target_form": target_form,
+            "registered": registry.all_indicators(),
+            "targets": indicator.targets.select_related("period", "country"),
+        },
+    )
+
+
+@login_required
+def indicator_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("results.manage_logframe"):
+        raise PermissionDenied
+    indicator = get_indicator(pk)
+    fields = list(IndicatorForm.base_fields)
+    initial = {field: getattr(indicator, field, None) for field in fields}
+    form = IndicatorForm(
+        request.POST if "save_indicator" in request.POST else None,
+        initial=initial,
+        registered=registry.all_indicators(),
+        directions=Direction.choices,
+    )
+    periods = periods_of(indicator.result.logframe)
+    target_form = TargetForm(
+        request.POST if "save_target" in request.POST else None, periods=periods
+    )
+    if request.method == "POST" and form.is_bound and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        for field in (
+            "definition_en",
+            "definition_fr",
+            "definition_ar",
+            "baseline_source",
+            "means_of_verification_en",
+            "registry_code",
+        ):
+            changes[field] = changes[field] or ""
+        try:
+            services.update_indicator(
+                indicator=indicator,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                changes=changes,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("results:logframe")
+    if request.method == "POST" and target_form.is_bound and target_form.is_valid():
+        data = target_form.cleaned_data
+        period = next((item for item in periods if item.pk == data["period"]), None)
+        try:
+            services.set_target(
+                indicator=indicator,
+                by=request.user,
+                raw=data["value"],
+                period=period,
+                country=data["country"],
+            )
+        except ValidationError as error:
+            add_service_errors(target_form, error)
+        else:
+            return redirect("results:indicator_edit", pk=indicator.pk)
+    return _indicator_page(request, indicator, form, target_form)

@@ -156,15 +156,16 @@ def status_of(indicator: Indicator, current: Decimal | None, target: Target | No
 
 
 def _current(figures: Figures, country: str | None, audience: Audience) -> Decimal | None:
+    """The value compared with the target: since the start of the programme, for the whole
+    programme or (a chosen country, a focal point's countries) for those countries."""
     if country or audience.country_codes is not None:
         codes = [country] if country else sorted(audience.country_codes or ())
-        if figures.crosstab is not None:
-            table = figures.crosstab
-            if len(codes) == 1:
-                # The cumulative is not kept per country: the period's table is what we have.
-                return table.value(country=codes[0])
         values = [figures.by_country[code] for code in codes if code in figures.by_country]
-        return sum(values, Decimal(0)) if values else None
+        if not values:
+            return None
+        if len(values) == 1 or figures.crosstab is None or figures.crosstab.unit == "count":
+            return sum(values, Decimal(0))
+        return None  # a share or a mean of several countries is not the sum of theirs
     return figures.cumulative
 
 
@@ -220,8 +221,9 @@ def _headline(
     unit: str,
 ) -> str:
     if audience.suppress and table is not None and len(table.rows) == 1:
-        # An observer looking at one country sees its total only where the table shows it.
-        return table.rows[0].cells[-1].text
+        # An observer looking at one country: hidden where the country's row of the table is.
+        if table.rows[0].cells[-1].hidden:
+            return "<5"
     if audience.suppress and unit == "count" and current is not None and 0 < current < 5:
         return "<5"
     return _number(current, unit)

@@ -31,7 +31,7 @@ class Figures:
     cumulative: Decimal | None = None  # from the start of the programme to the period's end
     text: str = ""  # a qualitative value
     crosstab: CrossTab | None = None  # the period's country by sex table
-    by_country: dict[str, Decimal] = field(default_factory=dict)
+    by_country: dict[str, Decimal] = field(default_factory=dict)  # cumulative, per country
     wording: dict[str, Any] = field(default_factory=dict)
     frozen: bool = False
 
@@ -72,7 +72,10 @@ def _computed(indicator: Indicator, start: date, end: date) -> Figures:
             value=_rounded(table.value()),
             cumulative=_rounded(since_start.value()),
             crosstab=table,
-            by_country={code: _rounded(table.value(country=code)) for code in table.countries},
+            # Per country, like the headline: since the start of the programme.
+            by_country={
+                code: _rounded(since_start.value(country=code)) for code in since_start.countries
+            },
         )
     # Not about people: the value as of today, by country where the indicator gives it.
     breakdown = registered.value()

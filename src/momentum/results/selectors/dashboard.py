@@ -220,10 +220,10 @@ def _headline(
     audience: Audience,
     unit: str,
 ) -> str:
-    if audience.suppress and table is not None and len(table.rows) == 1:
-        # An observer looking at one country: hidden where the country's row of the table is.
-        if table.rows[0].cells[-1].hidden:
-            return "<5"
+    # An observer looking at one country: hidden where the country's row of the table is.
+    one_hidden_row = table is not None and len(table.rows) == 1 and table.rows[0].cells[-1].hidden
+    if audience.suppress and one_hidden_row:
+        return "<5"
     if audience.suppress and unit == "count" and current is not None and 0 < current < 5:
         return "<5"
     return _number(current, unit)

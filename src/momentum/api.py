@@ -17,6 +17,7 @@ from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
 from momentum.people.api import router as people_router
 from momentum.selfassessment.api import router as selfassessment_router
+from momentum.results.api import router as results_router
 from momentum.training.api import router as training_router
 
 
@@ -136,3 +137,4 @@ api.add_router("/", selfassessment_router)
 
 # Bounded integers and declared refusals on every route (see momentum.api_contract).
 api_contract.apply(api)
+api.add_router("/", results_router)

@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "momentum.hub",
     "momentum.mentoring",
     "momentum.selfassessment",
+    "momentum.results",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +228,10 @@ HUB_ATTACHMENTS_PER_POST = _env_int("HUB_ATTACHMENTS_PER_POST", 5)
 HUB_GUARD_ALLOWED_EMAIL_DOMAINS = _env_list(
     "HUB_GUARD_ALLOWED_EMAIL_DOMAINS", "interpol.int,europa.eu"
 )
+# The results framework's IATI export: the activity's identifier and the reporting organisation's
+# (an IATI organisation identifier, e.g. XI-IATI-… for an intergovernmental organisation).
+RESULTS_IATI_IDENTIFIER = _env("RESULTS_IATI_IDENTIFIER", "XI-IATI-INTERPOL-MOMENTUM-MENA")
+RESULTS_IATI_ORGANISATION = _env("RESULTS_IATI_ORGANISATION", "XI-IATI-INTERPOL")
 
 # Languages: the URL carries the language (/ar/, /fr/, /en/).
 LANGUAGE_CODE = "en"

@@ -9,14 +9,22 @@ from INTERPOL) count in the totals under ``unknown`` and drop out once a filter 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.indicators import Breakdown, Indicator, register
+from momentum.core.indicators import (
+    Breakdown,
+    CrossTab,
+    Indicator,
+    between,
+    crosstab_from_rows,
+    register,
+)
 
 UNKNOWN = "unknown"
 ACTIVE_DAYS = 90
@@ -122,6 +130,57 @@ def _downloads(**filters: Any) -> Breakdown:
     return _breakdown(rows, "user__profile__sex", "user__profile__country__code")
 
 
+# --- the country by sex tables for a date range (see core/indicators.py); people without an
+# officer profile fall under "unknown" ---
+
+
+def _user_table(users: Any) -> CrossTab:
+    rows = users.values("profile__country__code", "profile__sex").annotate(n=Count("pk")).order_by()
+    return crosstab_from_rows(rows, country="profile__country__code", sex="profile__sex")
+
+
+def _members_table(start: date | None, end: date | None) -> CrossTab:
+    """People who joined a space in the range and are still active members. One query."""
+    from momentum.hub.models import Membership, MembershipStatus
+    from momentum.people.models import User
+
+    # Members admitted without a request have no joined_at: they joined when created.
+    joined = Membership.objects.annotate(since=Coalesce("joined_at", "created_at")).filter(
+        user=OuterRef("pk"),
+        status=MembershipStatus.ACTIVE,
+        **between("since", start, end, is_datetime=True),
+    )
+    return _user_table(User.objects.filter(Exists(joined)))
+
+
+def _active_members_table(start: date | None, end: date | None) -> CrossTab:
+    """Members who published a post in the range. One query."""
+    from momentum.hub.models import Post, PostStatus
+    from momentum.people.models import User
+
+    posted = Post.objects.filter(
+        author=OuterRef("pk"),
+        status=PostStatus.PUBLISHED,
+        **between("published_at", start, end, is_datetime=True),
+    )
+    return _user_table(User.objects.filter(Exists(posted)))
+
+
+def _downloads_table(start: date | None, end: date | None) -> CrossTab:
+    """Downloads made in the range. One query."""
+    from momentum.hub.models import Download
+
+    rows = (
+        Download.objects.filter(**between("downloaded_at", start, end, is_datetime=True))
+        .values("user__profile__country__code", "user__profile__sex")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return crosstab_from_rows(
+        rows, country="user__profile__country__code", sex="user__profile__sex"
+    )
+
+
 MEMBERS = register(
     Indicator(
         code="hub.members",
@@ -134,6 +193,7 @@ MEMBERS = register(
         compute=_members,
         app="hub",
         goal=1,
+        table=_members_table,
     )
 )
 ACTIVE_MEMBERS = register(
@@ -147,6 +207,7 @@ ACTIVE_MEMBERS = register(
         compute=_active_members,
         app="hub",
         goal=1,
+        table=_active_members_table,
     )
 )
 CROSS_COUNTRY_THREADS = register(
@@ -173,5 +234,6 @@ RESOURCE_DOWNLOADS = register(
         compute=_downloads,
         app="hub",
         goal=4,
+        table=_downloads_table,
     )
 )

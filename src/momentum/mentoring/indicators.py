@@ -10,13 +10,22 @@ rounded half up.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.indicators import Breakdown, Indicator, register
+from momentum.core.indicators import (
+    Breakdown,
+    CrossTab,
+    Indicator,
+    Unit,
+    between,
+    crosstab_from_rows,
+    register,
+)
 
 TOOK_PART = ("accepted", "completed", "left")
 SPOKE_OR_ATTENDED = ("conference", "symposium", "speaking")
@@ -156,6 +165,117 @@ def _at_risk_pairs(**filters: Any) -> Breakdown:
     return Breakdown(total=sum(by_sex.values()), by_sex=dict(by_sex), by_country=dict(by_country))
 
 
+# --- the country by sex tables for a date range (see core/indicators.py) ---
+
+
+def _profile_table(profiles: Any) -> CrossTab:
+    rows = profiles.values("country__code", "sex").annotate(n=Count("pk")).order_by()
+    return crosstab_from_rows(rows, country="country__code", sex="sex")
+
+
+def _mentees_table(start: date | None, end: date | None) -> CrossTab:
+    """Women who took a place in a cohort that started in the range. One query."""
+    from momentum.mentoring.models import Application
+    from momentum.people.models import Profile
+
+    took_part = Application.objects.filter(
+        applicant=OuterRef("pk"),
+        status__in=TOOK_PART,
+        **between("cohort__starts_on", start, end),
+    )
+    return _profile_table(Profile.objects.filter(Exists(took_part)))
+
+
+def _completion_table(start: date | None, end: date | None) -> CrossTab:
+    """Mentees of completed cohorts that ended in the range; the part: those who completed."""
+    from momentum.mentoring.models import Application, ApplicationStatus, CohortStatus
+
+    rows = (
+        Application.objects.filter(
+            cohort__status=CohortStatus.COMPLETED,
+            status__in=TOOK_PART,
+            **between("cohort__ends_on", start, end),
+        )
+        .values("applicant__country__code", "applicant__sex")
+        .annotate(n=Count("pk"), done=Count("pk", filter=Q(status=ApplicationStatus.COMPLETED)))
+        .order_by()
+    )
+    return crosstab_from_rows(
+        rows,
+        country="applicant__country__code",
+        sex="applicant__sex",
+        part="done",
+        unit=Unit.PERCENTAGE,
+    )
+
+
+def _opportunity_table(start: date | None, end: date | None) -> CrossTab:
+    """Mentees allocated a place at an event that started in the range. One query."""
+    from momentum.mentoring.models import Candidacy, CandidacyStatus
+
+    allocated = Candidacy.objects.filter(
+        person=OuterRef("pk"),
+        status=CandidacyStatus.ALLOCATED,
+        opportunity__kind__in=SPOKE_OR_ATTENDED,
+        **between("opportunity__starts_on", start, end),
+    )
+    return _profile_table(_mentee_profiles().filter(Exists(allocated)))
+
+
+def _leadership_table(start: date | None, end: date | None) -> CrossTab:
+    """Leadership certificates of mentees issued in the range. One query."""
+    from momentum.mentoring.models import Application
+    from momentum.training.models import Certificate, Track
+
+    took_part = Application.objects.filter(
+        applicant=OuterRef("nomination__officer"), status__in=TOOK_PART
+    )
+    rows = (
+        Certificate.objects.filter(
+            revoked_at__isnull=True,
+            nomination__session__course__track=Track.LEADERSHIP,
+            **between("issued_on", start, end),
+        )
+        .filter(Exists(took_part))
+        .values("nomination__officer__country__code", "nomination__officer__sex")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return crosstab_from_rows(
+        rows, country="nomination__officer__country__code", sex="nomination__officer__sex"
+    )
+
+
+def _at_risk_table(start: date | None, end: date | None) -> CrossTab:
+    """Pairs at risk are a state of today: the range does not narrow them."""
+    breakdown_cells: dict[tuple[str, str], int] = defaultdict(int)
+    from momentum.mentoring.models import Cohort, CohortStatus
+    from momentum.mentoring.selectors.health import at_risk_pairs
+
+    for cohort in Cohort.objects.filter(status=CohortStatus.RUNNING):
+        for pair in at_risk_pairs(cohort):
+            cell = (pair.mentee.country.code, pair.mentee.applicant.sex)
+            breakdown_cells[cell] += 1
+    return CrossTab(n=dict(breakdown_cells))
+
+
+def _countries_at_conference(**filters: Any) -> Breakdown:
+    """Partner countries with at least one mentee allocated a place at an international
+    conference or the INTERPOL Training Symposium. One query."""
+    from momentum.mentoring.models import Candidacy, CandidacyStatus
+
+    codes = set(
+        Candidacy.objects.filter(
+            status=CandidacyStatus.ALLOCATED,
+            opportunity__kind__in=("conference", "symposium"),
+            person__in=_mentee_profiles(**filters).values("pk"),
+        )
+        .values_list("person__country__code", flat=True)
+        .distinct()
+    )
+    return Breakdown(total=len(codes), by_country=dict.fromkeys(sorted(codes), 1))
+
+
 MENTEES = register(
     Indicator(
         code="mentoring.mentees",
@@ -167,6 +287,7 @@ MENTEES = register(
         compute=_mentees,
         app="mentoring",
         goal=3,
+        table=_mentees_table,
     )
 )
 COMPLETION_RATE = register(
@@ -181,6 +302,8 @@ COMPLETION_RATE = register(
         compute=_completion_rate,
         app="mentoring",
         goal=3,
+        table=_completion_table,
+        unit=Unit.PERCENTAGE,
     )
 )
 WITH_OPPORTUNITY = register(
@@ -194,6 +317,7 @@ WITH_OPPORTUNITY = register(
         compute=_with_opportunity,
         app="mentoring",
         goal=3,
+        table=_opportunity_table,
     )
 )
 LEADERSHIP_COURSES = register(
@@ -207,6 +331,7 @@ LEADERSHIP_COURSES = register(
         compute=_leadership_courses,
         app="mentoring",
         goal=3,
+        table=_leadership_table,
     )
 )
 AT_RISK_PAIRS = register(
@@ -219,6 +344,21 @@ AT_RISK_PAIRS = register(
             "mentee's country."
         ),
         compute=_at_risk_pairs,
+        app="mentoring",
+        goal=3,
+        table=_at_risk_table,
+    )
+)
+COUNTRIES_AT_CONFERENCE = register(
+    Indicator(
+        code="mentoring.countries_with_mentee_at_conference",
+        name=_("Countries with at least one mentee at an international conference"),
+        definition=_(
+            "Partner countries with at least one mentee allocated a place at an international "
+            "conference or the INTERPOL Training Symposium. By country: 1 when the country has "
+            "one; no breakdown by sex."
+        ),
+        compute=_countries_at_conference,
         app="mentoring",
         goal=3,
     )

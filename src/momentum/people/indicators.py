@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.indicators import Breakdown, Indicator, register
+from momentum.core.indicators import (
+    Breakdown,
+    CrossTab,
+    Indicator,
+    Unit,
+    between,
+    crosstab_from_rows,
+    register,
+)
 
 
 def _officers_registered(**filters: Any) -> Breakdown:
@@ -22,6 +31,25 @@ def _officers_registered(**filters: Any) -> Breakdown:
     return Breakdown(total=sum(by_sex.values()), by_sex=by_sex, by_country=by_country)
 
 
+def _officers_registered_table(start: date | None, end: date | None) -> CrossTab:
+    """Officers whose account was opened in the range. One query."""
+    from momentum.people.models import Profile
+
+    rows = (
+        Profile.objects.filter(**between("user__date_joined", start, end, is_datetime=True))
+        .values("country__code", "sex")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return crosstab_from_rows(rows, country="country__code", sex="sex")
+
+
+def _officers_registered_records(start: date | None, end: date | None) -> Any:
+    from momentum.people.models import Profile
+
+    return Profile.objects.filter(**between("user__date_joined", start, end, is_datetime=True))
+
+
 OFFICERS_REGISTERED = register(
     Indicator(
         code="people.officers_registered",
@@ -30,5 +58,8 @@ OFFICERS_REGISTERED = register(
         compute=_officers_registered,
         app="people",
         goal=2,
+        unit=Unit.COUNT,
+        table=_officers_registered_table,
+        records=_officers_registered_records,
     )
 )

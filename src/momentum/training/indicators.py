@@ -15,13 +15,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.indicators import Breakdown, Indicator, register
+from momentum.core.indicators import (
+    Breakdown,
+    CrossTab,
+    Indicator,
+    TableFunction,
+    Unit,
+    between,
+    crosstab_from_rows,
+    register,
+)
 
 
 def _officer_filters(prefix: str, filters: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +82,43 @@ def _officers_trained(track: str | None = None, **filters: Any) -> Breakdown:
     return _counts(rows, "sex", "country__code")
 
 
+def _officers_trained_table(track: str | None = None) -> TableFunction:
+    """Officers with a certificate (not revoked) issued in the range, each counted once."""
+
+    def table(start: date | None, end: date | None) -> CrossTab:
+        from momentum.people.models import Profile
+        from momentum.training.models import Certificate
+
+        certificates = Certificate.objects.filter(
+            nomination__officer=OuterRef("pk"),
+            revoked_at__isnull=True,
+            **between("issued_on", start, end),
+        )
+        if track is not None:
+            certificates = certificates.filter(nomination__session__course__track=track)
+        rows = (
+            Profile.objects.filter(Exists(certificates))
+            .values("country__code", "sex")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return crosstab_from_rows(rows, country="country__code", sex="sex")
+
+    return table
+
+
+def _officers_trained_records(start: date | None, end: date | None) -> Any:
+    from momentum.people.models import Profile
+    from momentum.training.models import Certificate
+
+    certificates = Certificate.objects.filter(
+        nomination__officer=OuterRef("pk"),
+        revoked_at__isnull=True,
+        **between("issued_on", start, end),
+    )
+    return Profile.objects.filter(Exists(certificates))
+
+
 OFFICERS_TRAINED = register(
     Indicator(
         code="training.officers_trained",
@@ -86,6 +133,8 @@ OFFICERS_TRAINED = register(
         compute=_officers_trained,
         app="training",
         goal=2,
+        table=_officers_trained_table(),
+        records=_officers_trained_records,
     )
 )
 
@@ -146,6 +195,7 @@ OFFICERS_TRAINED_BY_TRACK = {
             compute=_trained_in(track),
             app="training",
             goal=goal,
+            table=_officers_trained_table(track),
         )
     )
     for track, name, definition, goal in _TRACK_INDICATORS
@@ -155,14 +205,16 @@ OFFICERS_TRAINED_BY_TRACK = {
 # --- share of women among participants ---
 
 
-def _women_among_participants(**filters: Any) -> Breakdown:
+def _women_among_participants(track: str | None = None, **filters: Any) -> Breakdown:
     """One query: selected participations grouped by country, with the women among them."""
     from momentum.people.models import Sex
     from momentum.training.models import Nomination, NominationStatus, SessionStatus
 
+    places = Nomination.objects.filter(status=NominationStatus.SELECTED)
+    if track is not None:
+        places = places.filter(session__course__track=track)
     rows = (
-        Nomination.objects.filter(status=NominationStatus.SELECTED)
-        .exclude(session__status=SessionStatus.CANCELLED)
+        places.exclude(session__status=SessionStatus.CANCELLED)
         .filter(**_officer_filters("officer__", filters))
         .values("officer__country__code")
         .annotate(n=Count("pk"), women=Count("pk", filter=Q(officer__sex=Sex.FEMALE)))
@@ -177,6 +229,35 @@ def _women_among_participants(**filters: Any) -> Breakdown:
     return Breakdown(total=_percent(women, participants), by_country=by_country)
 
 
+def _participants_table(track: str | None = None) -> TableFunction:
+    """Places of selected participants in sessions (not cancelled) whose first day is in the
+    range, with the women among them as the part. One query."""
+
+    def table(start: date | None, end: date | None) -> CrossTab:
+        from momentum.people.models import Sex
+        from momentum.training.models import Nomination, NominationStatus, SessionStatus
+
+        places = Nomination.objects.filter(
+            status=NominationStatus.SELECTED, **between("session__starts_on", start, end)
+        ).exclude(session__status=SessionStatus.CANCELLED)
+        if track is not None:
+            places = places.filter(session__course__track=track)
+        rows = (
+            places.values("officer__country__code", "officer__sex")
+            .annotate(n=Count("pk"), women=Count("pk", filter=Q(officer__sex=Sex.FEMALE)))
+            .order_by()
+        )
+        return crosstab_from_rows(
+            rows,
+            country="officer__country__code",
+            sex="officer__sex",
+            part="women",
+            unit=Unit.PERCENTAGE,
+        )
+
+    return table
+
+
 WOMEN_AMONG_PARTICIPANTS = register(
     Indicator(
         code="training.women_among_participants",
@@ -189,6 +270,8 @@ WOMEN_AMONG_PARTICIPANTS = register(
         compute=_women_among_participants,
         app="training",
         goal=3,
+        unit=Unit.PERCENTAGE,
+        table=_participants_table(),
     )
 )
 
@@ -237,6 +320,31 @@ def _knowledge_gain(**filters: Any) -> Breakdown:
     )
 
 
+def _knowledge_gain_table(start: date | None, end: date | None) -> CrossTab:
+    """Participants whose post-test was submitted in the range (and who took the pre-test),
+    with the sum of their gains as the part. One query."""
+    from momentum.training.models import NominationStatus, TestAttempt, TestKind
+
+    rows = (
+        TestAttempt.objects.filter(
+            kind=TestKind.POST,
+            nomination__status=NominationStatus.SELECTED,
+            nomination__attempts__kind=TestKind.PRE,
+            **between("submitted_at", start, end, is_datetime=True),
+        )
+        .values("nomination__officer__country__code", "nomination__officer__sex")
+        .annotate(n=Count("pk"), gain=Sum(F("score") - F("nomination__attempts__score")))
+        .order_by()
+    )
+    return crosstab_from_rows(
+        rows,
+        country="nomination__officer__country__code",
+        sex="nomination__officer__sex",
+        part="gain",
+        unit=Unit.MEAN,
+    )
+
+
 KNOWLEDGE_GAIN = register(
     Indicator(
         code="training.knowledge_gain",
@@ -249,6 +357,8 @@ KNOWLEDGE_GAIN = register(
         compute=_knowledge_gain,
         app="training",
         goal=2,
+        unit=Unit.MEAN,
+        table=_knowledge_gain_table,
     )
 )
 
@@ -282,6 +392,7 @@ SATISFIED_PARTICIPANTS = register(
         compute=_satisfied_participants,
         app="training",
         goal=2,
+        unit=Unit.PERCENTAGE,
     )
 )
 
@@ -303,6 +414,23 @@ def _certificates_issued(**filters: Any) -> Breakdown:
     return _counts(rows, "nomination__officer__sex", "nomination__officer__country__code")
 
 
+def _certificates_table(start: date | None, end: date | None) -> CrossTab:
+    """Training certificates (not revoked) issued in the range. One query."""
+    from momentum.training.models import Certificate
+
+    rows = (
+        Certificate.objects.filter(
+            nomination__isnull=False, revoked_at__isnull=True, **between("issued_on", start, end)
+        )
+        .values("nomination__officer__country__code", "nomination__officer__sex")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return crosstab_from_rows(
+        rows, country="nomination__officer__country__code", sex="nomination__officer__sex"
+    )
+
+
 CERTIFICATES_ISSUED = register(
     Indicator(
         code="training.certificates_issued",
@@ -315,5 +443,32 @@ CERTIFICATES_ISSUED = register(
         compute=_certificates_issued,
         app="training",
         goal=2,
+        table=_certificates_table,
+    )
+)
+
+
+# --- women among leadership-course participants (the brochure's leadership programmes for
+# women and men) ---
+
+
+def _women_among_leadership_participants(**filters: Any) -> Breakdown:
+    return _women_among_participants(track="leadership", **filters)
+
+
+WOMEN_AMONG_LEADERSHIP_PARTICIPANTS = register(
+    Indicator(
+        code="training.women_among_leadership_participants",
+        name=_("Share of women among leadership-course participants"),
+        definition=_(
+            "Of the places given to selected participants in sessions (not cancelled) of "
+            "leadership courses, the share taken by women, in percent; for a period, sessions "
+            "whose first day falls in it. Overall and by country."
+        ),
+        compute=_women_among_leadership_participants,
+        app="training",
+        goal=3,
+        unit=Unit.PERCENTAGE,
+        table=_participants_table("leadership"),
     )
 )

@@ -1,0 +1,1 @@
+"""Reads of the results framework, split by subject."""

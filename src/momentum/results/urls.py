@@ -1,0 +1,30 @@
+from django.urls import path
+
+from momentum.results.views import dashboard, exports, logframe, periods, values
+
+app_name = "results"
+
+urlpatterns = [
+    # --- dashboard and logframe ---
+    path("", dashboard.dashboard, name="dashboard"),
+    path("logframe/", logframe.logframe, name="logframe"),
+    path(
+        "logframe/<str:action>/",
+        logframe.logframe_transition,
+        name="logframe_transition",
+    ),
+    path("indicators/<int:pk>/records/", logframe.drill, name="drill"),
+    path("indicators/<int:pk>/edit/", logframe.indicator_edit, name="indicator_edit"),
+    # --- periods ---
+    path("periods/", periods.period_list, name="periods"),
+    path("periods/<int:pk>/close/", periods.period_close, name="period_close"),
+    path("periods/<int:pk>/reopen/", periods.period_reopen, name="period_reopen"),
+    # --- reported values ---
+    path("values/", values.value_list, name="values"),
+    path("values/new/", values.value_new, name="value_new"),
+    path("values/<int:pk>/", values.value_detail, name="value"),
+    path("values/<int:pk>/<str:action>/", values.value_decide, name="value_decide"),
+    # --- exports ---
+    path("periods/<int:pk>/export.<str:kind>", exports.export, name="export"),
+    path("periods/<int:pk>/report-<str:language>.pdf", exports.report, name="report"),
+]

@@ -1,0 +1,1 @@
+"""The results framework's pages, split by subject."""

@@ -1,0 +1,99 @@
+"""The dashboard: every indicator against baseline and target, its trend and its table."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language_bidi
+
+from momentum.core.models import Country
+from momentum.people.http import AuthenticatedRequest
+from momentum.results.chart import trend_svg
+from momentum.results.models import Level, Result
+from momentum.results.selectors import dashboard as board
+from momentum.results.selectors.logframe import (
+    audience_for,
+    get_period,
+    logframe_or_404,
+    periods_of,
+)
+
+
+def _choices(request: AuthenticatedRequest) -> dict[str, object]:
+    """The period, country and outcome asked for in the query string, checked."""
+    logframe = logframe_or_404()
+    audience = audience_for(request.user)
+    periods = periods_of(logframe)
+    if not periods:
+        return {"logframe": logframe, "audience": audience, "periods": []}
+    asked = request.GET.get("period", "")
+    period = get_period(logframe, int(asked)) if asked.isdigit() else None
+    if period is None:
+        open_periods = [item for item in periods if not item.is_closed]
+        period = open_periods[0] if open_periods else periods[-1]
+    countries = Country.objects.order_by("code")
+    if audience.country_codes is not None:
+        countries = countries.filter(code__in=audience.country_codes)
+    country = request.GET.get("country", "")
+    if country and not countries.filter(code=country).exists():
+        raise PermissionDenied
+    if not country and audience.country_codes is not None:
+        country = min(audience.country_codes, default="")
+    outcome = None
+    asked_outcome = request.GET.get("outcome", "")
+    if asked_outcome.isdigit():
+        outcome = Result.objects.filter(
+            logframe=logframe, pk=int(asked_outcome), level=Level.OUTCOME
+        ).first()
+    return {
+        "logframe": logframe,
+        "audience": audience,
+        "periods": periods,
+        "period": period,
+        "countries": list(countries),
+        "country": country or None,
+        "outcome": outcome,
+    }
+
+
+@login_required
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    context = _choices(request)
+    if not context["periods"]:
+        return render(request, "results/dashboard.html", context)
+    results, rows = board.dashboard(
+        logframe=context["logframe"],  # type: ignore[arg-type]
+        period=context["period"],  # type: ignore[arg-type]
+        audience=context["audience"],  # type: ignore[arg-type]
+        country=context["country"],  # type: ignore[arg-type]
+        outcome=context["outcome"],  # type: ignore[arg-type]
+    )
+    rtl = get_language_bidi()
+    for row in rows:
+        if row.trend and row.indicator.is_numeric and not context["country"]:
+            row.chart = trend_svg(  # type: ignore[attr-defined]
+                title=str(row.indicator.name),
+                points=[(period.name, value) for period, value in row.trend],
+                target=row.target.value if row.target else None,
+                rtl=rtl,
+            )
+    by_result: dict[int, list[board.Row]] = {}
+    for row in rows:
+        by_result.setdefault(row.indicator.result_id, []).append(row)
+    context.update(
+        {
+            "sections": [
+                (result, by_result[result.pk]) for result in results if result.pk in by_result
+            ],
+            "all_outcomes": list(
+                Result.objects.filter(
+                    logframe=context["logframe"],  # type: ignore[misc]
+                    level=Level.OUTCOME,
+                )
+            ),
+            "can_drill": request.user.has_perm("results.drill_down"),
+        }
+    )
+    return render(request, "results/dashboard.html", context)

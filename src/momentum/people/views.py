@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from momentum.core.forms import add_service_errors
+from momentum.core.home import next_steps_for
 from momentum.core.models import Country
 from momentum.people import selectors, services
 from momentum.people.forms import (
@@ -49,6 +50,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     if user.has_perm("people.invite", None):
         context["pending_invitations"] = selectors.pending_invitations_count(user)
     context["own_profile"] = Profile.objects.filter(user=user).select_related("country").first()
+    context["next_steps"] = next_steps_for(user)
     return render(request, "people/home.html", context)
 
 

@@ -22,7 +22,7 @@ from momentum.governance.forms import (
     ReportBackForm,
     ResponseForm,
 )
-from momentum.governance.models import RecommendationAction
+from momentum.governance.models import ActionStatus, RecommendationAction
 from momentum.governance.selectors import recommendations as selectors
 from momentum.governance.services import recommendations as services
 from momentum.governance.views.common import require_staff, show_refusal
@@ -93,6 +93,7 @@ def recommendation_detail(request: AuthenticatedRequest, pk: int) -> HttpRespons
             "action_form": ActionForm(),
             "link_form": LinkForm(),
             "report_form": ReportBackForm(),
+            "status_choices": ActionStatus.choices,
         },
     )
 

@@ -54,7 +54,10 @@ def board(countries: int = 7, **known_users: Any) -> dict[str, BoardMember]:
     representatives = {}
     for code in CODES[:countries]:
         country = CountryFactory(code=code, name_en=names.get(code, f"Country {code}"))
-        representatives[code] = member(country, user=known_users.get(code))
+        existing = (
+            BoardMember.objects.current().filter(country=country, seat=Seat.REPRESENTATIVE).first()
+        )
+        representatives[code] = existing or member(country, user=known_users.get(code))
     return representatives
 
 

@@ -64,7 +64,7 @@ class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts"), widget=_DATETIME)
     ends_at = forms.DateTimeField(label=_("Ends"), widget=_DATETIME)
     location = forms.CharField(label=_("Place"), max_length=200, required=False)
-    online_link = forms.URLField(label=_("Online meeting link"), required=False)
+    online_link = forms.URLField(assume_scheme="https", label=_("Online meeting link"), required=False)
     requested_by = forms.CharField(
         label=_("Written request (extraordinary meetings)"), widget=forms.Textarea, required=False
     )
@@ -97,7 +97,7 @@ class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     language = forms.ChoiceField(choices=[("", "—"), *_LANGUAGES], label=_("Language"), required=False)
     file = forms.FileField(label=_("File"), required=False)
-    url = forms.URLField(label=_("Or a link"), required=False)
+    url = forms.URLField(assume_scheme="https", label=_("Or a link"), required=False)
 
 
 class InvitationAnswerForm(forms.Form):
@@ -181,7 +181,7 @@ class ApproveMinutesForm(forms.Form):
 class ProcedureForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     question = forms.CharField(label=_("Question or draft put to the board"), widget=forms.Textarea)
-    link = forms.URLField(label=_("Link to the record (report, toolkit chapter, plan)"), required=False)
+    link = forms.URLField(assume_scheme="https", label=_("Link to the record (report, toolkit chapter, plan)"), required=False)
     document = forms.FileField(label=_("Document"), required=False)
     deadline = forms.DateTimeField(label=_("Deadline"), widget=_DATETIME)
     silence = forms.BooleanField(

@@ -3,10 +3,13 @@ member, the nomination letter, and the commitment to human rights and equality."
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -69,12 +72,22 @@ def member_new(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def member_letter(request: AuthenticatedRequest, pk: int) -> FileResponse:
+def member_letter(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_staff(request)
     member = selectors.get_member_for(request.user, pk)
     if not member.nomination_letter:
         raise Http404
-    return FileResponse(member.nomination_letter.open("rb"), as_attachment=True)
+    return _attachment(member.nomination_letter)
+
+
+def _attachment(stored: Any) -> HttpResponse:
+    """A small stored file, read whole and closed at once (letters and papers are small)."""
+    with stored.open("rb") as handle:
+        content = handle.read()
+    response = HttpResponse(content, content_type="application/octet-stream")
+    name = Path(stored.name).name
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +40,7 @@ from momentum.governance.selectors import meetings as selectors
 from momentum.governance.selectors.board import own_terms
 from momentum.governance.services import decisions as decision_services
 from momentum.governance.services import meetings as services
+from momentum.governance.views.board import _attachment
 from momentum.governance.views.common import require_board, require_staff, show_refusal
 from momentum.people.http import AuthenticatedRequest
 
@@ -271,7 +272,7 @@ def document_download(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     require_board(request)
     document = get_object_or_404(MeetingDocument, pk=pk)
     if document.file:
-        return FileResponse(document.file.open("rb"), as_attachment=True)
+        return _attachment(document.file)
     if document.url:
         return redirect(document.url)
     raise Http404

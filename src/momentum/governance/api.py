@@ -157,7 +157,9 @@ def cast_board_vote(request: HttpRequest, motion_id: int, payload: VoteIn) -> St
     from momentum.core.models import Country
 
     motion = meeting_selectors.get_motion_for(request.user, motion_id)
-    country = Country.objects.filter(code=payload.country.upper()).first() if payload.country else None
+    country = (
+        Country.objects.filter(code=payload.country.upper()).first() if payload.country else None
+    )
     try:
         vote = decision_services.cast_vote(
             motion=motion, by=request.user, choice=payload.choice, country=country
@@ -221,7 +223,9 @@ def list_written_procedures(request: HttpRequest) -> list[dict[str, Any]]:
     from momentum.governance.models import ProcedureAnswer
 
     procedures = procedure_selectors.procedures_for(request.user).prefetch_related(
-        Prefetch("answers", queryset=ProcedureAnswer.objects.select_related("country", "answered_by"))
+        Prefetch(
+            "answers", queryset=ProcedureAnswer.objects.select_related("country", "answered_by")
+        )
     )
     return [_procedure_out(procedure) for procedure in procedures.order_by("-deadline")]
 

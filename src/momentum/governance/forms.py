@@ -40,7 +40,10 @@ class MemberForm(forms.Form):
     function = forms.CharField(label=_("Function"), max_length=200, required=False)
     sex = forms.ChoiceField(choices=MemberSex.choices, label=_("Sex"))
     languages = forms.MultipleChoiceField(
-        choices=_LANGUAGES, label=_("Languages"), widget=forms.CheckboxSelectMultiple, required=False
+        choices=_LANGUAGES,
+        label=_("Languages"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     term_start = forms.DateField(label=_("Term starts"), widget=_DATE)
     term_end = forms.DateField(label=_("Term ends"), widget=_DATE, required=False)
@@ -64,7 +67,9 @@ class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts"), widget=_DATETIME)
     ends_at = forms.DateTimeField(label=_("Ends"), widget=_DATETIME)
     location = forms.CharField(label=_("Place"), max_length=200, required=False)
-    online_link = forms.URLField(assume_scheme="https", label=_("Online meeting link"), required=False)
+    online_link = forms.URLField(
+        assume_scheme="https", label=_("Online meeting link"), required=False
+    )
     requested_by = forms.CharField(
         label=_("Written request (extraordinary meetings)"), widget=forms.Textarea, required=False
     )
@@ -87,7 +92,9 @@ class MeetingForm(forms.Form):
         count = max(len(lines) for lines in columns.values())
         items = []
         for index in range(count):
-            item = {code: lines[index] if index < len(lines) else "" for code, lines in columns.items()}
+            item = {
+                code: lines[index] if index < len(lines) else "" for code, lines in columns.items()
+            }
             if any(item.values()):
                 items.append(item)
         return items
@@ -95,7 +102,9 @@ class MeetingForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    language = forms.ChoiceField(choices=[("", "—"), *_LANGUAGES], label=_("Language"), required=False)
+    language = forms.ChoiceField(
+        choices=[("", "—"), *_LANGUAGES], label=_("Language"), required=False
+    )
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(assume_scheme="https", label=_("Or a link"), required=False)
 
@@ -139,18 +148,26 @@ class MotionForm(forms.Form):
     text_ar = forms.CharField(label=_("Motion (Arabic)"), widget=forms.Textarea, required=False)
     text_fr = forms.CharField(label=_("Motion (French)"), widget=forms.Textarea, required=False)
     text_en = forms.CharField(label=_("Motion (English)"), widget=forms.Textarea, required=False)
-    authoritative_language = forms.ChoiceField(choices=_LANGUAGES, label=_("Authoritative language"))
+    authoritative_language = forms.ChoiceField(
+        choices=_LANGUAGES, label=_("Authoritative language")
+    )
     majority = forms.ChoiceField(choices=Majority.choices, label=_("Majority"))
     closes_at = forms.DateTimeField(label=_("Vote closes"), widget=_DATETIME)
 
 
 class VoteForm(forms.Form):
-    choice = forms.ChoiceField(choices=VoteChoice.choices, widget=forms.RadioSelect, label=_("Your vote"))
-    country = forms.ModelChoiceField(Country.objects.all(), required=False, widget=forms.HiddenInput)
+    choice = forms.ChoiceField(
+        choices=VoteChoice.choices, widget=forms.RadioSelect, label=_("Your vote")
+    )
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        Country.objects.all(), required=False, widget=forms.HiddenInput
+    )
 
 
 class MinutesTextForm(forms.Form):
-    text = forms.CharField(label=_("Text of the minutes"), widget=forms.Textarea(attrs={"rows": 16}))
+    text = forms.CharField(
+        label=_("Text of the minutes"), widget=forms.Textarea(attrs={"rows": 16})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -181,11 +198,16 @@ class ApproveMinutesForm(forms.Form):
 class ProcedureForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     question = forms.CharField(label=_("Question or draft put to the board"), widget=forms.Textarea)
-    link = forms.URLField(assume_scheme="https", label=_("Link to the record (report, toolkit chapter, plan)"), required=False)
+    link = forms.URLField(
+        assume_scheme="https",
+        label=_("Link to the record (report, toolkit chapter, plan)"),
+        required=False,
+    )
     document = forms.FileField(label=_("Document"), required=False)
     deadline = forms.DateTimeField(label=_("Deadline"), widget=_DATETIME)
     silence = forms.BooleanField(
-        label=_("Silence procedure: adopted unless a member objects by the deadline"), required=False
+        label=_("Silence procedure: adopted unless a member objects by the deadline"),
+        required=False,
     )
     minutes = forms.ModelChoiceField(
         Minutes.objects.exclude(status__in=["approved", "published"]).select_related("meeting"),
@@ -195,7 +217,9 @@ class ProcedureForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    choice = forms.ChoiceField(choices=AnswerChoice.choices, widget=forms.RadioSelect, label=_("Your answer"))
+    choice = forms.ChoiceField(
+        choices=AnswerChoice.choices, widget=forms.RadioSelect, label=_("Your answer")
+    )
     text = forms.CharField(
         label=_("Reason or comment"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -220,7 +244,9 @@ class ResponseForm(forms.Form):
     response = forms.ChoiceField(
         choices=[c for c in Response.choices if c[0] != Response.PENDING], label=_("Response")
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

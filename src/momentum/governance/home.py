@@ -68,9 +68,7 @@ def board_member_steps(user: User) -> list[NextStep]:
                 )
             )
     # Votes open for a country she votes for (her own, or one whose proxy she holds).
-    proxies = set(
-        Attendance.objects.filter(proxy__in=terms).values_list("country_id", flat=True)
-    )
+    proxies = set(Attendance.objects.filter(proxy__in=terms).values_list("country_id", flat=True))
     voting_for = ({t.country_id for t in representative}) | proxies
     open_motions = (
         Motion.objects.filter(status=MotionStatus.OPEN, closes_at__gt=now)
@@ -173,13 +171,16 @@ def board_staff_steps(user: User) -> list[NextStep]:
             )
         )
     now = timezone.now()
-    to_close = WrittenProcedure.objects.filter(status=ProcedureStatus.OPEN, deadline__lte=now).count()
+    to_close = WrittenProcedure.objects.filter(
+        status=ProcedureStatus.OPEN, deadline__lte=now
+    ).count()
     if to_close:
         steps.append(
             NextStep(
                 ngettext(
                     "%(count)s written procedure has passed its deadline: record its outcome.",
-                    "%(count)s written procedures have passed their deadline: record their outcome.",
+                    "%(count)s written procedures have passed their deadline: record their "
+                    "outcome.",
                     to_close,
                 )
                 % {"count": to_close},

@@ -6,7 +6,11 @@ from momentum.core.navigation import NavItem, register
 
 register(
     NavItem(
-        _("Advisory Board"), "governance:board", permission="governance.view_board", order=60, group="programme"
+        _("Advisory Board"),
+        "governance:board",
+        permission="governance.view_board",
+        order=60,
+        group="programme",
     ),
     NavItem(
         _("Board meetings"),

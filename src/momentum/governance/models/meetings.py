@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -189,7 +188,9 @@ class Attendance(models.Model):
         verbose_name_plural = _("attendance")
         ordering = ["meeting", "country__code"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "country"], name="attendance_one_per_country"),
+            models.UniqueConstraint(
+                fields=["meeting", "country"], name="attendance_one_per_country"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -28,7 +28,9 @@ class BoardMemberQuerySet(models.QuerySet["BoardMember"]):
     def current(self, on: date | None = None) -> BoardMemberQuerySet:
         """Members whose term covers ``on`` (today by default)."""
         on = on or timezone.localdate()
-        return self.filter(term_start__lte=on).filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
+        return self.filter(term_start__lte=on).filter(
+            Q(term_end__isnull=True) | Q(term_end__gte=on)
+        )
 
     def visible_to(self, user: Any) -> BoardMemberQuerySet:
         from momentum.governance.rules import sees_board_business
@@ -61,10 +63,10 @@ class BoardMember(models.Model):
     nomination_letter = models.FileField(
         _("nomination letter"), upload_to="governance/nominations/", blank=True
     )
-    commitment_accepted_at = models.DateTimeField(
-        _("commitment accepted"), null=True, blank=True
+    commitment_accepted_at = models.DateTimeField(_("commitment accepted"), null=True, blank=True)
+    commitment_language = models.CharField(
+        _("language of the commitment"), max_length=2, blank=True
     )
-    commitment_language = models.CharField(_("language of the commitment"), max_length=2, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = BoardMemberQuerySet.as_manager()

@@ -32,9 +32,9 @@ def members_for(user: Any) -> list[BoardMember]:
     if not sees_board_business(user):
         raise PermissionDenied
     return list(
-        BoardMember.objects.visible_to(user).select_related("user", "country").order_by(
-            "country__code", "-term_start", "seat"
-        )
+        BoardMember.objects.visible_to(user)
+        .select_related("user", "country")
+        .order_by("country__code", "-term_start", "seat")
     )
 
 
@@ -53,9 +53,7 @@ def own_terms(user: Any, on: date | None = None) -> list[BoardMember]:
 def meetings_in_year(year: int) -> int:
     """Meetings held or still scheduled in ``year`` (cancelled ones do not count)."""
     return (
-        Meeting.objects.filter(starts_at__year=year)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .count()
+        Meeting.objects.filter(starts_at__year=year).exclude(status=MeetingStatus.CANCELLED).count()
     )
 
 

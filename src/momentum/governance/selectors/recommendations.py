@@ -48,7 +48,9 @@ def state_of(recommendation: Recommendation) -> str:
     return "in_progress"
 
 
-def register_for(user: Any, *, state: str = "", country_id: int | None = None) -> list[Recommendation]:
+def register_for(
+    user: Any, *, state: str = "", country_id: int | None = None
+) -> list[Recommendation]:
     if not sees_board_business(user):
         raise PermissionDenied
     queryset: QuerySet[Recommendation] = (

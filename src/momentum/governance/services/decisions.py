@@ -56,9 +56,9 @@ def mandates_for(user: Any, motion: Motion) -> list[Mandate]:
         if term.seat == Seat.REPRESENTATIVE and (proxy is None or proxy.pk == term.pk):
             mandates.append(Mandate(term.country_id, as_proxy=False))
     for country_id, proxy in proxies.items():
-        if proxy is not None and proxy.pk in term_ids:
-            if all(mandate.country_id != country_id for mandate in mandates):
-                mandates.append(Mandate(country_id, as_proxy=True))
+        held_by_her = proxy is not None and proxy.pk in term_ids
+        if held_by_her and all(mandate.country_id != country_id for mandate in mandates):
+            mandates.append(Mandate(country_id, as_proxy=True))
     return mandates
 
 
@@ -146,8 +146,8 @@ def _seats() -> int:
 @transaction.atomic
 def close_motion(*, motion: Motion, by: Any) -> Motion:
     """Close the vote and record the decision, or that none was taken and why."""
-    motion = Motion.objects.select_for_update().select_related("agenda_item__meeting").get(
-        pk=motion.pk
+    motion = (
+        Motion.objects.select_for_update().select_related("agenda_item__meeting").get(pk=motion.pk)
     )
     if motion.status != MotionStatus.OPEN:
         raise ValidationError(_("This motion is already closed."))

@@ -108,7 +108,9 @@ def add_agenda_item(
     if not any(value.strip() for value in titles.values()):
         raise ValidationError(_("An agenda item needs a title in at least one language."))
     if position is None:
-        position = (meeting.agenda.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        position = (
+            meeting.agenda.order_by("-position").values_list("position", flat=True).first() or 0
+        ) + 1
     item = AgendaItem.objects.create(
         meeting=meeting,
         position=position,
@@ -190,8 +192,9 @@ def send_invitations(*, meeting: Meeting, by: Any, now: datetime | None = None) 
     notify(
         recipients=recipients,
         kind="governance.invitation",
-        message=lambda: _("You are invited to the board meeting: %(title)s.")
-        % {"title": meeting.title},
+        message=lambda: (
+            _("You are invited to the board meeting: %(title)s.") % {"title": meeting.title}
+        ),
         url=meeting_path(meeting),
     )
     member_ids = [member.pk for member in members]
@@ -282,7 +285,9 @@ def record_attendance(
 ) -> Attendance:
     """Staff record who came: present, represented by a proxy, or absent."""
     attendance = (
-        Attendance.objects.select_for_update().filter(meeting=meeting, country_id=country_id).first()
+        Attendance.objects.select_for_update()
+        .filter(meeting=meeting, country_id=country_id)
+        .first()
     )
     if attendance is None:
         raise ValidationError(_("This country was not invited to this meeting."))

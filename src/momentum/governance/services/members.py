@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from momentum.core import audit
 from momentum.core.models import Country
-from momentum.governance.models import BoardMember, Seat
+from momentum.governance.models import BoardMember
 
 
 def _overlapping(country: Country, seat: str, start: date, end: date | None) -> bool:

@@ -68,12 +68,16 @@ def _attendees(minutes: Minutes) -> list[Any]:
 
 
 @transaction.atomic
-def circulate_minutes(*, minutes: Minutes, comments_due: datetime, by: Any, version: int) -> Minutes:
+def circulate_minutes(
+    *, minutes: Minutes, comments_due: datetime, by: Any, version: int
+) -> Minutes:
     minutes = _locked(minutes, version)
     if minutes.is_frozen:
         raise _frozen_error()
     if comments_due <= timezone.now():
-        raise ValidationError({"comments_due": _("The deadline for comments must be in the future.")})
+        raise ValidationError(
+            {"comments_due": _("The deadline for comments must be in the future.")}
+        )
     minutes.status = MinutesStatus.CIRCULATED
     minutes.comments_due = comments_due
     minutes.version += 1
@@ -82,8 +86,10 @@ def circulate_minutes(*, minutes: Minutes, comments_due: datetime, by: Any, vers
     notify(
         recipients=_attendees(minutes),
         kind="governance.minutes_circulated",
-        message=lambda: _("The draft minutes of %(meeting)s wait for your comments.")
-        % {"meeting": minutes.meeting.title},
+        message=lambda: (
+            _("The draft minutes of %(meeting)s wait for your comments.")
+            % {"meeting": minutes.meeting.title}
+        ),
         url=minutes_path(minutes),
     )
     return minutes
@@ -151,7 +157,13 @@ def approve_minutes(
     minutes.approved_at_meeting = at_meeting if route == ApprovalRoute.MEETING else None
     minutes.version += 1
     minutes.save(
-        update_fields=["status", "approved_at", "approved_by_route", "approved_at_meeting", "version"]
+        update_fields=[
+            "status",
+            "approved_at",
+            "approved_by_route",
+            "approved_at_meeting",
+            "version",
+        ]
     )
     audit.record(by, "governance.minutes_approved", minutes, route=route)
     return minutes

@@ -6,6 +6,7 @@ unless someone objected)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -80,8 +81,9 @@ def launch_procedure(
     notify(
         recipients=_board_users(),
         kind="governance.procedure",
-        message=lambda: _("A written procedure waits for your answer: %(title)s.")
-        % {"title": procedure.title},
+        message=lambda: (
+            _("A written procedure waits for your answer: %(title)s.") % {"title": procedure.title}
+        ),
         url=procedure_path(procedure),
         email=True,
     )
@@ -184,11 +186,20 @@ def close_procedure(
     notify(
         recipients=[*_board_users(), procedure.created_by],
         kind="governance.procedure_closed",
-        message=lambda: _("The written procedure %(title)s is closed: %(outcome)s")
-        % {"title": procedure.title, "outcome": procedure.get_outcome_display()},
+        message=lambda: (
+            _("The written procedure %(title)s is closed: %(outcome)s")
+            % {"title": procedure.title, "outcome": procedure.get_outcome_display()}
+        ),
         url=procedure_path(procedure),
     )
     return procedure
+
+
+def _reminder_text(title: str) -> str:
+    return _(
+        "Reminder: the written procedure %(title)s closes soon and your country has not "
+        "answered yet."
+    ) % {"title": title}
 
 
 def run_deadlines(*, now: datetime | None = None) -> dict[str, int]:
@@ -217,16 +228,14 @@ def run_deadlines(*, now: datetime | None = None) -> dict[str, int]:
             notify(
                 recipients=waiting,
                 kind="governance.procedure_reminder",
-                message=lambda p=procedure: _(
-                    "Reminder: the written procedure %(title)s closes soon and your country "
-                    "has not answered yet."
-                )
-                % {"title": p.title},
+                message=partial(_reminder_text, procedure.title),
                 url=procedure_path(procedure),
                 email=True,
             )
             reminded += 1
-    for procedure in WrittenProcedure.objects.filter(status=ProcedureStatus.OPEN, deadline__lte=now):
+    for procedure in WrittenProcedure.objects.filter(
+        status=ProcedureStatus.OPEN, deadline__lte=now
+    ):
         try:
             close_procedure(procedure=procedure, now=now)
             closed += 1

@@ -52,6 +52,10 @@ def small_board(board_member, morocco) -> Board:  # type: ignore[no-untyped-def]
         by=staff,
     )
     recommendation = register.record_recommendation(
-        text="Offer the course in Arabic.", source="meeting", meeting=held, countries=[morocco], by=staff
+        text="Offer the course in Arabic.",
+        source="meeting",
+        meeting=held,
+        countries=[morocco],
+        by=staff,
     )
     return Board(reps, coming, held, motion, procedure, recommendation)

@@ -38,7 +38,9 @@ def test_staff_are_warned_of_a_country_without_representative_and_a_term_ending_
 
     from django.utils import timezone
 
-    type(ending).objects.filter(pk=ending.pk).update(term_end=timezone.localdate() + timedelta(days=30))
+    type(ending).objects.filter(pk=ending.pk).update(
+        term_end=timezone.localdate() + timedelta(days=30)
+    )
 
     texts = [str(warning.text) for warning in board_warnings()]
 

@@ -87,45 +87,75 @@ ROUTES: dict[str, tuple[str, Any, dict[str, Any]]] = {
     "governance:meetings": ("get", lambda w: "/en/governance/meetings/", {}),
     "governance:meeting_new": ("get", lambda w: "/en/governance/meetings/new/", {}),
     "governance:meeting": ("get", lambda w: f"/en/governance/meetings/{w.coming}/", {}),
-    "governance:meeting_ics": ("get", lambda w: f"/en/governance/meetings/{w.coming}/meeting.ics", {}),
-    "governance:meeting_invite": ("post", lambda w: f"/en/governance/meetings/{w.coming}/invite/", {}),
+    "governance:meeting_ics": (
+        "get",
+        lambda w: f"/en/governance/meetings/{w.coming}/meeting.ics",
+        {},
+    ),
+    "governance:meeting_invite": (
+        "post",
+        lambda w: f"/en/governance/meetings/{w.coming}/invite/",
+        {},
+    ),
     "governance:meeting_answer": (
-        "post", lambda w: f"/en/governance/meetings/{w.coming}/answer/", {"data": {"attending": "yes"}}
+        "post",
+        lambda w: f"/en/governance/meetings/{w.coming}/answer/",
+        {"data": {"attending": "yes"}},
     ),
     "governance:meeting_attendance": (
-        "post", lambda w: f"/en/governance/meetings/{w.held}/attendance/", {"data": {"status": "present"}}
+        "post",
+        lambda w: f"/en/governance/meetings/{w.held}/attendance/",
+        {"data": {"status": "present"}},
     ),
     "governance:meeting_held": ("post", lambda w: f"/en/governance/meetings/{w.coming}/held/", {}),
     "governance:document_add": (
-        "post", lambda w: f"/en/governance/meetings/{w.coming}/documents/", {"data": {"title": "Paper"}}
+        "post",
+        lambda w: f"/en/governance/meetings/{w.coming}/documents/",
+        {"data": {"title": "Paper"}},
     ),
     "governance:document": ("get", lambda w: f"/en/governance/documents/{w.document}/", {}),
     "governance:motion_new": ("get", lambda w: f"/en/governance/agenda/{w.item}/motion/", {}),
     "governance:motion_vote": (
-        "post", lambda w: f"/en/governance/motions/{w.motion}/vote/", {"data": {"choice": "yes"}}
+        "post",
+        lambda w: f"/en/governance/motions/{w.motion}/vote/",
+        {"data": {"choice": "yes"}},
     ),
     "governance:motion_close": ("post", lambda w: f"/en/governance/motions/{w.motion}/close/", {}),
     "governance:minutes": ("get", lambda w: f"/en/governance/meetings/{w.held}/minutes/", {}),
     "governance:minutes_comment": (
-        "post", lambda w: f"/en/governance/meetings/{w.held}/minutes/comment/", {"data": {"text": "Fine."}}
+        "post",
+        lambda w: f"/en/governance/meetings/{w.held}/minutes/comment/",
+        {"data": {"text": "Fine."}},
     ),
     "governance:minutes_step": (
-        "post", lambda w: f"/en/governance/meetings/{w.held}/minutes/publish/", {}
+        "post",
+        lambda w: f"/en/governance/meetings/{w.held}/minutes/publish/",
+        {},
     ),
     "governance:procedures": ("get", lambda w: "/en/governance/procedures/", {}),
     "governance:procedure_new": ("get", lambda w: "/en/governance/procedures/new/", {}),
     "governance:procedure": ("get", lambda w: f"/en/governance/procedures/{w.procedure}/", {}),
     "governance:procedure_answer": (
-        "post", lambda w: f"/en/governance/procedures/{w.procedure}/answer/", {"data": {"choice": "approve"}}
+        "post",
+        lambda w: f"/en/governance/procedures/{w.procedure}/answer/",
+        {"data": {"choice": "approve"}},
     ),
-    "governance:procedure_close": ("post", lambda w: f"/en/governance/procedures/{w.procedure}/close/", {}),
+    "governance:procedure_close": (
+        "post",
+        lambda w: f"/en/governance/procedures/{w.procedure}/close/",
+        {},
+    ),
     "governance:procedure_export": (
-        "get", lambda w: f"/en/governance/procedures/{w.procedure}/answers.csv", {}
+        "get",
+        lambda w: f"/en/governance/procedures/{w.procedure}/answers.csv",
+        {},
     ),
     "governance:recommendations": ("get", lambda w: "/en/governance/recommendations/", {}),
     "governance:recommendation_new": ("get", lambda w: "/en/governance/recommendations/new/", {}),
     "governance:recommendation": (
-        "get", lambda w: f"/en/governance/recommendations/{w.recommendation}/", {}
+        "get",
+        lambda w: f"/en/governance/recommendations/{w.recommendation}/",
+        {},
     ),
     "governance:recommendation_step": (
         "post",
@@ -133,7 +163,9 @@ ROUTES: dict[str, tuple[str, Any, dict[str, Any]]] = {
         {"data": {"response": "accepted", "version": "1"}},
     ),
     "governance:action_update": (
-        "post", lambda w: f"/en/governance/actions/{w.action}/", {"data": {"status": "done", "progress": "100"}}
+        "post",
+        lambda w: f"/en/governance/actions/{w.action}/",
+        {"data": {"status": "done", "progress": "100"}},
     ),
     "api:list_board_meetings": ("get", lambda w: "/api/v1/governance/meetings", {}),
     "api:get_board_meeting": ("get", lambda w: f"/api/v1/governance/meetings/{w.coming}", {}),

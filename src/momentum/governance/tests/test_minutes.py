@@ -46,7 +46,10 @@ def test_the_whole_path_keeps_every_version_and_freezes_the_approved_text(held):
     record = _circulated(held)
     minutes.comment_on_minutes(minutes=record, by=reps["JO"].user, text="Add the sessions.")
     minutes.revise_minutes(
-        minutes=record, text="1. Opened.\n2. Plan: two sessions.", by=staff_user(), version=record.version
+        minutes=record,
+        text="1. Opened.\n2. Plan: two sessions.",
+        by=staff_user(),
+        version=record.version,
     )
     record.refresh_from_db()
     later = meeting(starts_in_days=5, invite=False)
@@ -59,16 +62,23 @@ def test_the_whole_path_keeps_every_version_and_freezes_the_approved_text(held):
     assert list(approved.versions.values_list("number", flat=True)) == [1, 2]
     with pytest.raises(ValidationError, match="frozen"):
         minutes.revise_minutes(
-            minutes=approved, text="Changed after approval.", by=staff_user(), version=approved.version
+            minutes=approved,
+            text="Changed after approval.",
+            by=staff_user(),
+            version=approved.version,
         )
 
 
 def test_a_stale_edit_is_refused(held):
     record = _circulated(held)
-    minutes.revise_minutes(minutes=record, text="Version two.", by=staff_user(), version=record.version)
+    minutes.revise_minutes(
+        minutes=record, text="Version two.", by=staff_user(), version=record.version
+    )
 
     with pytest.raises(ValidationError, match="Someone else"):
-        minutes.revise_minutes(minutes=record, text="Version three.", by=staff_user(), version=record.version)
+        minutes.revise_minutes(
+            minutes=record, text="Version three.", by=staff_user(), version=record.version
+        )
 
 
 def test_comments_after_the_deadline_are_refused(held):
@@ -87,7 +97,11 @@ def test_approval_names_a_later_meeting(held):
 
     with pytest.raises(ValidationError):
         minutes.approve_minutes(
-            minutes=record, by=staff_user(), route="meeting", at_meeting=held, version=record.version
+            minutes=record,
+            by=staff_user(),
+            route="meeting",
+            at_meeting=held,
+            version=record.version,
         )
 
 

@@ -66,7 +66,9 @@ def test_other_roles_see_no_board_business(client_for, request, small_board, per
     assert client.get("/api/v1/governance/recommendations").status_code == 403
 
 
-def test_a_member_votes_for_her_country_from_the_meeting_page(client_for, board_member, small_board):
+def test_a_member_votes_for_her_country_from_the_meeting_page(
+    client_for, board_member, small_board
+):
     client = client_for(board_member)
 
     response = client.post(
@@ -145,7 +147,9 @@ def test_invitations_are_emailed_with_an_ics_file_in_each_members_language(
     assert name.endswith(".ics")
     assert mimetype.startswith("text/calendar")
     assert "Réunion du comité" in to_jordan.subject
-    assert "SUMMARY:Réunion du comité" in (content if isinstance(content, str) else content.decode())
+    assert "SUMMARY:Réunion du comité" in (
+        content if isinstance(content, str) else content.decode()
+    )
 
 
 def test_invitations_inside_the_notice_period_are_refused(staff):

@@ -24,7 +24,11 @@ def test_quorum_needed(rule, countries, needed):
 
 def test_a_motion_without_quorum_is_not_taken_and_says_why():
     result = motion_result(
-        votes=["yes", "yes", "yes"], participating=3, countries=7, rule="majority", majority="simple"
+        votes=["yes", "yes", "yes"],
+        participating=3,
+        countries=7,
+        rule="majority",
+        majority="simple",
     )
 
     assert result.outcome == "not_taken"
@@ -79,7 +83,9 @@ def test_silence_procedure_with_one_objection_is_not_adopted():
 
 
 def test_ordinary_procedure_needs_a_majority_of_countries_approving():
-    assert procedure_result(answers=["approve"] * 4, countries=7, silence=False).outcome == "adopted"
+    assert (
+        procedure_result(answers=["approve"] * 4, countries=7, silence=False).outcome == "adopted"
+    )
     assert (
         procedure_result(answers=["approve"] * 3 + ["comment"], countries=7, silence=False).outcome
         == "rejected"

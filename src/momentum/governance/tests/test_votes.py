@@ -54,7 +54,9 @@ def test_two_votes_of_one_country_at_once_one_wins_and_the_other_is_told():
         proxy=alternate,
         by=staff_user(),
     )
-    Vote.objects.create(motion=motion, country=reps["JO"].country, choice="yes", cast_by=alternate.user)
+    Vote.objects.create(
+        motion=motion, country=reps["JO"].country, choice="yes", cast_by=alternate.user
+    )
 
     with mock.patch("momentum.governance.services.decisions.Vote.objects.filter") as looked_up:
         looked_up.return_value.exists.return_value = False  # the race: both saw no vote yet
@@ -94,9 +96,7 @@ def test_a_member_may_not_vote_for_another_country():
 def test_the_proxy_votes_for_the_country_that_gave_it_and_its_representative_no_longer_does():
     reps = board(3)
     held = meeting()
-    meetings.answer_invitation(
-        meeting=held, by=reps["DZ"].user, attending=False, proxy=reps["JO"]
-    )
+    meetings.answer_invitation(meeting=held, by=reps["DZ"].user, attending=False, proxy=reps["JO"])
     motion = _motion(held)
 
     with pytest.raises(ValidationError, match="may not vote"):

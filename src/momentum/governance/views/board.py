@@ -98,7 +98,9 @@ def commitment(request: AuthenticatedRequest) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         for term in terms:
-            services.accept_commitment(member=term, by=request.user, language=get_language() or "en")
+            services.accept_commitment(
+                member=term, by=request.user, language=get_language() or "en"
+            )
         messages.success(request, _("Thank you: your commitment is recorded."))
         return redirect("governance:board")
     return render(request, "governance/commitment.html", {"terms": terms})

@@ -57,7 +57,9 @@ def meeting_list(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "governance/meetings.html",
         {
-            "upcoming": [m for m in meetings if m.ends_at >= now and m.status != MeetingStatus.CANCELLED][::-1],
+            "upcoming": [
+                m for m in meetings if m.ends_at >= now and m.status != MeetingStatus.CANCELLED
+            ][::-1],
             "past": [m for m in meetings if m.ends_at < now or m.status == MeetingStatus.CANCELLED],
             "is_staff": request.user.has_perm("governance.manage_board"),
         },
@@ -97,14 +99,19 @@ def _vote_context(user: Any, item: AgendaItem) -> dict[str, Any]:
     if motion is None:
         return {}
     votes = list(motion.votes.all())
-    mandates = decision_services.mandates_for(user, motion) if motion.status == MotionStatus.OPEN else []
+    mandates = (
+        decision_services.mandates_for(user, motion) if motion.status == MotionStatus.OPEN else []
+    )
     voted = {vote.country_id for vote in votes}
     return {
         "votes": votes,
         "can_vote": [m for m in mandates if m.country_id not in voted]
         if motion.closes_at > timezone.now()
         else [],
-        "tally": {choice: sum(1 for v in votes if v.choice == choice) for choice in ("yes", "no", "abstain")},
+        "tally": {
+            choice: sum(1 for v in votes if v.choice == choice)
+            for choice in ("yes", "no", "abstain")
+        },
     }
 
 
@@ -143,9 +150,7 @@ def meeting_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "is_staff": is_staff,
             "document_form": DocumentForm() if is_staff else None,
             "attendance_form": AttendanceForm() if is_staff else None,
-            "proxy_choices": list(
-                BoardMember.objects.current().select_related("user", "country")
-            )
+            "proxy_choices": list(BoardMember.objects.current().select_related("user", "country"))
             if is_staff
             else [],
             "vote_form": VoteForm(),

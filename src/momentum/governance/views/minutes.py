@@ -41,7 +41,9 @@ def minutes_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         form = MinutesTextForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.draft_minutes(meeting=meeting, text=form.cleaned_data["text"], by=request.user)
+                services.draft_minutes(
+                    meeting=meeting, text=form.cleaned_data["text"], by=request.user
+                )
             except ValidationError as error:
                 show_refusal(request, error)
             else:
@@ -68,9 +70,13 @@ def minutes_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "comments": list(minutes.comments.all()),
             "is_staff": is_staff,
             "comment_form": MinutesCommentForm(),
-            "revise_form": MinutesTextForm(initial={"text": latest.text if latest else "", "version": minutes.version}),
+            "revise_form": MinutesTextForm(
+                initial={"text": latest.text if latest else "", "version": minutes.version}
+            ),
             "circulate_form": CirculateForm(initial={"version": minutes.version}),
-            "approve_form": ApproveMinutesForm(minutes=minutes, initial={"version": minutes.version}),
+            "approve_form": ApproveMinutesForm(
+                minutes=minutes, initial={"version": minutes.version}
+            ),
         },
     )
 
@@ -87,7 +93,9 @@ def minutes_comment(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ValidationError(_("Write your comment."))
-        services.comment_on_minutes(minutes=_minutes(request, pk), by=request.user, text=form.cleaned_data["text"])
+        services.comment_on_minutes(
+            minutes=_minutes(request, pk), by=request.user, text=form.cleaned_data["text"]
+        )
     except ValidationError as error:
         show_refusal(request, error)
     else:
@@ -107,7 +115,10 @@ def minutes_step(request: AuthenticatedRequest, pk: int, step: str) -> HttpRespo
             if not form.is_valid():
                 raise ValidationError(_("Give the deadline for comments."))
             services.circulate_minutes(
-                minutes=minutes, comments_due=form.cleaned_data["comments_due"], by=request.user, version=form.cleaned_data["version"]
+                minutes=minutes,
+                comments_due=form.cleaned_data["comments_due"],
+                by=request.user,
+                version=form.cleaned_data["version"],
             )
             done = _("The minutes are circulated to the attendees.")
         elif step == "revise":

@@ -143,7 +143,9 @@ def procedure_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="written-procedure-{procedure.pk}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read Arabic names as UTF-8
     writer = csv.writer(response)
-    writer.writerow([_("Country"), _("Answer"), _("Reason or comment"), _("Answered by"), _("Answered at")])
+    writer.writerow(
+        [_("Country"), _("Answer"), _("Reason or comment"), _("Answered by"), _("Answered at")]
+    )
     for answer in procedure.answers.all():
         writer.writerow(
             [

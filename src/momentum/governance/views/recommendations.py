@@ -104,7 +104,12 @@ def recommendation_step(request: AuthenticatedRequest, pk: int, step: str) -> Ht
     """Staff's changes to a recommendation: respond, add an action, link a record, report back."""
     require_staff(request)
     recommendation = selectors.get_recommendation_for(request.user, pk)
-    forms = {"respond": ResponseForm, "action": ActionForm, "link": LinkForm, "report": ReportBackForm}
+    forms = {
+        "respond": ResponseForm,
+        "action": ActionForm,
+        "link": LinkForm,
+        "report": ReportBackForm,
+    }
     if step not in forms:
         raise Http404
     form = forms[step](request.POST)
@@ -137,7 +142,9 @@ def recommendation_step(request: AuthenticatedRequest, pk: int, step: str) -> Ht
                 by=request.user,
             )
         else:
-            services.report_back(recommendation=recommendation, meeting=data["meeting"], by=request.user)
+            services.report_back(
+                recommendation=recommendation, meeting=data["meeting"], by=request.user
+            )
     except ValidationError as error:
         show_refusal(request, error)
     else:

@@ -155,6 +155,7 @@ def meeting_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             else [],
             "vote_form": VoteForm(),
             "has_minutes": hasattr(meeting, "minutes"),
+            "loose_documents": [d for d in meeting.documents.all() if d.agenda_item_id is None],
         },
     )
 

@@ -13,6 +13,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from momentum import api_contract
 from momentum.core.api import router as core_router
+from momentum.governance.api import router as governance_router
 from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
 from momentum.people.api import router as people_router
@@ -138,3 +139,4 @@ api.add_router("/", selfassessment_router)
 # Bounded integers and declared refusals on every route (see momentum.api_contract).
 api_contract.apply(api)
 api.add_router("/", results_router)
+api.add_router("/", governance_router)

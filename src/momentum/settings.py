@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "momentum.mentoring",
     "momentum.selfassessment",
     "momentum.results",
+    "momentum.governance",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("mentoring/", include("momentum.mentoring.urls")),
     path("selfassessment/", include("momentum.selfassessment.urls")),
     path("results/", include("momentum.results.urls")),
+    path("governance/", include("momentum.governance.urls")),
     # The short public address printed (as a QR code) on every certificate.
     path("verify/offline/", certificate_views.verify_offline, name="verify_offline"),
     path("verify/<str:code>/", certificate_views.verify, name="verify"),

@@ -91,3 +91,11 @@ def published_threads(space: Space) -> QuerySet[Thread]:
 def space_counts(space: Space) -> Space:
     """The space again, with its counts (for its page's header)."""
     return with_activity(Space.objects.filter(pk=space.pk)).get()
+
+
+def board_space() -> Space | None:
+    """The Advisory Board's own space (the oldest open one of its kind), where the board's
+    approved minutes are published."""
+    return (
+        Space.objects.filter(kind=SpaceKind.BOARD, archived_at__isnull=True).order_by("pk").first()
+    )

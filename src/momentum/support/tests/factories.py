@@ -7,7 +7,9 @@ from typing import Any
 from momentum.support.models import Category
 
 
-def category(code: str = "travel", *, staff: Any = None, first: int = 4, resolution: int = 16) -> Category:
+def category(
+    code: str = "travel", *, staff: Any = None, first: int = 4, resolution: int = 16
+) -> Category:
     made = Category.objects.create(
         code=code,
         name_en="Travel and visas",

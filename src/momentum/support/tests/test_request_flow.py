@@ -18,7 +18,11 @@ pytestmark = pytest.mark.django_db
 
 def _ask(officer, category, **extra):  # type: ignore[no-untyped-def]
     return services.open_request(
-        by=officer, category=category, subject="تأشيرة", description="أحتاج إلى رسالة دعوة.", **extra
+        by=officer,
+        category=category,
+        subject="تأشيرة",
+        description="أحتاج إلى رسالة دعوة.",
+        **extra,
     )
 
 

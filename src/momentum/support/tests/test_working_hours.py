@@ -78,4 +78,7 @@ def test_no_working_time_between_a_moment_and_an_earlier_one():
     moment = datetime(2026, 12, 10, 10, 0, tzinfo=AMMAN)
 
     assert working_seconds_between(moment, moment, default_spec("JO")) == 0
-    assert working_seconds_between(moment, datetime(2026, 12, 9, tzinfo=AMMAN), default_spec("JO")) == 0
+    assert (
+        working_seconds_between(moment, datetime(2026, 12, 9, tzinfo=AMMAN), default_spec("JO"))
+        == 0
+    )

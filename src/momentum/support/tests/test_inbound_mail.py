@@ -45,7 +45,8 @@ def test_an_answer_by_email_joins_its_request_without_the_quoted_text(officer, w
     raw = mail_from(
         officer.email,
         f"Re: [{waiting.reference}] Visa",
-        "The 12th of March.\n\nOn Monday, the support office wrote:\n> ## Reply above this line ##\n> Which date?",
+        "The 12th of March.\n\nOn Monday, the support office wrote:\n"
+        "> ## Reply above this line ##\n> Which date?",
     )
 
     result = receive(raw)

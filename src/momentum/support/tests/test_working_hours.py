@@ -1,7 +1,7 @@
 """Service-level clocks in working hours of the asker's country.
 
-Jordan works Sunday to Thursday (weekend Friday–Saturday, Asia/Amman, UTC+3); Tunisia Monday
-to Friday (weekend Saturday–Sunday, Africa/Tunis, UTC+1); both 08:00–16:00 local time."""
+Jordan works Sunday to Thursday (weekend Friday and Saturday, Asia/Amman, UTC+3); Tunisia Monday
+to Friday (weekend Saturday and Sunday, Africa/Tunis, UTC+1); both 08:00 to 16:00 local time."""
 
 from __future__ import annotations
 

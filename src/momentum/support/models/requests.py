@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Country
+from momentum.people.models import Language
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -114,7 +115,9 @@ class Request(models.Model):
     # A visitor's contact (the public form); for a signed-in asker, her account's.
     contact_name = models.CharField(_("name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
-    language = models.CharField(_("language"), max_length=2, default="en")
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("country")
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from momentum.core.models import Country
 from momentum.people.models import Language
@@ -54,12 +55,12 @@ class Category(models.Model):
 
 
 class Status(models.TextChoices):
-    NEW = "new", _("New")
-    OPEN = "open", _("Open")
-    WAITING = "waiting", _("Waiting for the asker")
-    RESOLVED = "resolved", _("Resolved")
-    CLOSED = "closed", _("Closed")
-    MERGED = "merged", _("Merged into another request")
+    NEW = "new", pgettext_lazy("support request", "New")
+    OPEN = "open", pgettext_lazy("support request", "Open")
+    WAITING = "waiting", pgettext_lazy("support request", "Waiting for the asker")
+    RESOLVED = "resolved", pgettext_lazy("support request", "Resolved")
+    CLOSED = "closed", pgettext_lazy("support request", "Closed")
+    MERGED = "merged", pgettext_lazy("support request", "Merged into another request")
 
 
 ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.WAITING)

@@ -343,9 +343,9 @@ def _seed_reference_data(staff: User, say: Callable[[str], None]) -> dict[str, C
                 Holiday.objects.create(
                     country=country, date=date(each, month, day), name_en=en, name_fr=fr, name_ar=ar
                 )
-    for code, titles, bodies in CANNED:
+    for canned_code, titles, bodies in CANNED:
         CannedReply.objects.create(
-            category=categories[code] if code else None,
+            category=categories[canned_code] if canned_code else None,
             title_en=titles[0],
             title_fr=titles[1],
             title_ar=titles[2],
@@ -375,15 +375,15 @@ def _seed_articles(staff: User, categories: dict[str, Category]) -> int:
             count += 1
     # The technical article's source was corrected after it was translated: its translations
     # are stale until brought up to date.
-    source = selectors.articles_for(staff, "fr").filter(category__code="technical").first()
-    if source is not None:
+    corrected = selectors.articles_for(staff, "fr").filter(category__code="technical").first()
+    if corrected is not None:
         knowledge_services.save_article(
             by=staff,
-            article=source,
+            article=corrected,
             language="fr",
-            title=source.title,
-            body=source.body + " Les codes de récupération se trouvent dans « Mon compte ».",
-            category=source.category,
+            title=corrected.title,
+            body=corrected.body + " Les codes de récupération se trouvent dans « Mon compte ».",
+            category=corrected.category,
         )
     return count
 

@@ -27,7 +27,7 @@ def _attachments() -> MultipleFileField:
 
 
 class AskForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
         label=_("What is your question about?"), queryset=Category.objects.all(), empty_label=None
     )
     subject = forms.CharField(
@@ -57,7 +57,7 @@ class AskForm(forms.Form):
 class PublicAskForm(AskForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail address"))
-    country = forms.ModelChoiceField(
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         label=_("Your country"),
         queryset=Country.objects.all(),
         required=False,
@@ -110,7 +110,7 @@ class NoteForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody")
     )
 
@@ -145,7 +145,7 @@ class ArticleForm(forms.Form):
     body = forms.CharField(
         label=_("Text"), max_length=50_000, widget=forms.Textarea(attrs={"rows": 12, "dir": "auto"})
     )
-    category = forms.ModelChoiceField(
+    category: forms.ModelChoiceField[Category] = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.all(), required=False
     )
     published = forms.BooleanField(label=_("Published"), required=False, initial=True)

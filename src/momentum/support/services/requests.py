@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -522,14 +523,10 @@ def warn_deadlines(now: Any = None) -> int:
     warned = 0
     for request in at_risk[:1000]:
         recipients = [request.assignee] if request.assignee else list(request.category.queue.all())
-        reference = request.reference
         notify(
             recipients=recipients,
             kind="support.deadline",
-            message=lambda reference=reference: (
-                _("Request %(reference)s is about to miss its service-level target.")
-                % {"reference": reference}
-            ),
+            message=partial(_deadline_message, request.reference),
             url=_path(request),
             email=True,
         )
@@ -539,6 +536,12 @@ def warn_deadlines(now: Any = None) -> int:
 
 
 # --- notifications ---------------------------------------------------------------------------
+
+
+def _deadline_message(reference: str) -> str:
+    return _("Request %(reference)s is about to miss its service-level target.") % {
+        "reference": reference
+    }
 
 
 def _path(request: Request) -> str:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("requests/<str:reference>/status/", staff.change_status, name="status"),
     path("requests/<str:reference>/merge/", staff.merge, name="merge"),
     path("held-mail/", staff.held_mail, name="held_mail"),
+    path("held-mail/<int:pk>/", staff.release_held, name="release_held"),
     path("report/", staff.report, name="report"),
     # visitors
     path("contact/", public.contact, name="contact"),

@@ -36,7 +36,7 @@ from django.utils import translation
 
 from momentum.core import audit
 from momentum.core.notifications import one_line
-from momentum.support.models import HeldMail, HeldReason, Message, Request, Status
+from momentum.support.models import HeldMail, HeldReason, Message, MessageKind, Request, Status
 from momentum.support.services.files import AttachmentRejected, CheckedFile, check_one
 
 logger = logging.getLogger(__name__)
@@ -343,3 +343,38 @@ def fetch_imap(
         with suppress(Exception):  # the connection may already be gone
             client.logout()
     return report
+
+
+# --- held e-mails ------------------------------------------------------------------------------
+
+
+def release_held(*, held: HeldMail, by: Any, attach: bool) -> HeldMail:
+    """Staff decide on a held e-mail: add it to its request (they checked who wrote it) or
+    dismiss it. Either way it leaves the list; the decision is audited."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    if not by.has_perm("support.answer"):
+        raise PermissionDenied
+    with transaction.atomic():
+        held = HeldMail.objects.select_for_update().get(pk=held.pk)
+        if held.released_at is not None:
+            raise ValidationError(_("Someone already decided on this e-mail."))
+        if attach:
+            if held.request is None or not held.body:
+                raise ValidationError(_("This e-mail names no request: it can only be dismissed."))
+            Message.objects.create(
+                request=held.request,
+                kind=MessageKind.EVENT,
+                author=by,
+                body=_("E-mail from %(sender)s, added by the support office:")
+                % {"sender": held.sender}
+                + "\n\n"
+                + held.body,
+                by_email=True,
+            )
+        held.released_at = timezone.now()
+        held.save(update_fields=["released_at"])
+        audit.record(by, "support.mail_released", held, attached=attach, reason=held.reason)
+    return held

@@ -152,3 +152,20 @@ def test_an_old_resolution_is_not_reopened_by_mail(officer, staff, waiting):
     result = receive(mail_from(officer.email, f"Re: [{waiting.reference}]", "Hello again"))
 
     assert result.outcome == "follow_up"
+
+
+def test_staff_add_a_held_answer_to_its_request_once(staff, waiting):
+    from django.core.exceptions import ValidationError
+
+    from momentum.support.services.mail import release_held
+
+    held = receive(
+        mail_from("colleague@example.net", f"Re: [{waiting.reference}]", "For her.")
+    ).held
+
+    release_held(held=held, by=staff, attach=True)
+    with pytest.raises(ValidationError):
+        release_held(held=held, by=staff, attach=False)
+
+    assert "For her." in waiting.messages.last().body
+    assert "colleague@example.net" in waiting.messages.last().body

@@ -15,7 +15,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from momentum.core.tests.matrix import PERSONAS, request_as
-from momentum.support.models import Attachment
+from momentum.support.models import Attachment, HeldMail, HeldReason
 from momentum.support.services import knowledge
 from momentum.support.services import requests as services
 from momentum.support.tests.factories import category
@@ -36,6 +36,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "support:status":               (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "support:merge":                (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "support:held_mail":            (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "support:release_held":         (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "support:report":               (302, 403, 403, 403, 200, 200, 403, 403, 403, 403),
     "support:contact":              (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "support:follow":               (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -62,6 +63,7 @@ class World:
     attachment: int
     token: str
     article: int
+    held: int
 
 
 ROUTES: dict[str, tuple[str, Any, dict[str, Any]]] = {
@@ -102,6 +104,11 @@ ROUTES: dict[str, tuple[str, Any, dict[str, Any]]] = {
         {"data": {"into": "SUP-NOTHERE"}},
     ),
     "support:held_mail": ("get", lambda w: "/en/support/held-mail/", {}),
+    "support:release_held": (
+        "post",
+        lambda w: f"/en/support/held-mail/{w.held}/",
+        {"data": {"action": "dismiss"}},
+    ),
     "support:report": ("get", lambda w: "/en/support/report/", {}),
     "support:contact": ("get", lambda w: "/en/support/contact/", {}),
     "support:follow": ("get", lambda w: f"/en/support/follow/{w.token}/", {}),
@@ -163,7 +170,8 @@ def world(officer, staff) -> World:  # type: ignore[no-untyped-def]
         description="?",
     )
     article = knowledge.save_article(by=staff, language="en", title="Visa", body="Letters.")
-    return World(mine.reference, attachment.pk, visitor.access_token, article.pk)
+    held = HeldMail.objects.create(reason=HeldReason.NO_REFERENCE, sender="x@example.net", raw=b"")
+    return World(mine.reference, attachment.pk, visitor.access_token, article.pk, held.pk)
 
 
 def test_every_route_has_a_request():

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from momentum.people.http import AuthenticatedRequest
 from momentum.support import selectors
 from momentum.support.forms import AssignForm, MergeForm, NoteForm, StaffReplyForm, StatusForm
 from momentum.support.models import Request, Status
+from momentum.support.services import mail as mail_services
 from momentum.support.services import requests as services
 from momentum.support.views.common import checked_files, page_of
 
@@ -186,6 +187,24 @@ def held_mail(request: AuthenticatedRequest) -> HttpResponse:
     _require_staff(request)
     page = page_of(request, selectors.held_mail())
     return render(request, "support/held_mail.html", {"page": page})
+
+
+@login_required
+@require_POST
+def release_held(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require_staff(request)
+    held = selectors.held_mail().filter(pk=pk).first()
+    if held is None:
+        raise Http404
+    try:
+        mail_services.release_held(
+            held=held, by=request.user, attach=request.POST.get("action") == "attach"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your decision on the e-mail was recorded."))
+    return redirect("support:held_mail")
 
 
 @login_required

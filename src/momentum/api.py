@@ -19,6 +19,7 @@ from momentum.mentoring.api import router as mentoring_router
 from momentum.people.api import router as people_router
 from momentum.selfassessment.api import router as selfassessment_router
 from momentum.results.api import router as results_router
+from momentum.support.api import router as support_router
 from momentum.training.api import router as training_router
 
 
@@ -140,3 +141,4 @@ api.add_router("/", selfassessment_router)
 api_contract.apply(api)
 api.add_router("/", results_router)
 api.add_router("/", governance_router)
+api.add_router("/", support_router)

@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "momentum.selfassessment",
     "momentum.results",
     "momentum.governance",
+    "momentum.support",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +227,19 @@ HUB_POST_INTERVAL_SECONDS = _env_int("HUB_POST_INTERVAL_SECONDS", 20)
 HUB_POSTS_PER_HOUR = _env_int("HUB_POSTS_PER_HOUR", 30)
 HUB_ATTACHMENT_MAX_BYTES = _env_int("HUB_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 HUB_ATTACHMENTS_PER_POST = _env_int("HUB_ATTACHMENTS_PER_POST", 5)
+
+# --- support office ---
+# The mailbox askers write to and replies come from; the IMAP mailbox its answers are read
+# from (``momentum fetch_support_mail``); the secret a mail relay sends to the HTTP door.
+SUPPORT_ADDRESS = _env("SUPPORT_ADDRESS", "")
+SUPPORT_IMAP_HOST = _env("SUPPORT_IMAP_HOST", "")
+SUPPORT_IMAP_PORT = _env_int("SUPPORT_IMAP_PORT", 993)
+SUPPORT_IMAP_USER = _env("SUPPORT_IMAP_USER", "")
+SUPPORT_IMAP_PASSWORD = _env("SUPPORT_IMAP_PASSWORD", "")
+SUPPORT_IMAP_FOLDER = _env("SUPPORT_IMAP_FOLDER", "INBOX")
+SUPPORT_IMAP_SSL = _env_bool("SUPPORT_IMAP_SSL", True)
+SUPPORT_INBOUND_TOKEN = _env("SUPPORT_INBOUND_TOKEN", "")
+SUPPORT_REQUESTS_PER_HOUR = _env_int("SUPPORT_REQUESTS_PER_HOUR", 5)
 HUB_GUARD_ALLOWED_EMAIL_DOMAINS = _env_list(
     "HUB_GUARD_ALLOWED_EMAIL_DOMAINS", "interpol.int,europa.eu"
 )

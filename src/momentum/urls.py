@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from momentum.api import api
 from momentum.core import views as core_views
 from momentum.people import views as people_views
+from momentum.support.views import inbound as support_inbound
 from momentum.training.views import certificates as certificate_views
 
 handler400 = "momentum.core.views.bad_request"
@@ -23,6 +24,7 @@ urlpatterns = [
     ),
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("support/inbound-mail/", support_inbound.inbound, name="support_inbound_mail"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("selfassessment/", include("momentum.selfassessment.urls")),
     path("results/", include("momentum.results.urls")),
     path("governance/", include("momentum.governance.urls")),
+    path("support/", include("momentum.support.urls")),
     # The short public address printed (as a QR code) on every certificate.
     path("verify/offline/", certificate_views.verify_offline, name="verify_offline"),
     path("verify/<str:code>/", certificate_views.verify, name="verify"),

@@ -329,6 +329,8 @@ def _publish(post: Post, *, notify_people: bool) -> None:
         Thread.objects.filter(pk=thread.pk).update(
             last_posted_at=Greatest(F("last_posted_at"), now)
         )
+        if not first_time:
+            _search_index_call("index_thread_replies", thread.pk)  # a restored thread
     else:
         Thread.objects.filter(pk=thread.pk).update(
             reply_count=F("reply_count") + 1, last_posted_at=Greatest(F("last_posted_at"), now)
@@ -379,6 +381,7 @@ def unpublish(post: Post, *, status: str = PostStatus.HIDDEN) -> bool:
         _unpublish_steps(post)
         if post.is_opening:
             _set_thread_status(post.thread, status)
+            _search_index_call("unindex_thread", post.thread_id)  # its replies go too
     return True
 
 
@@ -399,6 +402,14 @@ def _index(post: Post) -> None:
     except ImportError:  # search is an optional part of publishing: posts still publish
         return
     search_index.index_post(post)
+
+
+def _search_index_call(name: str, thread_id: int) -> None:
+    try:
+        from momentum.hub.services import search_index
+    except ImportError:  # see _index
+        return
+    getattr(search_index, name)(thread_id)
 
 
 def _unindex(post: Post) -> None:

@@ -20,9 +20,14 @@ _TOKENS = {
 }
 
 
+def _drop_trigram_indexes(schema_editor: Any) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        for name in _TRIGRAM:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 def to_token_indexes(apps: Any, schema_editor: Any) -> None:
-    for name in _TRIGRAM:
-        drop_token_index(schema_editor, name)
+    _drop_trigram_indexes(schema_editor)
     for name, column in _TOKENS.items():
         create_token_index(schema_editor, "hub_searchentry", column, name)
     if apps.get_model("hub", "SearchEntry").objects.exists():
@@ -32,8 +37,8 @@ def to_token_indexes(apps: Any, schema_editor: Any) -> None:
 
 
 def to_trigram_indexes(apps: Any, schema_editor: Any) -> None:
-    for name in _TOKENS:
-        drop_token_index(schema_editor, name)
+    for name, column in _TOKENS.items():
+        drop_token_index(schema_editor, "hub_searchentry", column, name)
     if schema_editor.connection.vendor == "postgresql":
         for name, column in zip(_TRIGRAM, ("title_key", "words_key"), strict=True):
             schema_editor.execute(

@@ -135,12 +135,24 @@ def watched_phrases() -> list[str]:
     return list(WatchedTerm.objects.filter(is_active=True).values_list("phrase", flat=True))
 
 
+def _watched() -> tuple[list[str], dict[str, list[str]]]:
+    """The active watched phrases and, for each, the phrases in which it does not count."""
+    phrases: list[str] = []
+    exceptions: dict[str, list[str]] = {}
+    for term in WatchedTerm.objects.filter(is_active=True).only("phrase", "exceptions"):
+        phrases.append(term.phrase)
+        if term.exception_phrases:
+            exceptions[term.phrase] = term.exception_phrases
+    return phrases, exceptions
+
+
 def check_post_text(
     *, title: str = "", body: str, attachment_texts: Sequence[str] = ()
 ) -> guard.GuardResult:
     """The guard's verdict on everything a post would publish."""
     parts = [part for part in (title, body, *attachment_texts) if part and part.strip()]
-    return guard.check_text("\n".join(parts), watched_terms=watched_phrases())
+    phrases, exceptions = _watched()
+    return guard.check_text("\n".join(parts), watched_terms=phrases, watched_exceptions=exceptions)
 
 
 def findings_messages(post: Post) -> list[str]:

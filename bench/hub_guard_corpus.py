@@ -40,10 +40,27 @@ def main() -> int:
 
     django.setup()
     from momentum.hub.guard import IDENTIFIER_KINDS, FindingKind, Verdict, check_text
-    from momentum.hub.tests.guard_corpus import CORPUS, LANGUAGES, WATCHED_TERMS
+    from momentum.hub.tests.guard_corpus import LANGUAGES
+    from momentum.hub.tests.guard_traps import (
+        ALL_SAMPLES as CORPUS,
+    )
+    from momentum.hub.tests.guard_traps import (
+        ALL_WATCHED_TERMS as WATCHED_TERMS,
+    )
+    from momentum.hub.tests.guard_traps import (
+        WATCHED_EXCEPTIONS,
+    )
 
     started = time.perf_counter()
-    results = [(sample, check_text(sample.text, watched_terms=WATCHED_TERMS)) for sample in CORPUS]
+    results = [
+        (
+            sample,
+            check_text(
+                sample.text, watched_terms=WATCHED_TERMS, watched_exceptions=WATCHED_EXCEPTIONS
+            ),
+        )
+        for sample in CORPUS
+    ]
     elapsed = time.perf_counter() - started
 
     print(

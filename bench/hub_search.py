@@ -34,7 +34,6 @@ Production settings (``MOMENTUM_TESTING=false``); the figures are deterministic 
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import os
 import random
@@ -85,7 +84,59 @@ FILLER = {
     "fr": "le la les de des du et en pour avec sur dans une un nous est".split(),  # noqa: SIM905
     "en": "the of and to in for with on a is we our this that it".split(),  # noqa: SIM905
 }
-CONTENT = {"ar": ARABIC, "fr": FRENCH, "en": ENGLISH}
+VOCABULARY = 30_000  # distinct content words per language (the real words above come first)
+_ARABIC_ROOT_LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_ARABIC_PATTERNS = (  # 1, 2, 3 stand for the root's letters
+    "123", "1ا23", "م12ه3", "ت12ي3", "م1ا23ه", "1ا2ي3", "است123ام", "م123", "1ا23ه", "12و3",
+    "ت1ا2ي3", "1ا2و3", "م12ي3", "12ا3ه", "ا12ا3",
+)
+_ARABIC_ENDINGS = ("", "", "", "ات", "ين", "ون", "ها", "هم", "ي")
+_LATIN_SYLLABLES = {
+    "fr": "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu "
+    "ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu "
+    "va ve vi vo cha che chi tra tre tri pro pre pri gra gre bri cla cle fla flo".split(),
+    "en": "ba be bi bo bu ca co cu da de di do du fa fe fi fo ga go ha he hi ho la le li lo lu "
+    "ma me mi mo mu na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to wa we wi wo "
+    "bra bre bri cra cre cri dra dre pra pre pri sta ste sti stra stre thra thre".split(),
+}
+_LATIN_ENDINGS = {
+    "fr": ("", "", "s", "tion", "tions", "ment", "ments", "eur", "eurs", "ique", "iques", "er"),
+    "en": ("", "", "s", "tion", "tions", "ment", "ments", "er", "ers", "ing", "ed", "ity"),
+}
+
+
+def _arabic_word(rng: random.Random) -> str:
+    root = rng.sample(_ARABIC_ROOT_LETTERS, 3)
+    word = rng.choice(_ARABIC_PATTERNS)
+    for number, letter in zip("123", root, strict=True):
+        word = word.replace(number, letter)
+    return word + rng.choice(_ARABIC_ENDINGS)
+
+
+def _latin_word(language: str, rng: random.Random) -> str:
+    syllables = rng.choices(_LATIN_SYLLABLES[language], k=rng.randint(2, 4))
+    return "".join(syllables) + rng.choice(_LATIN_ENDINGS[language])
+
+
+def vocabulary(language: str, real: list[str], size: int) -> list[str]:
+    """``size`` distinct words, the real ones first (the most frequent), then made-up words
+    shaped like the language's (Arabic roots in patterns with endings; Latin syllables with
+    French or English endings), always the same ones."""
+    rng = random.Random(f"vocabulary-{language}")
+    words = list(dict.fromkeys(real))
+    seen = set(words)
+    while len(words) < size:
+        word = _arabic_word(rng) if language == "ar" else _latin_word(language, rng)
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+CONTENT = {
+    code: vocabulary(code, real, VOCABULARY)
+    for code, real in (("ar", ARABIC), ("fr", FRENCH), ("en", ENGLISH))
+}
 # How people write the same Arabic word differently (applied to queries).
 _ARABIC_VARIANTS = (
     ("أ", "ا"),
@@ -209,16 +260,19 @@ def _build_from_models(name: str) -> None:
     _recreate(name)
     settings.MIGRATION_MODULES = _NoMigrations()
     call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
-    indexes = importlib.import_module("momentum.hub.migrations.0002_search_indexes")
+    build_token_indexes()
     with connection.schema_editor() as editor:
-        indexes.create_trigram_indexes(None, editor)
+        editor.execute(
+            "CREATE INDEX IF NOT EXISTS hub_searchentry_newest "
+            "ON hub_searchentry (published_at DESC, id DESC)"
+        )
 
 
 # --- text ---
 
 
 def _zipf_weights(count: int) -> list[float]:
-    return [1.0 / (rank + 1) ** 0.9 for rank in range(count)]
+    return [1.0 / (rank + 1) for rank in range(count)]
 
 
 class Writer:
@@ -283,17 +337,20 @@ def queries(count: int, rng: random.Random) -> list[str]:
 
 
 @cache
-def _word_key(word: str) -> str:
-    from momentum.core.text import search_key
+def _word_tokens(word: str, language: str) -> frozenset[str]:
+    from momentum.core.text import index_tokens
 
-    return search_key(word)
+    return frozenset(index_tokens(word, language))
 
 
-def fast_padded_key(text: str) -> str:
-    """``search_index.padded_key`` for text made of plain words separated by spaces, folded a
-    word at a time with a cache (the result is checked against the service on a sample)."""
-    key = " ".join(filter(None, (_word_key(word) for word in text.split())))
-    return f" {key} " if key else ""
+def fast_word_key(text: str, language: str) -> str:
+    """``core.text.word_key`` for text made of plain words separated by spaces, a word at a
+    time with a cache (the result is checked against the service on a sample)."""
+    stem_language = language if language in ("en", "fr") else ""
+    tokens: set[str] = set()
+    for word in text.split():
+        tokens |= _word_tokens(word, stem_language)
+    return f" {' '.join(sorted(tokens))} " if tokens else ""
 
 
 # --- data ---
@@ -422,15 +479,18 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
     threads = Thread.objects.bulk_create(threads)
     print(f"  spaces, people, threads: {time.perf_counter() - started:.1f} s")
 
-    # Loading first and indexing after is much faster than keeping two trigram indexes up to
-    # date row by row; they are built the way migration 0002 builds them.
-    trigram = importlib.import_module("momentum.hub.migrations.0002_search_indexes")
+    # Loading first and indexing after is much faster than keeping the GIN indexes up to date
+    # row by row; they are built (from scratch) the way migration 0003 builds them.
+    from momentum.core.word_index import drop_token_index
+
     with connection.schema_editor() as editor:
-        trigram.drop_trigram_indexes(None, editor)
+        for name, column in TOKEN_INDEXES.items():
+            drop_token_index(editor, "hub_searchentry", column, name)
     written = 0
     checked = 0
     for thread, length, start in zip(threads, lengths, starts, strict=True):
         step = (now - start) / max(length, 1)
+        title_key = fast_word_key(thread.title, thread.space.main_language)
         posts = []
         for index in range(length):
             body = writer.body(thread.space.main_language)
@@ -460,17 +520,20 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
                             post=post,
                             space_id=post.space_id,
                             language=thread.space.main_language,
-                            title_key=fast_padded_key(thread.title) if post.is_opening else "",
-                            body_key=fast_padded_key(post.body),
+                            title_key=title_key if post.is_opening else "",
+                            words_key=fast_word_key(
+                                f"{thread.title} {post.body}" if post.is_opening else post.body,
+                                thread.space.main_language,
+                            ),
                             published_at=post.published_at,
                         )
                     )
                     if checked < 200 and rng.random() < 0.01:
                         expected = _post_entry(post)
                         entry = entries[-1]
-                        assert (entry.title_key, entry.body_key) == (
+                        assert (entry.title_key, entry.words_key) == (
                             expected.title_key,
-                            expected.body_key,
+                            expected.words_key,
                         ), "the bench's keys differ from the service's"
                         checked += 1
                 SearchEntry.objects.bulk_create(entries)
@@ -478,10 +541,10 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
         if written and written % 50000 < length:
             print(f"  {written} posts: {time.perf_counter() - started:.1f} s")
 
+    print(f"  posts and search entries written: {time.perf_counter() - started:.1f} s")
     indexing = time.perf_counter()
-    with connection.schema_editor() as editor:
-        trigram.create_trigram_indexes(None, editor)
-    print(f"  trigram indexes built in {time.perf_counter() - indexing:.1f} s")
+    build_token_indexes()
+    print(f"  GIN token indexes built from scratch in {time.perf_counter() - indexing:.1f} s")
     for number in range(300):
         language = languages[number % 3]
         texts: dict[str, Any] = {
@@ -503,6 +566,44 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
         cursor.execute("ANALYZE hub_searchentry")
         cursor.execute("ANALYZE hub_post")
     return {"seconds": time.perf_counter() - started, "checked": checked}
+
+
+TOKEN_INDEXES = {
+    "hub_searchentry_title_tokens": "title_key",
+    "hub_searchentry_words_tokens": "words_key",
+}
+
+
+def build_token_indexes() -> None:
+    from django.db import connection
+
+    from momentum.core.word_index import create_token_index
+
+    with connection.schema_editor() as editor:
+        for name, column in TOKEN_INDEXES.items():
+            create_token_index(editor, "hub_searchentry", column, name)
+
+
+def index_sizes() -> None:
+    """The size of the search table and of each of its indexes."""
+    with _cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_size_pretty(pg_table_size('hub_searchentry')), "
+            "pg_size_pretty(pg_indexes_size('hub_searchentry'))"
+        )
+        table, indexes = cursor.fetchone()
+        print(f"search entries: table {table} (keys included), all its indexes {indexes}")
+        cursor.execute(
+            "SELECT indexname, pg_size_pretty(pg_relation_size(indexname::regclass)) "
+            "FROM pg_indexes WHERE tablename = 'hub_searchentry' ORDER BY indexname"
+        )
+        for name, size in cursor.fetchall():
+            print(f"  {name}: {size}")
+        cursor.execute(
+            "SELECT count(DISTINCT token) FROM ("
+            "SELECT unnest(words_key_tokens) AS token FROM hub_searchentry) t"
+        )
+        print(f"  distinct tokens (words and stems): {cursor.fetchone()[0]}")
 
 
 def _cursor() -> Any:
@@ -561,6 +662,12 @@ def measure_search(args: argparse.Namespace) -> None:
             slowest.append((elapsed, query, count))
     counts = [count for _elapsed, _query, count in slowest]
     print(_summary("search (count + first page of 20 + excerpts)", millis))
+    single = [elapsed for elapsed, query, _count in slowest if len(query.split()) == 1]
+    multi = [elapsed for elapsed, query, _count in slowest if len(query.split()) > 1]
+    if single:
+        print(_summary("  one-word queries", single))
+    if multi:
+        print(_summary("  queries of two or more words", multi))
     print(
         f"  matches per query: median {statistics.median(counts):.0f}, "
         f"max {max(counts)}; queries with no match: {sum(1 for c in counts if c == 0)}"
@@ -662,9 +769,7 @@ def main() -> None:
         print(f"Reusing the data in {name}.")
         from django.db import connection
 
-        trigram = importlib.import_module("momentum.hub.migrations.0002_search_indexes")
-        with connection.schema_editor() as editor:
-            trigram.create_trigram_indexes(None, editor)  # any index added since
+        build_token_indexes()  # any index added since
     else:
         print(f"Generating {args.posts} posts in {args.threads} threads in {name}…")
         done = generate(args)
@@ -675,6 +780,7 @@ def main() -> None:
     from momentum.hub.models import Post, SearchEntry
 
     print(f"{Post.objects.count()} posts, {SearchEntry.objects.count()} search entries.")
+    index_sizes()
     measure_search(args)
     measure_pages(args)
 

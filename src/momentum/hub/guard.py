@@ -71,7 +71,7 @@ import ipaddress
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -80,6 +80,10 @@ from django.db.models import TextChoices
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+import phonenumbers
+from stdnum import exceptions as stdnum_exceptions
+from stdnum import iban as stdnum_iban
 
 from momentum.core.text import normalise, strip_arabic_prefix
 
@@ -517,11 +521,39 @@ _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+/.,:=-])"
     r"(?:\(?(?:\+|00)\s?\d{1,4}\)?[ .-]?)?"
     r"(?:\(0\)\s?)?"
-    r"\(?\d+\)?(?:(?:[ .-]|\s?-\s?|(?<=\))\s?)\(?\d+\)?)*"
+    r"\(?\d+\)?(?:(?:[ ./-]|\s?-\s?|(?<=\))\s?)\(?\d+\)?)*"
     r"(?![\w/%°]|[.,:]\d)"
 )
 _PHONE_GROUPS = re.compile(r"\d+")
 _COUNTRY_CODES = ("212", "213", "216", "961", "962", "970", "972", "20")
+# The partner countries, for ``phonenumbers``: Jordan, Morocco, Tunisia, Lebanon, Algeria,
+# Egypt, Palestine.
+_REGIONS = ("JO", "MA", "TN", "LB", "DZ", "EG", "PS")
+_MOBILE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+
+
+@lru_cache(maxsize=4096)
+def _local_mobile(digits: str) -> bool:
+    """Whether ``digits``, written without the trunk 0, is a valid mobile number of a partner
+    country (``phonenumbers``' metadata: length and leading digits per operator)."""
+    for region in _REGIONS:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and (
+            phonenumbers.number_type(number) in _MOBILE_TYPES
+        ):
+            return True
+    return False
+
+
+def _grouped_like_a_phone(raw: str) -> bool:
+    """Two separators or more and no group of zeros (25 000 000 is a count, not a line)."""
+    groups = re.findall(r"\d+", raw)
+    return len(groups) >= 3 and not any(set(group) == {"0"} for group in groups[1:])
 
 
 def _phone_number(digits: str, raw: str, *, international: bool, context: bool) -> bool:
@@ -542,7 +574,10 @@ def _phone_number(digits: str, raw: str, *, international: bool, context: bool) 
             return True
         if len(digits) == 8 and re.fullmatch(r"\(?0\d\)?[ .-]\d{3}[ .-]?\d{3}", raw.strip()):
             return True  # Lebanon: 03 123 456, 01-234 567
-    return context and 8 <= len(digits) <= 13 and not re.fullmatch(r"(?:19|20)\d{6}", digits)
+    if context and 8 <= len(digits) <= 13 and not re.fullmatch(r"(?:19|20)\d{6}", digits):
+        return True
+    # A mobile number as written at home, without the trunk 0: 79 555 0142, 22.345.678.
+    return 8 <= len(digits) <= 10 and _grouped_like_a_phone(raw) and _local_mobile(digits)
 
 
 def _phones(text: str, scan: _Folded) -> Iterator[_Span]:
@@ -559,7 +594,11 @@ def _phones(text: str, scan: _Folded) -> Iterator[_Span]:
         while first < len(groups):
             begin = 0 if first == 0 else groups[first].start()
             original_start = scan.span(match.start() + begin, match.start() + begin + 1)[0]
-            context = _near(text, original_start, original_start, _PHONE_WORDS, before=30)
+            original_end = scan.span(match.end() - 1, match.end())[1]
+            # The cue may come before the number or after it ("… 079 555 0142 WhatsApp").
+            context = _near(
+                text, original_start, original_start, _PHONE_WORDS, before=30
+            ) or _near(text, original_end, original_end, _PHONE_WORDS, before=0, after=25)
             # The groups from this one on that hold at most 17 digits (a phone number has 15).
             last_candidate, count = first - 1, 0
             while last_candidate + 1 < len(groups):
@@ -621,6 +660,21 @@ _IBAN_CHARACTER = re.compile(r"[A-Za-z0-9]")
 
 
 def _iban_checksum_ok(iban: str) -> bool:
+    """ISO 13616: the country's length and account format from the IBAN registry, and the
+    mod-97 check digits (``python-stdnum``). A bank's own check inside the account number is
+    not required: a number that fails it is still someone's account, mistyped."""
+    try:
+        stdnum_iban.validate(iban, check_country=False)
+    except stdnum_exceptions.InvalidComponent:
+        # Not in the registry (Morocco's and Algeria's IBANs are used but not registered):
+        # the check digits alone, with the lengths above.
+        return _mod97(iban)
+    except stdnum_exceptions.ValidationError:
+        return False
+    return True
+
+
+def _mod97(iban: str) -> bool:
     rearranged = iban[4:] + iban[:4]
     number = "".join(str(int(ch, 36)) for ch in rearranged)
     return int(number) % 97 == 1
@@ -699,6 +753,8 @@ def _interpol_references(text: str, scan: _Folded) -> Iterator[_Span]:
             continue
         if _is_date(raw) or _is_year_range(raw):
             continue
+        if sum(1 for part in parts if part.isalpha()) >= 2:
+            continue  # an internal file label: 2024-JOR-TRN-015, TRN/2025/EG/07
         if _case_context(text, scan.span(*match.span())[0]):
             yield match.span()
     for match in _BARE_NUMBER.finditer(scan.text):
@@ -717,13 +773,35 @@ _IPV4 = re.compile(
 _IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 
 
+_NUMBERED_PART_WORDS = _context(
+    r"\b(?:v|version|release|build|update|mise a jour)\b",
+    r"\b(?:section|sections|article|articles|art|paragraph|paragraphe|para|clause|alinea)\b",
+    r"\b(?:annex|annexe|appendix|chapter|chapitre|point|item|rule|regle|standard|norme)\b",
+    "الاصدار",
+    "اصدار",
+    "النسخه",
+    "نسخه",
+    "البند",
+    "بند",
+    "الماده",
+    "ماده",
+    "الفقره",
+    "فقره",
+    "الملحق",
+    "ملحق",
+    "الفصل",
+)
+
+
 def _ip_addresses(text: str, scan: _Folded) -> Iterator[_Span]:
     for match in _IPV4.finditer(scan.text):
         octets = match.group().split(".")
-        if all(len(octet) == 1 for octet in octets):
-            start, end = scan.span(*match.span())
-            if not _near(text, start, end, _NETWORK_WORDS, before=30):
-                continue  # section numbers such as 1.2.3.4
+        start, end = scan.span(*match.span())
+        network = _near(text, start, end, _NETWORK_WORDS, before=30)
+        if all(len(octet) == 1 for octet in octets) and not network:
+            continue  # section numbers such as 1.2.3.4
+        if not network and _near(text, start, end, _NUMBERED_PART_WORDS, before=25):
+            continue  # version 10.2.15.3, article 2.3.14.1
         yield match.span()
     for match in _IPV6.finditer(scan.text):
         value = match.group()
@@ -755,7 +833,27 @@ _DMS = re.compile(
 )
 
 
+_LATITUDE_WORD = r"(?:\blat(?:itude)?\b\.?|خط العرض|العرض)"
+_LONGITUDE_WORD = r"(?:\blon(?:g|gitude)?\b\.?|\blng\b|خط الطول|الطول)"
+_LABELLED_PAIR = re.compile(
+    rf"{_LATITUDE_WORD}\s?[:=]?\s?(?P<lat>{_LAT}[.,]\d{{1,8}})\s?°?\s?(?:{_NORTH_SOUTH})?"
+    rf".{{0,12}}?{_LONGITUDE_WORD}\s?[:=]?\s?(?P<lon>{_LON}[.,]\d{{1,8}})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _labelled_pairs(scan: _Folded) -> Iterator[_Span]:
+    """``lat 33.8938 / long 35.5018``, ``Latitude : 31,9539 - Longitude : 35,9106``, ``خط العرض
+    31,95 وخط الطول 35,91``: a latitude and a longitude each after its own word."""
+    for match in _LABELLED_PAIR.finditer(scan.text):
+        lat = float(match.group("lat").replace(",", "."))
+        lon = float(match.group("lon").replace(",", "."))
+        if abs(lat) <= 90 and abs(lon) <= 180:
+            yield match.span()
+
+
 def _coordinates(text: str, scan: _Folded) -> Iterator[_Span]:
+    yield from _labelled_pairs(scan)
     for match in _DECIMAL_PAIR.finditer(scan.text):
         lat_raw, lon_raw = match.group("lat"), match.group("lon")
         # A comma inside both numbers and none between them is "12,5 13,75" (French decimals).
@@ -795,22 +893,42 @@ class _Word:
 _ARABIC_ATTACHED = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ف", "ل", "ك")
 
 
+# Pronouns written at the end of an Arabic word (folded): مداهمتهم is "their raid".
+_ARABIC_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+
+
+def _without_pronoun(word: str) -> set[str]:
+    forms: set[str] = set()
+    for pronoun in _ARABIC_PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
+            base = word[: -len(pronoun)]
+            forms.add(base)
+            if base.endswith("ت"):
+                forms.add(base[:-1] + "ه")  # ta marbuta is written ت before a pronoun
+    return forms
+
+
 @lru_cache(maxsize=16384)
 def _written_forms(word: str) -> frozenset[str]:
     """The forms under which a written (normalised) word may match a watched word.
 
     The word itself; without each attached Arabic prefix (و, ب, ف, ل, ك, ال and their
-    combinations), keeping at least three letters; and a Latin word without its plural ending,
-    so "raids" and "perquisitions" match, while "raider" never matches "raid".
+    combinations), keeping at least three letters; each of those without an attached
+    pronoun (مداهمتهم, بمداهمته → مداهمه); and a Latin word without its plural ending, so
+    "raids" and "perquisitions" match, while "raider" never matches "raid".
     """
     forms = {word, strip_arabic_prefix(word)}
     for prefix in _ARABIC_ATTACHED:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             forms.add(word[len(prefix) :])
-    if word.isascii() and len(word) > 3:
-        for ending in ("es", "s", "x"):
-            if word.endswith(ending):
-                forms.add(word[: -len(ending)])
+    if word.isascii():
+        if len(word) > 3:
+            for ending in ("es", "s", "x"):
+                if word.endswith(ending):
+                    forms.add(word[: -len(ending)])
+    else:
+        for form in list(forms):
+            forms |= _without_pronoun(form)
     return frozenset(forms)
 
 
@@ -818,23 +936,45 @@ def _watched_forms(word: str) -> frozenset[str]:
     return frozenset({word, strip_arabic_prefix(word)})
 
 
-def _watched_terms(words: list[_Word], watched_terms: Iterable[str]) -> Iterator[tuple[int, int]]:
-    forms = [_written_forms(word.text) for word in words]
-    positions: dict[str, list[int]] = {}
-    for index, word_forms in enumerate(forms):
-        for form in word_forms:
-            positions.setdefault(form, []).append(index)
-    for term in watched_terms:
-        term_words = [_watched_forms(word) for word in re.findall(r"\w+", normalise(term))]
+class _WordIndex:
+    """Where each form of the written words occurs, built once for every watched term."""
+
+    def __init__(self, words: list[_Word]) -> None:
+        self.words = words
+        self.forms = [_written_forms(word.text) for word in words]
+        self.positions: dict[str, list[int]] = {}
+        for index, word_forms in enumerate(self.forms):
+            for form in word_forms:
+                self.positions.setdefault(form, []).append(index)
+
+    def spans(self, phrase: str) -> Iterator[tuple[int, int]]:
+        """Where ``phrase`` occurs, as (start, end) in the original text."""
+        term_words = [_watched_forms(word) for word in re.findall(r"\w+", normalise(phrase))]
         if not term_words:
-            continue
+            return
         size = len(term_words)
-        starts = sorted({index for form in term_words[0] for index in positions.get(form, ())})
+        starts = sorted({i for form in term_words[0] for i in self.positions.get(form, ())})
         for index in starts:
-            if index + size <= len(words) and all(
-                term_words[offset] & forms[index + offset] for offset in range(1, size)
+            if index + size <= len(self.words) and all(
+                term_words[offset] & self.forms[index + offset] for offset in range(1, size)
             ):
-                yield words[index].start, words[index + size - 1].end
+                yield self.words[index].start, self.words[index + size - 1].end
+
+
+def _watched_terms(
+    words: list[_Word],
+    watched_terms: Iterable[str],
+    exceptions: Mapping[str, Iterable[str]] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """The spans of the watched terms, except those inside one of the term's exception
+    phrases ("target" counts, "target group" does not)."""
+    index = _WordIndex(words)
+    exceptions = exceptions or {}
+    for term in watched_terms:
+        benign = [span for phrase in exceptions.get(term, ()) for span in index.spans(phrase)]
+        for start, end in index.spans(term):
+            if not any(b_start <= start and end <= b_end for b_start, b_end in benign):
+                yield start, end
 
 
 # --- the check --------------------------------------------------------------------------------
@@ -885,9 +1025,11 @@ def check_text(
     text: str,
     *,
     watched_terms: Iterable[str] = (),
+    watched_exceptions: Mapping[str, Iterable[str]] | None = None,
     allowed_email_domains: Iterable[str] | None = None,
 ) -> GuardResult:
-    """Check ``text`` before it is published; see the module's docstring for the rules."""
+    """Check ``text`` before it is published; see the module's docstring for the rules.
+    ``watched_exceptions`` maps a watched term to the phrases in which it does not count."""
     if not text or not text.strip():
         return GuardResult(Verdict.ALLOW, ())
     domains = (
@@ -922,7 +1064,7 @@ def check_text(
         for match in re.finditer(r"\w+", words_copy.text)
     ]
     watched_spans: set[tuple[int, int]] = set()
-    for start, end in _watched_terms(words, watched_terms):
+    for start, end in _watched_terms(words, watched_terms, watched_exceptions):
         if (start, end) not in watched_spans:
             watched_spans.add((start, end))
             spans.append((FindingKind.WATCHED_TERM, start, end))

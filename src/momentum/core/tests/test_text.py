@@ -113,11 +113,24 @@ def test_empty_text_normalises_to_empty():
         ("والشرطة", "شرطه"),
         ("بالشرطة", "شرطه"),
         ("للشرطة", "شرطه"),
-        ("وشرطة", "شرطه"),
-        ("بشرطة", "شرطه"),
+        ("فبالشرطة", "شرطه"),
     ],
 )
-def test_search_terms_drop_attached_prefixes(word, expected):
+def test_search_terms_drop_the_article_and_what_is_attached_before_it(word, expected):
+    assert search_terms(word) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("وثيقة", "وثيقه"),  # و is a root letter here, not "and"
+        ("وزارة", "وزاره"),
+        ("بريد", "بريد"),
+        ("برنامجا", "برنامجا"),
+        ("وشرطة", "وشرطه"),  # without a dictionary, a lone و or ب stays
+    ],
+)
+def test_a_lone_leading_waw_or_ba_is_never_cut(word, expected):
     assert search_terms(word) == [expected]
 
 

@@ -80,3 +80,11 @@ class WatchedTermForm(forms.Form):
         max_length=NOTE_MAX,
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
+    exceptions = forms.CharField(
+        label=_("Phrases in which it does not count"),
+        required=False,
+        help_text=_(
+            "One phrase a line, for a benign sense of the word: for “target”, “target group”."
+        ),
+        widget=forms.Textarea(attrs={"dir": "auto", "rows": 3}),
+    )

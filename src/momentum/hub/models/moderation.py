@@ -58,6 +58,8 @@ class WatchedTerm(models.Model):
     phrase = models.CharField(_("word or phrase"), max_length=100)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     note = models.CharField(_("why it is watched"), max_length=200, blank=True)
+    # One phrase a line: where the word is used in a benign sense ("target group").
+    exceptions = models.TextField(_("phrases in which it does not count"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -74,3 +76,7 @@ class WatchedTerm(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+    @property
+    def exception_phrases(self) -> list[str]:
+        return [line.strip() for line in self.exceptions.splitlines() if line.strip()]

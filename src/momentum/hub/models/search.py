@@ -19,7 +19,8 @@ class SearchEntry(models.Model):
     """One searchable thing the hub shows: a published opening post (with its thread's title),
     reply or resource. Kept by the services as content is published, edited or hidden, so a
     search is one query on one table whatever it finds. ``space`` null: readable by everyone
-    who uses the hub. Keys hold folded words (``core.text.search_key``)."""
+    who uses the hub. Keys hold word tokens (``core.text.word_key``): ``title_key`` those of
+    the title, ``words_key`` those of the title and the text together."""
 
     kind = models.CharField(max_length=10, choices=EntryKind.choices)
     post = models.OneToOneField(
@@ -33,7 +34,7 @@ class SearchEntry(models.Model):
     )
     language = models.CharField(max_length=2, blank=True)
     title_key = models.TextField(blank=True)
-    body_key = models.TextField(blank=True)
+    words_key = models.TextField(blank=True)
     published_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,37 +1,55 @@
 """Search across the hub: threads, replies and resources the reader may read, in one query.
 
-Every word of the query must appear in an entry's folded title or text (``core.text``), so
-"الاسرة" finds "الأسرة" and "securite" finds "sécurité". Words of three letters or more match
-inside longer words ("تدريب" finds "وبالتدريب"); shorter ones match whole words only, which
-keeps them precise and lets PostgreSQL's trigram index answer them too. Ranking happens in
-SQL: entries with more query words in their title first, then more in their text, then the
-newest. Excerpts are highlighted in Python for the page shown only.
+Matching is on words (``core.text``): every word of the query must be found in an entry's
+title or text, as the same word (whatever its Arabic spelling variant, French accents, case,
+Arabic article or attached clitic) or as a word with the same stem ("formation" finds
+"formations"). A word is never found inside an unrelated longer word ("port" does not find
+"rapport", "سر" does not find "أسرة"). On PostgreSQL, GIN indexes on the token arrays answer
+the match; SQLite reads ``LIKE '% token %'`` (``core.word_index``): the same rows on both.
+
+Ranking happens in SQL: entries with more query words found as whole words first, then more
+found in their title, then the newest. A hidden thread or post is never found: the index
+drops it, and the query checks the post's and its thread's state as well.
+Excerpts are highlighted in Python for the page shown only.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, overload
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import In, IsNull
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from momentum.core.text import normalise, search_terms, strip_arabic_prefix
+from momentum.core.text import QueryWord, index_tokens, query_words, words
+from momentum.core.word_index import HasAnyToken
 from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, Space
 from momentum.hub.selectors import access
 
 MAX_TERMS = 8
 # Matches counted (and ranked, for a very common word) at most; see ``Found``.
-MAX_COUNTED = 500
-SHORT_TERM = 3  # under this many letters, a word matches whole words only
+MAX_COUNTED = 200
 POSTS_PER_THREAD_PAGE = 50
 EXCERPT_WORDS_BEFORE = 12
 EXCERPT_WORDS = 40
@@ -43,7 +61,7 @@ _WORD = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u03
 
 _NOT_SHOWN = (
     "title_key",
-    "body_key",
+    "words_key",
     "post__body_html",
     "post__guard_findings",
     "post__review_message",
@@ -56,47 +74,30 @@ _NOT_SHOWN = (
 )
 
 
-# Words so common they narrow nothing (folded: core.text.normalise). Left out of a query that
-# has other words; a query of stop words alone still searches for them.
-STOP_WORDS = frozenset(
-    "في من على الى ان عن مع هذا هذه التي الذي او ما لا ثم قد "  # noqa: SIM905
-    "le la les de des du et en un une pour avec sur dans au aux par est "
-    "the of and to in for with on a an is are by at or".split()
-)
-
-
-def query_terms(query: str) -> list[str]:
-    """The folded words of ``query``: every one must match. Arabic words lose every attached
-    prefix (و then بال…), since matching inside words finds the longer forms anyway. Stop
+def query_terms(query: str) -> list[QueryWord]:
+    """The words of ``query`` that must all match, with the tokens that find each one. Stop
     words are left out when other words remain."""
-    terms: list[str] = []
-    for term in search_terms(query or ""):
-        stripped = strip_arabic_prefix(term)
-        while stripped != term:
-            term, stripped = stripped, strip_arabic_prefix(stripped)
-        if term and term not in terms:
-            terms.append(term)
-    meaningful = [term for term in terms if term not in STOP_WORDS]
-    return (meaningful or terms)[:MAX_TERMS]
+    return query_words(query or "", limit=MAX_TERMS)
 
 
-def _pattern(term: str) -> str:
-    # Keys are stored with a space at each end, so " ab " finds the whole word anywhere.
-    return f" {term} " if len(term) < SHORT_TERM else term
+def _found(field: str, term: QueryWord) -> HasAnyToken:
+    return HasAnyToken(F(field), term.tokens)
 
 
-def _hits(field: str, terms: list[str]) -> Combinable:
-    total: Combinable = Value(0)
+def _count(condition: Any) -> Combinable:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _ranked(entries: QuerySet[SearchEntry], terms: list[QueryWord]) -> QuerySet[SearchEntry]:
+    exact: Combinable = Value(0)
+    titled: Combinable = Value(0)
     for term in terms:
-        total = total + Case(
-            When(**{f"{field}__contains": _pattern(term)}, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    return total
+        exact = exact + _count(HasAnyToken(F("words_key"), term.exact))
+        titled = titled + _count(_found("title_key", term))
+    return entries.annotate(exact_hits=exact, title_hits=titled).order_by(*_RANKING)
 
 
-_RANKING = ("-title_hits", "-body_hits", "-published_at", "-pk")
+_RANKING = ("-exact_hits", "-title_hits", "-published_at", "-pk")
 
 
 class Found:
@@ -104,13 +105,13 @@ class Found:
     query, each page (a slice) one more, whatever the number of matches.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
-    entries with a query word in their title and the newest ``MAX_COUNTED`` matches (read in
-    two more queries): so a page never sorts tens of thousands of rows, and titles still come
-    first."""
+    newest ``MAX_COUNTED`` matches, the newest matching every word as a whole word, and the
+    newest with a query word in their title (read in three short queries): so a page never
+    sorts tens of thousands of rows, and whole words and titles still come first."""
 
     ordered = True  # for Paginator
 
-    def __init__(self, matches: QuerySet[SearchEntry], terms: list[str]) -> None:
+    def __init__(self, matches: QuerySet[SearchEntry], terms: list[QueryWord]) -> None:
         self.matches = matches
         self.terms = terms
         self._count: int | None = None
@@ -131,21 +132,24 @@ class Found:
     def __len__(self) -> int:
         return self.count()
 
+    def _newest(self, entries: QuerySet[SearchEntry]) -> list[int]:
+        ids = entries.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        return list(ids[:MAX_COUNTED])
+
     def _ranked(self) -> QuerySet[SearchEntry]:
         if not self.capped:
             return _ranked(self.matches, self.terms)
-        # Two short reads of ids (PostgreSQL walks its date index and stops, and reads the
-        # rare titles by their trigram index), so the ranking sorts a few hundred rows.
-        newest = self.matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        exact = self.matches
+        for term in self.terms:
+            exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
         in_title = Q()
         for term in self.terms:
-            in_title |= Q(title_key__contains=_pattern(term))
-        titled = (
-            self.matches.filter(in_title)
-            .order_by("-published_at", "-pk")
-            .values_list("pk", flat=True)
-        )
-        candidates = {*newest[:MAX_COUNTED], *titled[:MAX_COUNTED]}
+            in_title |= Q(_found("title_key", term))
+        candidates = {
+            *self._newest(self.matches),
+            *self._newest(exact),
+            *self._newest(self.matches.filter(in_title)),
+        }
         return _ranked(SearchEntry.objects.filter(pk__in=sorted(candidates)), self.terms)
 
     def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
@@ -177,10 +181,22 @@ class Found:
         return iter(self[0 : len(self)])
 
 
-def _ranked(entries: QuerySet[SearchEntry], terms: list[str]) -> QuerySet[SearchEntry]:
-    return entries.annotate(
-        title_hits=_hits("title_key", terms), body_hits=_hits("body_key", terms)
-    ).order_by(*_RANKING)
+def _readable() -> Q:
+    """A post is found only while it and its thread are published, whatever the index says.
+    Checked row by row with a scalar subquery (two primary-key reads), so only the rows a
+    count or a page reads pay for it, never the whole table of posts."""
+    published = Post.objects.filter(
+        pk=OuterRef("post_id"),
+        status=PostStatus.PUBLISHED,
+        thread__status=PostStatus.PUBLISHED,
+    ).order_by().values("pk")[:1]
+    return Q(post__isnull=True) | Q(IsNull(Subquery(published), False))
+
+
+def _in_spaces(spaces: list[int]) -> In:
+    # One comparison on each row the word index finds: written so that PostgreSQL does not
+    # read every entry of the reader's spaces first (most of the table) and then their words.
+    return In(Coalesce(F("space_id"), Value(0)), [0, *spaces])
 
 
 def search(
@@ -196,14 +212,13 @@ def search(
     terms = query_terms(query)
     if not terms or not access.uses_hub(user):
         return Found(SearchEntry.objects.none(), [])
-    found = SearchEntry.objects.all()
+    found = SearchEntry.objects.filter(_readable())
     if not user.is_programme_staff:
         # The reader's spaces are read once (a short list), not re-joined in every query.
         spaces = list(access.readable_spaces(user).values_list("pk", flat=True))
-        found = found.filter(Q(space__isnull=True) | Q(space_id__in=spaces))
+        found = found.filter(_in_spaces(spaces))
     for term in terms:
-        pattern = _pattern(term)
-        found = found.filter(Q(title_key__contains=pattern) | Q(body_key__contains=pattern))
+        found = found.filter(_found("words_key", term))
     if kind:
         found = found.filter(kind=kind)
     if space is not None:
@@ -217,32 +232,18 @@ def search(
 
 
 @lru_cache(maxsize=20_000)
-def _forms(word: str) -> frozenset[str]:
-    """The folded word and what is left of it without each attached prefix (cached: the
-    same words come back in every excerpt)."""
-    folded = normalise(word)
-    if not folded:
-        return frozenset()
-    forms = {folded}
-    stripped = strip_arabic_prefix(folded)
-    while stripped not in forms:
-        forms.add(stripped)
-        stripped = strip_arabic_prefix(stripped)
-    return frozenset(forms)
+def _tokens(word: str) -> frozenset[str]:
+    """The index tokens of one written word (cached: the same words come back in every
+    excerpt)."""
+    return frozenset(index_tokens(word))
 
 
-def _word_matches(word: str, terms: list[str]) -> bool:
-    forms = _forms(word)
-    for term in terms:
-        if len(term) < SHORT_TERM:
-            if term in forms:
-                return True
-        elif any(term in form for form in forms):
-            return True
-    return False
+def _word_matches(word: str, terms: list[QueryWord]) -> bool:
+    tokens = _tokens(word)
+    return any(tokens & term.tokens for term in terms) if words(word) else False
 
 
-def _marked(pieces: list[str], terms: list[str]) -> str:
+def _marked(pieces: list[str], terms: list[QueryWord]) -> str:
     out: list[str] = []
     for index, piece in enumerate(pieces):
         # ``re.split`` with a group puts the words at odd positions.
@@ -253,12 +254,12 @@ def _marked(pieces: list[str], terms: list[str]) -> str:
     return "".join(out)
 
 
-def highlight(text: str, terms: list[str]) -> SafeString:
+def highlight(text: str, terms: list[QueryWord]) -> SafeString:
     """``text`` escaped, with the words that match ``terms`` in ``<mark>``."""
     return mark_safe(_marked(_WORD.split(text or ""), terms))  # every piece escaped by _marked
 
 
-def excerpt(text: str, terms: list[str]) -> SafeString:
+def excerpt(text: str, terms: list[QueryWord]) -> SafeString:
     """A few dozen words of ``text`` around its first match, escaped and highlighted."""
     pieces = _WORD.split(" ".join((text or "").split()))
     words = range(1, len(pieces), 2)

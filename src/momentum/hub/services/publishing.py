@@ -135,12 +135,24 @@ def watched_phrases() -> list[str]:
     return list(WatchedTerm.objects.filter(is_active=True).values_list("phrase", flat=True))
 
 
+def _watched() -> tuple[list[str], dict[str, list[str]]]:
+    """The active watched phrases and, for each, the phrases in which it does not count."""
+    phrases: list[str] = []
+    exceptions: dict[str, list[str]] = {}
+    for term in WatchedTerm.objects.filter(is_active=True).only("phrase", "exceptions"):
+        phrases.append(term.phrase)
+        if term.exception_phrases:
+            exceptions[term.phrase] = term.exception_phrases
+    return phrases, exceptions
+
+
 def check_post_text(
     *, title: str = "", body: str, attachment_texts: Sequence[str] = ()
 ) -> guard.GuardResult:
     """The guard's verdict on everything a post would publish."""
     parts = [part for part in (title, body, *attachment_texts) if part and part.strip()]
-    return guard.check_text("\n".join(parts), watched_terms=watched_phrases())
+    phrases, exceptions = _watched()
+    return guard.check_text("\n".join(parts), watched_terms=phrases, watched_exceptions=exceptions)
 
 
 def findings_messages(post: Post) -> list[str]:
@@ -329,6 +341,8 @@ def _publish(post: Post, *, notify_people: bool) -> None:
         Thread.objects.filter(pk=thread.pk).update(
             last_posted_at=Greatest(F("last_posted_at"), now)
         )
+        if not first_time:
+            _search_index_call("index_thread_replies", thread.pk)  # a restored thread
     else:
         Thread.objects.filter(pk=thread.pk).update(
             reply_count=F("reply_count") + 1, last_posted_at=Greatest(F("last_posted_at"), now)
@@ -379,6 +393,7 @@ def unpublish(post: Post, *, status: str = PostStatus.HIDDEN) -> bool:
         _unpublish_steps(post)
         if post.is_opening:
             _set_thread_status(post.thread, status)
+            _search_index_call("unindex_thread", post.thread_id)  # its replies go too
     return True
 
 
@@ -399,6 +414,14 @@ def _index(post: Post) -> None:
     except ImportError:  # search is an optional part of publishing: posts still publish
         return
     search_index.index_post(post)
+
+
+def _search_index_call(name: str, thread_id: int) -> None:
+    try:
+        from momentum.hub.services import search_index
+    except ImportError:  # see _index
+        return
+    getattr(search_index, name)(thread_id)
 
 
 def _unindex(post: Post) -> None:

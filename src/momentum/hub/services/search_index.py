@@ -2,8 +2,9 @@
 
 The publishing, moderation and resource services call ``index_*`` when something becomes
 readable or changes, and ``unindex_*`` when it stops being readable, so a search is one query
-on one table. Keys hold folded words (``core.text.search_key``): the same function folds the
-query, so Arabic spelling variants and French accents match on SQLite and PostgreSQL alike.
+on one table. Keys hold word tokens (``core.text.word_key``: folded words and their stems);
+the query is folded by the same module, so Arabic spelling variants and French accents match on
+SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -13,17 +14,15 @@ from typing import Any
 
 from django.db import transaction
 
-from momentum.core.text import search_key
+from momentum.core.text import word_key
 from momentum.hub.models import EntryKind, Post, PostStatus, Resource, SearchEntry
 
 _BATCH = 1000
 
 
-def padded_key(*parts: str) -> str:
-    """``search_key`` with a space at each end, so that a whole word is found anywhere in the
-    key with one pattern (`` ab ``): short query words match whole words only."""
-    key = search_key(*parts)
-    return f" {key} " if key else ""
+def _stem_language(language: str) -> str:
+    # Latin words of an Arabic-language space are stemmed in French and English.
+    return language if language in ("en", "fr") else ""
 
 
 def _plain(body: str) -> str:
@@ -36,13 +35,15 @@ def _plain(body: str) -> str:
 
 def _post_entry(post: Post) -> SearchEntry:
     thread = post.thread
+    language = _stem_language(post.space.main_language)
+    title = thread.title if post.is_opening else ""
     return SearchEntry(
         kind=EntryKind.THREAD if post.is_opening else EntryKind.REPLY,
         post=post,
         space_id=post.space_id,
         language=post.space.main_language,
-        title_key=padded_key(thread.title) if post.is_opening else "",
-        body_key=padded_key(_plain(post.body)),
+        title_key=word_key(title, language=language),
+        words_key=word_key(title, _plain(post.body), language=language),
         published_at=post.published_at or post.created_at,
     )
 
@@ -58,8 +59,10 @@ def _resource_entry(resource: Resource) -> SearchEntry:
         resource=resource,
         space_id=resource.space_id,
         language=resource.language,
-        title_key=padded_key(*titles),
-        body_key=padded_key(*descriptions, *tags),
+        title_key=word_key(*titles, language=_stem_language(resource.language)),
+        words_key=word_key(
+            *titles, *descriptions, *tags, language=_stem_language(resource.language)
+        ),
         published_at=resource.created_at,
     )
 
@@ -69,7 +72,7 @@ def _is_searchable_post(post: Post) -> bool:
 
 
 def _upsert(entry: SearchEntry, **lookup: Any) -> SearchEntry:
-    fields = ["kind", "space_id", "language", "title_key", "body_key", "published_at"]
+    fields = ["kind", "space_id", "language", "title_key", "words_key", "published_at"]
     saved, _created = SearchEntry.objects.update_or_create(
         **lookup, defaults={name: getattr(entry, name) for name in fields}
     )
@@ -86,6 +89,26 @@ def index_post(post: Post) -> SearchEntry | None:
 
 def unindex_post(post: Post) -> None:
     SearchEntry.objects.filter(post_id=post.pk).delete()
+
+
+def index_thread_replies(thread_id: int) -> int:
+    """Write the entries of a thread's published replies (when the thread is published again);
+    returns how many."""
+    replies = (
+        Post.objects.filter(thread_id=thread_id, status=PostStatus.PUBLISHED, is_opening=False)
+        .select_related("thread", "space")
+        .order_by("pk")
+    )
+    count = 0
+    for reply in replies:
+        count += index_post(reply) is not None
+    return count
+
+
+def unindex_thread(thread_id: int) -> None:
+    """Remove every entry of a thread (its opening post and replies) when it stops being
+    readable, e.g. hidden by a moderator."""
+    SearchEntry.objects.filter(post__thread_id=thread_id).delete()
 
 
 def index_resource(resource: Resource) -> SearchEntry | None:

@@ -21,6 +21,7 @@ from momentum.people.models import Language
 
 PHRASE_MAX = 100
 NOTE_MAX = 200
+EXCEPTIONS_MAX = 20
 # Shorter phrases would hold far too many posts ("ab" is part of nothing, but is a word).
 PHRASE_MIN_LETTERS = 3
 
@@ -62,6 +63,29 @@ def clean_phrase(phrase: str) -> str:
     return phrase
 
 
+def clean_exceptions(text: str) -> str:
+    """The exception phrases, one a line, tidied and without repeats; refuses too many or
+    too long ones."""
+    phrases: list[str] = []
+    for line in (text or "").splitlines():
+        phrase = " ".join(line.split())
+        if phrase and folded(phrase) not in {folded(other) for other in phrases}:
+            phrases.append(phrase)
+    if len(phrases) > EXCEPTIONS_MAX:
+        raise _field_error(
+            "exceptions",
+            _("At most %(count)s phrases.") % {"count": EXCEPTIONS_MAX},
+            "too_many",
+        )
+    if any(len(phrase) > PHRASE_MAX for phrase in phrases):
+        raise _field_error(
+            "exceptions",
+            _("Each phrase has at most %(count)s characters.") % {"count": PHRASE_MAX},
+            "too_long",
+        )
+    return "\n".join(phrases)
+
+
 def _already(phrase: str) -> str:
     return _("“%(phrase)s” is already on the list for this language.") % {"phrase": phrase}
 
@@ -75,11 +99,15 @@ def _duplicate(phrase: str, language: str) -> WatchedTerm | None:
 
 
 @transaction.atomic
-def add_watched_term(*, by: Any, phrase: str, language: str, note: str = "") -> WatchedTerm:
-    """Add a phrase to the list (active at once). Refuses a phrase already on the list for
-    that language, written the same way or differently (case, accents, Arabic variants)."""
+def add_watched_term(
+    *, by: Any, phrase: str, language: str, note: str = "", exceptions: str = ""
+) -> WatchedTerm:
+    """Add a phrase to the list (active at once), with the phrases in which it does not count
+    (one a line). Refuses a phrase already on the list for that language, written the same way
+    or differently (case, accents, Arabic variants)."""
     _check_staff(by)
     phrase = clean_phrase(phrase)
+    exceptions = clean_exceptions(exceptions)
     if language not in Language.values:
         raise _field_error("language", _("Choose a language."), "invalid")
     note = " ".join((note or "").split())[:NOTE_MAX]
@@ -89,11 +117,19 @@ def add_watched_term(*, by: Any, phrase: str, language: str, note: str = "") -> 
     try:
         with transaction.atomic():
             term = WatchedTerm.objects.create(
-                phrase=phrase, language=language, note=note, created_by=by
+                phrase=phrase, language=language, note=note, exceptions=exceptions, created_by=by
             )
     except IntegrityError:
         raise _field_error("phrase", _already(phrase), "duplicate") from None
-    audit.record(by, "hub.watched_term.added", term, phrase=phrase, language=language, note=note)
+    audit.record(
+        by,
+        "hub.watched_term.added",
+        term,
+        phrase=phrase,
+        language=language,
+        note=note,
+        exceptions=exceptions,
+    )
     return term
 
 
@@ -124,3 +160,24 @@ def delete_watched_term(*, term: WatchedTerm, by: Any) -> None:
         note=term.note,
     )
     term.delete()
+
+
+@transaction.atomic
+def set_watched_term_exceptions(*, term: WatchedTerm, by: Any, exceptions: str) -> WatchedTerm:
+    """Replace the phrases in which ``term`` does not count (one a line)."""
+    _check_staff(by)
+    exceptions = clean_exceptions(exceptions)
+    term = WatchedTerm.objects.select_for_update().get(pk=term.pk)
+    if term.exceptions == exceptions:
+        return term
+    previous, term.exceptions = term.exceptions, exceptions
+    term.save(update_fields=["exceptions"])
+    audit.record(
+        by,
+        "hub.watched_term.exceptions_changed",
+        term,
+        phrase=term.phrase,
+        before=previous,
+        after=exceptions,
+    )
+    return term

@@ -6,13 +6,24 @@ identifier kind as well.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from momentum.hub.guard import IDENTIFIER_KINDS, FindingKind, Verdict, check_text
-from momentum.hub.tests.guard_corpus import CORPUS, LANGUAGES, WATCHED_TERMS, Sample
+from momentum.hub.tests.guard_corpus import LANGUAGES, Sample
+from momentum.hub.tests.guard_traps import ALL_SAMPLES, ALL_WATCHED_TERMS, WATCHED_EXCEPTIONS
 
-MIN_RECALL = 0.95
-MAX_FALSE_ALARMS = 0.05
+MIN_RECALL = 0.97
+# Benign posts blocked or held (a watched word in a benign sense counts too).
+MAX_FALSE_ALARMS = 0.03
+CORPUS = ALL_SAMPLES
+
+
+def _check(text: str) -> Any:
+    return check_text(
+        text, watched_terms=ALL_WATCHED_TERMS, watched_exceptions=WATCHED_EXCEPTIONS
+    )
 
 
 def _operational(samples: list[Sample]) -> list[Sample]:
@@ -45,20 +56,21 @@ def test_recall_on_identifiers_and_false_alarms_meet_the_targets(language: str) 
         if not sample.expected_kinds
         <= {
             finding.kind
-            for finding in check_text(sample.text, watched_terms=WATCHED_TERMS).findings
+            for finding in _check(sample.text).findings
         }
     ]
     alarms = [
         sample
         for sample in benign
-        if check_text(sample.text, watched_terms=WATCHED_TERMS).verdict == Verdict.BLOCK
+        if (verdict := _check(sample.text).verdict) == Verdict.BLOCK
+        or (verdict == Verdict.HOLD and not sample.expected_kinds)
     ]
     recall = 1 - len(missed) / len(operational)
     false_alarms = len(alarms) / len(benign)
     print(
         f"\n[{language}] recall on identifiers {recall:.3f} "
         f"({len(operational) - len(missed)}/{len(operational)}), "
-        f"false alarms {false_alarms:.3f} ({len(alarms)}/{len(benign)})"
+        f"benign posts blocked or held {false_alarms:.3f} ({len(alarms)}/{len(benign)})"
     )
     assert recall >= MIN_RECALL, [sample.text for sample in missed]
     assert false_alarms <= MAX_FALSE_ALARMS, [sample.text for sample in alarms]
@@ -68,7 +80,7 @@ def test_recall_on_identifiers_and_false_alarms_meet_the_targets(language: str) 
 def test_watched_word_posts_are_held_and_no_other_benign_post_is(language: str) -> None:
     samples = _benign([sample for sample in CORPUS if sample.language == language])
     for sample in samples:
-        verdict = check_text(sample.text, watched_terms=WATCHED_TERMS).verdict
+        verdict = _check(sample.text).verdict
         if sample.expected_kinds:
             assert verdict == Verdict.HOLD, sample.text
         else:
@@ -79,7 +91,7 @@ def test_watched_word_posts_are_held_and_no_other_benign_post_is(language: str) 
 def test_operational_posts_are_blocked_for_the_expected_kinds_only(language: str) -> None:
     # Precision on the blocked posts: a post is not blocked for a kind it does not contain.
     for sample in _operational([sample for sample in CORPUS if sample.language == language]):
-        result = check_text(sample.text, watched_terms=WATCHED_TERMS)
+        result = _check(sample.text)
         assert result.verdict == Verdict.BLOCK, sample.text
         found = {finding.kind for finding in result.findings} & IDENTIFIER_KINDS
         assert found == sample.expected_kinds, sample.text

@@ -29,17 +29,20 @@ def test_an_opening_post_is_indexed_as_its_thread_with_the_title():
     assert entry.kind == EntryKind.THREAD
     assert entry.space == space
     assert entry.language == "ar"
-    assert entry.title_key == " دور الاسره اسره "
-    assert entry.body_key == " bold words "  # the Markdown markup is not indexed
+    assert entry.title_key == " ~اسر ~دور اسره الاسره دور "
+    # The words of the title and the text, with their stems (Latin words of an Arabic space
+    # stemmed in both languages); the Markdown markup is not indexed.
+    assert entry.words_key == " bold words ~bold ~word ~اسر ~دور اسره الاسره دور "
 
 
 def test_a_reply_is_indexed_without_a_title():
-    reply = PostFactory(body="Une réponse")
+    reply = PostFactory(body="Une réponse", thread__space__main_language="fr")
 
     entry = index_post(reply)
 
     assert entry is not None
-    assert (entry.kind, entry.title_key, entry.body_key) == (EntryKind.REPLY, "", " une reponse ")
+    assert (entry.kind, entry.title_key) == (EntryKind.REPLY, "")
+    assert entry.words_key == " reponse une ~repons "  # a stop word has no stem
 
 
 def test_indexing_again_updates_the_entry():
@@ -49,7 +52,7 @@ def test_indexing_again_updates_the_entry():
 
     index_post(reply)
 
-    assert SearchEntry.objects.get().body_key == " second "
+    assert SearchEntry.objects.get().words_key.split() == ["second", "~second"]
 
 
 def test_a_post_that_is_not_published_leaves_the_index():
@@ -87,8 +90,8 @@ def test_a_resource_is_indexed_with_its_three_titles_descriptions_and_tags():
     assert entry.space is None
     assert "securite" in entry.title_key
     assert "دليل" in entry.title_key
-    assert "frontieres" in entry.body_key
-    assert "voyage" in entry.body_key
+    assert " frontieres " in entry.words_key
+    assert " voyage " in entry.words_key
 
 
 def test_reindex_rebuilds_the_index_from_what_is_published():
@@ -97,7 +100,7 @@ def test_reindex_rebuilds_the_index_from_what_is_published():
     PostFactory(thread=published)
     ResourceFactory()
     ResourceFactory(is_published=False)
-    SearchEntry.objects.create(kind=EntryKind.REPLY, body_key=" stale ")
+    SearchEntry.objects.create(kind=EntryKind.REPLY, words_key=" stale ")
 
     assert reindex_all() == 3
 

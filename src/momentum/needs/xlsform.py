@@ -181,13 +181,15 @@ def export_xlsform(questionnaire: Questionnaire) -> bytes:
             "form_id": questionnaire.code,
             "version": str(questionnaire.version),
             "default_language": LANGUAGES["en"],
-            **{f"form_title::{name}": getattr(questionnaire, f"title_{code}") or ""
-               for code, name in LANGUAGES.items()},
+            # XLSForm's form_title has one language: the others go in columns of their own.
+            "form_title": questionnaire.title_en or "",  # type: ignore[attr-defined]
+            "form_title_fr": questionnaire.title_fr or "",  # type: ignore[attr-defined]
+            "form_title_ar": questionnaire.title_ar or "",  # type: ignore[attr-defined]
         }
     ]
     _write(
         workbook.create_sheet("settings"),
-        ["form_id", "version", "default_language", *_labels("form_title")],
+        ["form_id", "version", "default_language", "form_title", "form_title_fr", "form_title_ar"],
         settings_rows,
     )
     buffer = io.BytesIO()
@@ -313,7 +315,10 @@ def import_xlsform(*, by: Any, data: bytes) -> Questionnaire:
     settings_rows = _read_sheet(workbook, "settings")
     settings = settings_rows[0] if settings_rows else _Row(0, {})
     code = settings.get("form_id") or "questionnaire"
-    titles = settings.text("form_title")
+    titles = {
+        **settings.text("form_title"),
+        **{code: settings.get(f"form_title_{code}") for code in ("fr", "ar") if settings.get(f"form_title_{code}")},
+    }
     latest = Questionnaire.objects.filter(code=code).aggregate(Max("version"))["version__max"] or 0
     questionnaire = Questionnaire.objects.create(
         code=code,

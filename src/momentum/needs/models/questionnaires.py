@@ -146,9 +146,9 @@ class Question(models.Model):
         return {
             "name": self.name,
             "kind": self.kind,
-            "labels": [self.label_en, self.label_fr, self.label_ar],  # type: ignore[attr-defined]
-            "hints": [self.hint_en, self.hint_fr, self.hint_ar],  # type: ignore[attr-defined]
-            "messages": [self.message_en, self.message_fr, self.message_ar],  # type: ignore[attr-defined]
+            "labels": [getattr(self, f"label_{code}") or "" for code in ("en", "fr", "ar")],
+            "hints": [getattr(self, f"hint_{code}") or "" for code in ("en", "fr", "ar")],
+            "messages": [getattr(self, f"message_{code}") or "" for code in ("en", "fr", "ar")],
             "required": self.required,
             "choices": self.choices,
             "unit": self.unit,

@@ -107,9 +107,10 @@ def get_questionnaire(request: HttpRequest, pk: int) -> Any:
     user = _user(request)
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     # Staff, and focal points of a country answering it, may read it.
-    if not user.has_perm("needs.manage") and not selectors.submissions_visible_to(user).filter(
-        questionnaire=questionnaire
-    ).exists():
+    if (
+        not user.has_perm("needs.manage")
+        and not selectors.submissions_visible_to(user).filter(questionnaire=questionnaire).exists()
+    ):
         raise Http404
     questions = selectors.questions_for(questionnaire.pk)
     names = {question.pk: question.name for question in questions}
@@ -158,7 +159,9 @@ def _submission_out(submission: Any, answers: dict[str, Any] | None = None) -> d
 def list_submissions(request: HttpRequest) -> Any:
     return [
         _submission_out(submission)
-        for submission in selectors.submissions_visible_to(_user(request)).order_by("round", "country")
+        for submission in selectors.submissions_visible_to(_user(request)).order_by(
+            "round", "country"
+        )
     ]
 
 
@@ -173,7 +176,9 @@ def _save(request: HttpRequest, pk: int, payload: AnswersIn, *, submit: bool) ->
     submission = selectors.get_submission_for(user, pk, write=True)
     try:
         if submit:
-            errors = services.submit(by=user, submission=submission, answers=payload.answers, version=payload.version)
+            errors = services.submit(
+                by=user, submission=submission, answers=payload.answers, version=payload.version
+            )
         else:
             errors = services.save_answers(
                 by=user, submission=submission, answers=payload.answers, version=payload.version
@@ -186,7 +191,9 @@ def _save(request: HttpRequest, pk: int, payload: AnswersIn, *, submit: bool) ->
     return {"status": submission.status, "version": submission.version, "errors": errors}
 
 
-@router.put("/needs/submissions/{pk}/answers", response=SaveOut, url_name="needs_submission_answers")
+@router.put(
+    "/needs/submissions/{pk}/answers", response=SaveOut, url_name="needs_submission_answers"
+)
 def save_answers(request: HttpRequest, pk: int, payload: AnswersIn) -> Any:
     """Save answers (by question name) to a draft; invalid ones are returned, not stored."""
     return _save(request, pk, payload, submit=False)

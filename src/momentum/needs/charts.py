@@ -74,10 +74,17 @@ def share_bar_chart(
     bars = axes.bar(positions, heights, color=ACCENT)
     for bar, value in zip(bars, numbers, strict=True):
         if value is not None:
-            axes.annotate(f"{value:g}", (bar.get_x() + bar.get_width() / 2, value),
-                          ha="center", va="bottom", fontsize=8)
+            axes.annotate(
+                f"{value:g}",
+                (bar.get_x() + bar.get_width() / 2, value),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     if reference is not None:
-        axes.axhline(reference, color=REFERENCE, linestyle="--", linewidth=1.5, label=reference_label)
+        axes.axhline(
+            reference, color=REFERENCE, linestyle="--", linewidth=1.5, label=reference_label
+        )
         axes.legend(loc="upper right" if not rtl else "upper left", fontsize=8)
     axes.set_xticks(list(positions), labels, fontsize=8)
     axes.set_ylabel(y_label, fontsize=8)
@@ -106,14 +113,19 @@ def trend_chart(
         axes.plot(years, values, marker=markers[index % 7], color=colours[index % 7], label=label)
     axes.set_ylabel(y_label, fontsize=8)
     axes.legend(fontsize=8)
-    axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[attr-defined]
+    axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     axes.spines[["top", "right"]].set_visible(False)
     return _svg(figure, title)
 
 
 def pyramid_chart(
-    *, title: str, levels: Sequence[str], women: Sequence[int], men: Sequence[int],
-    women_label: str, men_label: str
+    *,
+    title: str,
+    levels: Sequence[str],
+    women: Sequence[int],
+    men: Sequence[int],
+    women_label: str,
+    men_label: str,
 ) -> SafeString:
     """A rank pyramid: women to one side, men to the other, one bar pair per rank level."""
     _setup()

@@ -61,22 +61,35 @@ GRIDS = {
     "TN": {"total": 50000, "junior": (3000, 35000), "mid": (900, 8000), "senior": (100, 2000)},
 }
 NEEDS = {
-    "DZ": (5, 4, 3, 3, 4), "JO": (4, 3, 5, 4, 3), "MA": (5, 3, 4, 2, 3),
-    "LB": (3, 5, 4, 5, 2), "PS": (4, 4, 3, 5, 5), "TN": (5, 5, 2, 3, 4),
+    "DZ": (5, 4, 3, 3, 4),
+    "JO": (4, 3, 5, 4, 3),
+    "MA": (5, 3, 4, 2, 3),
+    "LB": (3, 5, 4, 5, 2),
+    "PS": (4, 4, 3, 5, 5),
+    "TN": (5, 5, 2, 3, 4),
 }
 GAPS = {
-    "DZ": (4, 3, 5, 4, 2), "JO": (3, 4, 5, 3, 2), "MA": (2, 4, 4, 3, 3),
-    "LB": (5, 4, 3, 5, 3), "PS": (3, 5, 4, 4, 4), "TN": (4, 3, 2, 5, 3),
+    "DZ": (4, 3, 5, 4, 2),
+    "JO": (3, 4, 5, 3, 2),
+    "MA": (2, 4, 4, 3, 3),
+    "LB": (5, 4, 3, 5, 3),
+    "PS": (3, 5, 4, 4, 4),
+    "TN": (4, 3, 2, 5, 3),
 }
 
 
 def _answers(code: str) -> dict[str, Any]:
-    grid = GRIDS[code]
+    grid: dict[str, Any] = GRIDS[code]
     answers: dict[str, Any] = {
         "has_academy": "yes",
-        "academy_name": {"DZ": "École supérieure de police", "JO": "أكاديمية الشرطة الملكية",
-                         "MA": "Institut royal de police", "LB": "معهد قوى الأمن الداخلي",
-                         "PS": "الكلية الجامعية للعلوم الشرطية", "TN": "École nationale de police"}[code],
+        "academy_name": {
+            "DZ": "École supérieure de police",
+            "JO": "أكاديمية الشرطة الملكية",
+            "MA": "Institut royal de police",
+            "LB": "معهد قوى الأمن الداخلي",
+            "PS": "الكلية الجامعية للعلوم الشرطية",
+            "TN": "École nationale de police",
+        }[code],
         "courses_a_year": {"DZ": 120, "JO": 90, "MA": 140, "LB": 45, "PS": 30, "TN": 80}[code],
         "languages": ["ar", "fr"] if code in ("DZ", "MA", "TN", "LB") else ["ar", "en"],
         "gender_unit": "yes" if code in ("JO", "MA", "PS") else "no",
@@ -86,7 +99,10 @@ def _answers(code: str) -> dict[str, Any]:
         "environment": 3,
         "personnel_by_rank": {
             "total": grid["total"],
-            "cells": {level: {"female": grid[level][0], "male": grid[level][1]} for level in ("junior", "mid", "senior")},
+            "cells": {
+                level: {"female": grid[level][0], "male": grid[level][1]}
+                for level in ("junior", "mid", "senior")
+            },
         },
     }
     for index, area in enumerate(questionnaire_spec.NEED_AREAS):
@@ -126,8 +142,12 @@ def seed_needs(say: Callable[[str], None]) -> None:
     )
     # --- visits: held (past), confirmed (soon) and planned (later) ---
     plans = {
-        "DZ": (150, VisitStatus.DONE), "JO": (130, VisitStatus.DONE), "MA": (110, VisitStatus.DONE),
-        "LB": (90, VisitStatus.DONE), "PS": (70, VisitStatus.DONE), "TN": (-20, VisitStatus.CONFIRMED),
+        "DZ": (150, VisitStatus.DONE),
+        "JO": (130, VisitStatus.DONE),
+        "MA": (110, VisitStatus.DONE),
+        "LB": (90, VisitStatus.DONE),
+        "PS": (70, VisitStatus.DONE),
+        "TN": (-20, VisitStatus.CONFIRMED),
         "EG": (-60, VisitStatus.PLANNED),
     }
     for code, (days_ago, status) in plans.items():
@@ -146,7 +166,9 @@ def seed_needs(say: Callable[[str], None]) -> None:
             agencies="National police directorate\nPolice academy\nINTERPOL National Central Bureau",
             team="Capacity Building and Training Directorate: two training officers, one gender adviser",
             agenda="Day 1: training needs by area of work\nDay 2: the academy's offer\nDay 3: women's participation, figures and initiatives",
-            minutes="The delegation met the academy's director and the NCB; priorities noted for the matrix." if status == VisitStatus.DONE else "",
+            minutes="The delegation met the academy's director and the NCB; priorities noted for the matrix."
+            if status == VisitStatus.DONE
+            else "",
             participants=[
                 ("Head of the police academy", "Police academy", "male"),
                 ("Head of training, NCB", "INTERPOL National Central Bureau", "female"),
@@ -158,7 +180,9 @@ def seed_needs(say: Callable[[str], None]) -> None:
     # --- submissions in every state ---
     focal_points = {
         assignment_country: user
-        for user in User.objects.filter(role_assignments__role=Role.FOCAL_POINT).prefetch_related("role_assignments")
+        for user in User.objects.filter(role_assignments__role=Role.FOCAL_POINT).prefetch_related(
+            "role_assignments"
+        )
         for assignment_country in user.countries_for(Role.FOCAL_POINT)
     }
     for code, state in STATES.items():
@@ -169,8 +193,12 @@ def seed_needs(say: Callable[[str], None]) -> None:
         submission = submission_services.start_submission(by=focal, round=round, country=country)
         answers = _answers(code)
         if state == SubmissionStatus.DRAFT:
-            partial = {name: value for name, value in answers.items() if not name.startswith("personnel")}
-            submission_services.save_answers(by=focal, submission=submission, answers=partial, version=None)
+            partial = {
+                name: value for name, value in answers.items() if not name.startswith("personnel")
+            }
+            submission_services.save_answers(
+                by=focal, submission=submission, answers=partial, version=None
+            )
             continue
         submission_services.submit(by=focal, submission=submission, answers=answers, version=None)
         if state == SubmissionStatus.ACCEPTED:
@@ -180,31 +208,134 @@ def seed_needs(say: Callable[[str], None]) -> None:
                 by=staff,
                 submission=submission,
                 note="Thank you. Please check the headcount by rank level against the directorate's annual figures.",
-                comments={"personnel_by_rank": "The senior level seems low: does it include civilian staff?"},
+                comments={
+                    "personnel_by_rank": "The senior level seems low: does it include civilian staff?"
+                },
             )
     # --- inventories ---
     areas = {area.code: area for area in AreaOfWork.objects.all()}
     offers = [
-        ("JO", "Basic course for new recruits", "Royal Police Academy", "investigations", "junior", Frequency.TWICE_A_YEAR, 120, "Arabic", 900, 110),
-        ("JO", "Human trafficking investigations", "Royal Police Academy", "human-trafficking", "mid", Frequency.YEARLY, 5, "Arabic", 40, 9),
-        ("MA", "Border control and document fraud", "Institut royal de police", "border-management", "junior", Frequency.YEARLY, 10, "French", 120, 14),
-        ("MA", "Criminal intelligence analysis", "Institut royal de police", "criminal-analysis", "mid", Frequency.ON_DEMAND, 15, "French", 30, 6),
-        ("DZ", "Cybercrime and digital evidence", "École supérieure de police", "osint", "mid", Frequency.YEARLY, 10, "French", 60, 8),
-        ("TN", "Leadership for commanders", "École nationale de police", "investigations", "senior", Frequency.YEARLY, 5, "Arabic", 25, 3),
-        ("LB", "Border management basics", "ISF Institute", "border-management", "junior", Frequency.TWICE_A_YEAR, 8, "Arabic", 80, 6),
-        ("PS", "Investigating gender-based violence", "Palestinian Police College", "investigations", "mid", Frequency.YEARLY, 5, "Arabic", 35, 12),
+        (
+            "JO",
+            "Basic course for new recruits",
+            "Royal Police Academy",
+            "investigations",
+            "junior",
+            Frequency.TWICE_A_YEAR,
+            120,
+            "Arabic",
+            900,
+            110,
+        ),
+        (
+            "JO",
+            "Human trafficking investigations",
+            "Royal Police Academy",
+            "human-trafficking",
+            "mid",
+            Frequency.YEARLY,
+            5,
+            "Arabic",
+            40,
+            9,
+        ),
+        (
+            "MA",
+            "Border control and document fraud",
+            "Institut royal de police",
+            "border-management",
+            "junior",
+            Frequency.YEARLY,
+            10,
+            "French",
+            120,
+            14,
+        ),
+        (
+            "MA",
+            "Criminal intelligence analysis",
+            "Institut royal de police",
+            "criminal-analysis",
+            "mid",
+            Frequency.ON_DEMAND,
+            15,
+            "French",
+            30,
+            6,
+        ),
+        (
+            "DZ",
+            "Cybercrime and digital evidence",
+            "École supérieure de police",
+            "osint",
+            "mid",
+            Frequency.YEARLY,
+            10,
+            "French",
+            60,
+            8,
+        ),
+        (
+            "TN",
+            "Leadership for commanders",
+            "École nationale de police",
+            "investigations",
+            "senior",
+            Frequency.YEARLY,
+            5,
+            "Arabic",
+            25,
+            3,
+        ),
+        (
+            "LB",
+            "Border management basics",
+            "ISF Institute",
+            "border-management",
+            "junior",
+            Frequency.TWICE_A_YEAR,
+            8,
+            "Arabic",
+            80,
+            6,
+        ),
+        (
+            "PS",
+            "Investigating gender-based violence",
+            "Palestinian Police College",
+            "investigations",
+            "mid",
+            Frequency.YEARLY,
+            5,
+            "Arabic",
+            35,
+            12,
+        ),
     ]
     TrainingOffer.objects.bulk_create(
         TrainingOffer(
-            country=countries[code], course=course, provider=provider, area_of_work=areas.get(area),
-            level=level, frequency=frequency, duration_days=days, language=language,
-            participants_a_year=participants, women_a_year=women,
+            country=countries[code],
+            course=course,
+            provider=provider,
+            area_of_work=areas.get(area),
+            level=level,
+            frequency=frequency,
+            duration_days=days,
+            language=language,
+            participants_a_year=participants,
+            women_a_year=women,
         )
         for code, course, provider, area, level, frequency, days, language, participants, women in offers
         if code in countries
     )
     initiatives = [
-        ("JO", "Gender focal points across the directorate's units", "Public Security Directorate", "UN Women", 2018),
+        (
+            "JO",
+            "Gender focal points across the directorate's units",
+            "Public Security Directorate",
+            "UN Women",
+            2018,
+        ),
         ("MA", "Network of women police officers", "DGSN", "", 2019),
         ("PS", "Family protection units", "Palestinian Civil Police", "EUPOL COPPS", 2008),
         ("TN", "Women in decision-making posts: mentoring", "Ministry of Interior", "", 2021),
@@ -217,37 +348,93 @@ def seed_needs(say: Callable[[str], None]) -> None:
         if code in countries
     )
     # --- figures: the sourced public data (published), and figures at every status ---
-    text = resources.files("momentum.needs").joinpath("fixtures/women-in-police.csv").read_text("utf-8")
+    text = (
+        resources.files("momentum.needs")
+        .joinpath("fixtures/women-in-police.csv")
+        .read_text("utf-8")
+    )
     figure_services.import_published_figures(by=staff, text=text)
     extra = [
-        ("TN", "women_leadership", 30, 2018, "realites.com.tn", "https://realites.com.tn/fr/le-ministere-de-linterieur-compte-30-femmes-hauts-cadres/amp", SourceKind.OFFICIAL, FigureStatus.PUBLISHED, "Women in decision-making posts"),
-        ("JO", "women_trainees", 110, year, "Needs-assessment questionnaire", "", SourceKind.OFFICIAL, FigureStatus.VALIDATED, "Demo: from the approved questionnaire"),
-        ("LB", "women_trainers", 6, year, "Needs-assessment visit", "", SourceKind.ESTIMATED, FigureStatus.DRAFT, "Demo: an estimate noted during the visit"),
+        (
+            "TN",
+            "women_leadership",
+            30,
+            2018,
+            "realites.com.tn",
+            "https://realites.com.tn/fr/le-ministere-de-linterieur-compte-30-femmes-hauts-cadres/amp",
+            SourceKind.OFFICIAL,
+            FigureStatus.PUBLISHED,
+            "Women in decision-making posts",
+        ),
+        (
+            "JO",
+            "women_trainees",
+            110,
+            year,
+            "Needs-assessment questionnaire",
+            "",
+            SourceKind.OFFICIAL,
+            FigureStatus.VALIDATED,
+            "Demo: from the approved questionnaire",
+        ),
+        (
+            "LB",
+            "women_trainers",
+            6,
+            year,
+            "Needs-assessment visit",
+            "",
+            SourceKind.ESTIMATED,
+            FigureStatus.DRAFT,
+            "Demo: an estimate noted during the visit",
+        ),
     ]
-    for code, indicator, value, figure_year, citation, url, kind, status, note in extra:
+    for code, indicator, value, figure_year, citation, url, kind, figure_status, note in extra:
         if code in countries:
             Figure.objects.create(
-                country=countries[code], indicator=indicator, value=value, year=figure_year,
-                source_citation=citation, source_url=url, source_kind=kind, status=status, note=note,
+                country=countries[code],
+                indicator=indicator,
+                value=value,
+                year=figure_year,
+                source_citation=citation,
+                source_url=url,
+                source_kind=kind,
+                status=figure_status,
+                note=note,
             )
     # --- the priority matrix: two priorities, one become a draft course ---
     from momentum.needs.selectors import need_scores
 
     scores = need_scores(round)
-    marked = 0
-    for (code, area_code), score in sorted(scores.items(), key=lambda item: -item[1])[:2]:
+    ranked = sorted(scores.items(), key=lambda item: -item[1])[:2]
+    for marked, ((code, area_code), score) in enumerate(ranked):
         priority = priority_services.mark_priority(
-            by=staff, round=round, country=countries[code], area_of_work=areas[area_code], score=score
+            by=staff,
+            round=round,
+            country=countries[code],
+            area_of_work=areas[area_code],
+            score=score,
         )
         if marked == 0:
             priority_services.make_draft_course(by=staff, priority=priority)
-        marked += 1
     # --- recommendations and the published report ---
     for order, (en, fr, ar) in enumerate(
         [
-            ("Publish annual figures on women in the police, by rank level.", "Publier chaque année les chiffres des femmes dans la police, par niveau hiérarchique.", "نشر أرقام سنوية عن النساء في الشرطة حسب المستوى الوظيفي."),
-            ("Open leadership courses to mid-level women officers in every partner country.", "Ouvrir les formations au leadership aux policières de niveau intermédiaire dans chaque pays partenaire.", "فتح دورات القيادة أمام الشرطيات من المستوى المتوسط في كل بلد شريك."),
-            ("Name a gender focal point in every national police academy.", "Désigner un point focal genre dans chaque académie nationale de police.", "تعيين جهة اتصال معنية بالنوع الاجتماعي في كل أكاديمية شرطة وطنية."),
+            (
+                "Publish annual figures on women in the police, by rank level.",
+                "Publier chaque année les chiffres des femmes dans la police, par niveau hiérarchique.",
+                "نشر أرقام سنوية عن النساء في الشرطة حسب المستوى الوظيفي.",
+            ),
+            (
+                "Open leadership courses to mid-level women officers in every partner country.",
+                "Ouvrir les formations au leadership aux policières de niveau intermédiaire dans chaque pays partenaire.",
+                "فتح دورات القيادة أمام الشرطيات من المستوى المتوسط في كل بلد شريك.",
+            ),
+            (
+                "Name a gender focal point in every national police academy.",
+                "Désigner un point focal genre dans chaque académie nationale de police.",
+                "تعيين جهة اتصال معنية بالنوع الاجتماعي في كل أكاديمية شرطة وطنية.",
+            ),
         ],
         start=1,
     ):

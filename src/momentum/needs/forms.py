@@ -13,16 +13,26 @@ class VisitForm(forms.Form):
     country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.all()
     )
-    starts_on = forms.DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
     status = forms.ChoiceField(label=_("Status"), choices=VisitStatus.choices)
     location = forms.CharField(label=_("Place"), required=False, max_length=200)
     agencies = forms.CharField(
-        label=_("Agencies and academies to meet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Agencies and academies to meet"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    team = forms.CharField(label=_("INTERPOL team"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    agenda = forms.CharField(label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    minutes = forms.CharField(label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    team = forms.CharField(
+        label=_("INTERPOL team"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agenda = forms.CharField(
+        label=_("Agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -38,7 +48,9 @@ class XLSFormUploadForm(forms.Form):
 
 class ReturnForm(forms.Form):
     note = forms.CharField(
-        label=_("What should the country revise?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What should the country revise?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

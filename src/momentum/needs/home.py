@@ -34,7 +34,10 @@ def needs_next_steps(user: User) -> list[NextStep]:
                 if submission is None:
                     steps.append(
                         NextStep(
-                            text=_("Your country's needs-assessment questionnaire is waiting for its first answers."),
+                            text=_(
+                                "Your country's needs-assessment questionnaire is waiting "
+                                "for its first answers."
+                            ),
                             url=reverse("needs:round", kwargs={"pk": round.pk}),
                             priority=20,
                             app="needs",
@@ -43,7 +46,10 @@ def needs_next_steps(user: User) -> list[NextStep]:
                 elif submission.status == SubmissionStatus.RETURNED:
                     steps.append(
                         NextStep(
-                            text=_("Your needs-assessment questionnaire was returned with comments: revise it and submit it again."),
+                            text=_(
+                                "Your needs-assessment questionnaire was returned with "
+                                "comments: revise it and submit it again."
+                            ),
                             url=reverse("needs:submission", kwargs={"pk": submission.pk}),
                             priority=10,
                             app="needs",
@@ -52,7 +58,10 @@ def needs_next_steps(user: User) -> list[NextStep]:
                 elif submission.status == SubmissionStatus.DRAFT:
                     steps.append(
                         NextStep(
-                            text=_("Finish your needs-assessment questionnaire and submit it for review."),
+                            text=_(
+                                "Finish your needs-assessment questionnaire and submit it "
+                                "for review."
+                            ),
                             url=reverse("needs:submission", kwargs={"pk": submission.pk}),
                             priority=20,
                             app="needs",

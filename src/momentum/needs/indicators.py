@@ -18,7 +18,9 @@ def _visit_participants(**filters: Any) -> Breakdown:
     from momentum.needs.models import VisitParticipant
 
     rows = (
-        VisitParticipant.objects.filter(**{f"visit__{key}": value for key, value in filters.items()})
+        VisitParticipant.objects.filter(
+            **{f"visit__{key}": value for key, value in filters.items()}
+        )
         .values("sex", "visit__country__code")
         .annotate(n=Count("pk"))
         .order_by()
@@ -65,7 +67,9 @@ def _personnel_counted(**filters: Any) -> Breakdown:
 
     by_sex: dict[str, int] = defaultdict(int)
     by_country: dict[str, int] = defaultdict(int)
-    for round in Round.objects.filter(**{key.removeprefix("round__"): value for key, value in filters.items()}):
+    for round in Round.objects.filter(
+        **{key.removeprefix("round__"): value for key, value in filters.items()}
+    ):
         for code, counts in women_by_sex_and_country(round).items():
             for sex in ("female", "male"):
                 by_sex[sex] += counts.get(sex, 0)

@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from momentum.core.navigation import NavItem, register
 
 register(
-    NavItem(_("Needs assessment"), "needs:rounds", permission="needs.see_rounds", order=60, group="programme"),
+    NavItem(
+        _("Needs assessment"),
+        "needs:rounds",
+        permission="needs.see_rounds",
+        order=60,
+        group="programme",
+    ),
     NavItem(
         _("Women in law enforcement"),
         "needs:figures",
@@ -14,6 +20,10 @@ register(
         group="programme",
     ),
     NavItem(
-        _("Regional report"), "needs:reports", permission="needs.view_figures", order=62, group="programme"
+        _("Regional report"),
+        "needs:reports",
+        permission="needs.view_figures",
+        order=62,
+        group="programme",
     ),
 )

@@ -77,15 +77,11 @@ rules.add_perm("needs.view_matrix", is_needs_staff | is_board_member)
 # --- submissions ---
 rules.add_perm(
     "needs.view_submission",
-    is_needs_staff
-    | is_focal_point_of_submission
-    | (is_board_member & submission_is_accepted),
+    is_needs_staff | is_focal_point_of_submission | (is_board_member & submission_is_accepted),
 )
 rules.add_perm("needs.answer_submission", is_focal_point_of_submission & submission_is_editable)
 rules.add_perm("needs.review_submission", is_needs_staff)
 
 # --- figures and the report ---
-rules.add_perm(
-    "needs.view_figures", is_needs_staff | is_focal_point | is_board_member | is_donor
-)
+rules.add_perm("needs.view_figures", is_needs_staff | is_focal_point | is_board_member | is_donor)
 rules.add_perm("needs.view_report", is_needs_staff | report_is_published)

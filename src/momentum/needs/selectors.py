@@ -121,7 +121,9 @@ def women_by_sex_and_country(round: Round) -> dict[str, dict[str, int]]:
             rows = (
                 base.annotate(
                     cell=Cast(
-                        KeyTextTransform(sex, KeyTextTransform(level, KeyTextTransform("cells", "value"))),
+                        KeyTextTransform(
+                            sex, KeyTextTransform(level, KeyTextTransform("cells", "value"))
+                        ),
                         IntegerField(),
                     )
                 )
@@ -136,7 +138,7 @@ def women_by_sex_and_country(round: Round) -> dict[str, dict[str, int]]:
 
 
 def need_scores(round: Round) -> dict[tuple[str, str], Decimal]:
-    """Importance × gap per (country code, area-of-work code) from the answers of submitted
+    """Importance times gap per (country code, area-of-work code) from the answers of submitted
     and approved questionnaires: each scale question marked as measuring one of them."""
     answers = Answer.objects.filter(
         submission__round=round,

@@ -15,12 +15,24 @@ urlpatterns = [
     # --- questionnaires ---
     path("questionnaires/", questionnaires.questionnaire_list, name="questionnaires"),
     path("questionnaires/<int:pk>/", questionnaires.questionnaire_detail, name="questionnaire"),
-    path("questionnaires/<int:pk>/xlsform.xlsx", questionnaires.questionnaire_export, name="questionnaire_export"),
-    path("questionnaires/<int:pk>/new-version/", questionnaires.questionnaire_new_version, name="questionnaire_new_version"),
+    path(
+        "questionnaires/<int:pk>/xlsform.xlsx",
+        questionnaires.questionnaire_export,
+        name="questionnaire_export",
+    ),
+    path(
+        "questionnaires/<int:pk>/new-version/",
+        questionnaires.questionnaire_new_version,
+        name="questionnaire_new_version",
+    ),
     # --- submissions ---
     path("submissions/<int:pk>/", submissions.submission_detail, name="submission"),
     path("submissions/<int:pk>/review/", submissions.submission_review, name="submission_review"),
-    path("submissions/<int:pk>/documents/", submissions.submission_document, name="submission_document"),
+    path(
+        "submissions/<int:pk>/documents/",
+        submissions.submission_document,
+        name="submission_document",
+    ),
     path("documents/<int:pk>/", submissions.submission_file, name="submission_file"),
     # --- the priority matrix ---
     path("rounds/<int:pk>/matrix/", priorities.matrix, name="matrix"),
@@ -33,5 +45,7 @@ urlpatterns = [
     path("reports/<int:pk>/advance/", reports.report_advance, name="report_advance"),
     path("reports/<int:pk>/<str:language>.pdf", reports.report_pdf, name="report_pdf"),
     path("public/<slug:slug>/", reports.public_report, name="public_report"),
-    path("public/<slug:slug>/<str:language>.pdf", reports.public_report_pdf, name="public_report_pdf"),
+    path(
+        "public/<slug:slug>/<str:language>.pdf", reports.public_report_pdf, name="public_report_pdf"
+    ),
 ]

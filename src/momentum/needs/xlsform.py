@@ -129,8 +129,12 @@ def export_xlsform(questionnaire: Questionnaire) -> bytes:
                 if question.grid_rows == GridRows.AREA_OF_WORK:
                     add_choices(f"{question.name}__rows", question.choices)
                 survey.append(
-                    {"type": "integer", "name": f"{question.name}__total", "constraint": ". >= 0",
-                     **{f"label::{n}": "Total" for n in LANGUAGES.values()}}
+                    {
+                        "type": "integer",
+                        "name": f"{question.name}__total",
+                        "constraint": ". >= 0",
+                        **{f"label::{n}": "Total" for n in LANGUAGES.values()},
+                    }
                 )
                 for value, label in rows:
                     for sex in _SEXES:
@@ -206,7 +210,9 @@ def _write(sheet: Any, header: list[str], rows: list[dict[str, str]]) -> None:
 def _grid_rows(question: Question) -> list[tuple[str, str]]:
     if question.grid_rows == GridRows.RANK_LEVEL:
         return [(level.value, str(level.label)) for level in RankLevel]
-    return [(str(entry["value"]), str(entry.get("en") or entry["value"])) for entry in question.choices]
+    return [
+        (str(entry["value"]), str(entry.get("en") or entry["value"])) for entry in question.choices
+    ]
 
 
 # --- import ---
@@ -249,7 +255,9 @@ def _read_sheet(workbook: Any, name: str) -> list[_Row]:
 
 
 def _refuse(row: _Row, message: str) -> XLSFormError:
-    return XLSFormError(_("Row %(row)s of the survey sheet: %(problem)s") % {"row": row.number, "problem": message})
+    return XLSFormError(
+        _("Row %(row)s of the survey sheet: %(problem)s") % {"row": row.number, "problem": message}
+    )
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -295,8 +303,13 @@ def _entries(choice_rows: list[_Row], list_name: str) -> list[dict[str, Any]]:
     ]
 
 
-_SIMPLE_TYPES = {"text": QuestionKind.TEXT, "date": QuestionKind.DATE, "integer": QuestionKind.NUMBER,
-                 "decimal": QuestionKind.NUMBER, "range": QuestionKind.SCALE}
+_SIMPLE_TYPES = {
+    "text": QuestionKind.TEXT,
+    "date": QuestionKind.DATE,
+    "integer": QuestionKind.NUMBER,
+    "decimal": QuestionKind.NUMBER,
+    "range": QuestionKind.SCALE,
+}
 _IGNORED_TYPES = {"start", "end", "today", "deviceid", "note"}
 
 
@@ -317,7 +330,11 @@ def import_xlsform(*, by: Any, data: bytes) -> Questionnaire:
     code = settings.get("form_id") or "questionnaire"
     titles = {
         **settings.text("form_title"),
-        **{code: settings.get(f"form_title_{code}") for code in ("fr", "ar") if settings.get(f"form_title_{code}")},
+        **{
+            code: settings.get(f"form_title_{code}")
+            for code in ("fr", "ar")
+            if settings.get(f"form_title_{code}")
+        },
     }
     latest = Questionnaire.objects.filter(code=code).aggregate(Max("version"))["version__max"] or 0
     questionnaire = Questionnaire.objects.create(
@@ -438,7 +455,9 @@ def _question(row: _Row, section: Section, order: int, kind: str) -> Question:
     )
 
 
-def _note_skip(row: _Row, question: Question, skips: list[tuple[_Row, Question, str, str, str]]) -> None:
+def _note_skip(
+    row: _Row, question: Question, skips: list[tuple[_Row, Question, str, str, str]]
+) -> None:
     relevant = row.get("relevant")
     if not relevant:
         return

@@ -83,7 +83,10 @@ class Figure(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True, blank=True)
     is_percent = models.BooleanField(_("percentage"), default=False)
     qualifier = models.CharField(
-        _("qualifier"), max_length=20, choices=FigureQualifier.choices, default=FigureQualifier.EXACT
+        _("qualifier"),
+        max_length=20,
+        choices=FigureQualifier.choices,
+        default=FigureQualifier.EXACT,
     )
     source_citation = models.CharField(_("source"), max_length=300, blank=True)
     source_url = models.URLField(_("source address"), max_length=500, blank=True)

@@ -97,13 +97,18 @@ class Question(models.Model):
     max_value = models.DecimalField(
         _("largest value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    grid_rows = models.CharField(_("grid rows"), max_length=20, choices=GridRows.choices, blank=True)
+    grid_rows = models.CharField(
+        _("grid rows"), max_length=20, choices=GridRows.choices, blank=True
+    )
     # The need this question scores (importance or gap), by area of work, for the priority matrix.
     area_of_work = models.ForeignKey(
         "core.AreaOfWork", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     need_measure = models.CharField(
-        _("measures for the priority matrix"), max_length=20, choices=NeedMeasure.choices, blank=True
+        _("measures for the priority matrix"),
+        max_length=20,
+        choices=NeedMeasure.choices,
+        blank=True,
     )
     show_if = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="dependants"

@@ -32,9 +32,7 @@ class Submission(models.Model):
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.PROTECT, related_name="submissions"
     )
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, related_name="needs_submissions"
-    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="needs_submissions")
     status = models.CharField(
         _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT
     )
@@ -87,9 +85,7 @@ class Answer(models.Model):
 
 
 class ReviewComment(models.Model):
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="comments"
-    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
     question = models.ForeignKey(
         Question, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -134,9 +130,7 @@ class SubmissionEvent(models.Model):
 
 
 class SubmissionDocument(models.Model):
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="documents"
-    )
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="needs/submissions/%Y/")
     uploaded_by = models.ForeignKey(

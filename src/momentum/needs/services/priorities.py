@@ -44,7 +44,11 @@ def make_draft_course(*, by: Any, priority: Priority) -> int:
     from momentum.training.services.catalogue import save_course
 
     _require_staff(by)
-    priority = Priority.objects.select_for_update().select_related("country", "area_of_work", "round").get(pk=priority.pk)
+    priority = (
+        Priority.objects.select_for_update()
+        .select_related("country", "area_of_work", "round")
+        .get(pk=priority.pk)
+    )
     if priority.course_id:
         raise ValidationError(_("This priority already has its course."), code="exists")
     area = priority.area_of_work

@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
-from momentum.core.models import Country, Job
 from momentum.core import services as jobs
+from momentum.core.models import Country, Job
 from momentum.needs.models import (
     Figure,
     FigureIndicator,
@@ -48,7 +48,9 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _figure_entry(figure: Figure | None, sources: dict[str, int], derived: bool = False) -> dict[str, Any] | None:
+def _figure_entry(
+    figure: Figure | None, sources: dict[str, int], derived: bool = False
+) -> dict[str, Any] | None:
     if figure is None or figure.value is None:
         return None
     key = figure.source_url or figure.source_citation
@@ -111,8 +113,12 @@ def build_snapshot(round: Round) -> dict[str, Any]:
     initiatives: dict[int, list[dict[str, Any]]] = {}
     for initiative in Initiative.objects.all():
         initiatives.setdefault(initiative.country_id, []).append(
-            {"what": initiative.what, "run_by": initiative.run_by, "funder": initiative.funder,
-             "since": initiative.since}
+            {
+                "what": initiative.what,
+                "run_by": initiative.run_by,
+                "funder": initiative.funder,
+                "since": initiative.since,
+            }
         )
     from momentum.needs.selectors import women_by_sex_and_country
 
@@ -141,13 +147,18 @@ def build_snapshot(round: Round) -> dict[str, Any]:
             )
         }
         entry_figures[FigureIndicator.SHARE_OF_WOMEN] = share
-        notes = [f.note for f in figures if f.country_id == country.pk and f.value is None and f.note]
+        notes = [
+            f.note for f in figures if f.country_id == country.pk and f.value is None and f.note
+        ]
         visit = visits.get(country.pk)
         submission = submissions.get(country.pk)
         rows.append(
             {
                 "code": code,
-                "name": {language: getattr(country, f"name_{language}") or country.name for language in LANGUAGES},
+                "name": {
+                    language: getattr(country, f"name_{language}") or country.name
+                    for language in LANGUAGES
+                },
                 "figures": entry_figures,
                 "notes": notes,
                 "visit": None
@@ -164,20 +175,23 @@ def build_snapshot(round: Round) -> dict[str, Any]:
                 "trend": sorted(trends.get(code, [])),
             }
         )
-    for figure in figures:
-        key = figure.source_url or figure.source_citation
-        if key in sources and key not in source_rows:
-            source_rows[key] = figure
     global_share = _figure_entry(latest.get((None, FigureIndicator.SHARE_OF_WOMEN)), sources)
     for figure in figures:
-        key = figure.source_url or figure.source_citation
-        if key in sources and key not in source_rows:
-            source_rows[key] = figure
-    answered = sum(1 for s in submissions.values() if s.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED))
+        source_key = figure.source_url or figure.source_citation
+        if source_key in sources and source_key not in source_rows:
+            source_rows[source_key] = figure
+    answered = sum(
+        1
+        for s in submissions.values()
+        if s.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
+    )
     return {
         "round": {
             "year": round.year,
-            "title": {language: getattr(round, f"title_{language}") or round.title for language in LANGUAGES},
+            "title": {
+                language: getattr(round, f"title_{language}") or round.title
+                for language in LANGUAGES
+            },
         },
         "methodology": {
             "countries": len(countries),
@@ -185,7 +199,9 @@ def build_snapshot(round: Round) -> dict[str, Any]:
             "visits_done": sum(1 for v in visits.values() if v.status == VisitStatus.DONE),
             "submissions": len(submissions),
             "answered": answered,
-            "accepted": sum(1 for s in submissions.values() if s.status == SubmissionStatus.ACCEPTED),
+            "accepted": sum(
+                1 for s in submissions.values() if s.status == SubmissionStatus.ACCEPTED
+            ),
             "response_rate": builtins.round(100 * answered / len(countries)) if countries else 0,
         },
         "global_share": global_share,

@@ -62,9 +62,7 @@ def _focal_points(country_id: int) -> list[User]:
 
 
 def _staff() -> list[User]:
-    return list(
-        User.objects.filter(role_assignments__role=Role.STAFF, is_active=True).distinct()
-    )
+    return list(User.objects.filter(role_assignments__role=Role.STAFF, is_active=True).distinct())
 
 
 def _event(submission: Submission, kind: str, by: Any, note: str = "") -> None:
@@ -181,7 +179,9 @@ def save_answers(
     return errors
 
 
-def submit(*, by: Any, submission: Submission, answers: Mapping[str, Any], version: int | None) -> dict[str, str]:
+def submit(
+    *, by: Any, submission: Submission, answers: Mapping[str, Any], version: int | None
+) -> dict[str, str]:
     """Save the answers and, when every shown required question is answered and every answer
     valid, submit for review. Returns the errors (nothing is submitted when there are any)."""
     with transaction.atomic():
@@ -201,8 +201,10 @@ def submit(*, by: Any, submission: Submission, answers: Mapping[str, Any], versi
         notify(
             recipients=_staff(),
             kind="needs.submitted",
-            message=lambda: _("%(country)s submitted its needs-assessment questionnaire.")
-            % {"country": country.name},
+            message=lambda: (
+                _("%(country)s submitted its needs-assessment questionnaire.")
+                % {"country": country.name}
+            ),
             url=submission_path(locked),
         )
     return {}
@@ -214,7 +216,9 @@ def _require_reviewer(by: Any) -> None:
 
 
 @transaction.atomic
-def comment(*, by: Any, submission: Submission, text: str, question: Question | None = None) -> ReviewComment:
+def comment(
+    *, by: Any, submission: Submission, text: str, question: Question | None = None
+) -> ReviewComment:
     _require_reviewer(by)
     text = text.strip()
     if not text:
@@ -253,10 +257,10 @@ def return_for_revision(
     notify(
         recipients=_focal_points(submission.country_id),
         kind="needs.returned",
-        message=lambda: _(
-            "Programme staff returned your questionnaire for %(round)s with comments to revise."
-        )
-        % {"round": str(round_title.title)},
+        message=lambda: (
+            _("Programme staff returned your questionnaire for %(round)s with comments to revise.")
+            % {"round": str(round_title.title)}
+        ),
         url=submission_path(submission),
         email=True,
     )
@@ -280,8 +284,10 @@ def accept(*, by: Any, submission: Submission) -> Submission:
     notify(
         recipients=_focal_points(submission.country_id),
         kind="needs.accepted",
-        message=lambda: _("Programme staff approved your questionnaire for %(round)s.")
-        % {"round": str(round_title.title)},
+        message=lambda: (
+            _("Programme staff approved your questionnaire for %(round)s.")
+            % {"round": str(round_title.title)}
+        ),
         url=submission_path(submission),
     )
     return submission

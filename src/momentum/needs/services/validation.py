@@ -86,9 +86,11 @@ def clean_answer(question: Question, raw: Any) -> tuple[Any, str | None]:
     if kind == QuestionKind.TEXT:
         return str(raw).strip() or None, None
     if kind in (QuestionKind.SINGLE, QuestionKind.YES_NO):
-        allowed = {"yes", "no"} if kind == QuestionKind.YES_NO else {
-            str(choice["value"]) for choice in question.choices
-        }
+        allowed = (
+            {"yes", "no"}
+            if kind == QuestionKind.YES_NO
+            else {str(choice["value"]) for choice in question.choices}
+        )
         value = _as_text(raw)
         if value not in allowed:
             return None, _message(question, _("Choose one of the answers offered."))

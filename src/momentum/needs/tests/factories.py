@@ -34,7 +34,12 @@ def questionnaire(code: str | None = None) -> Questionnaire:
 
 def section(of: Questionnaire, name: str = "main", order: int = 1) -> Section:
     return Section.objects.create(
-        questionnaire=of, name=name, order=order, title_en="Main", title_fr="Principal", title_ar="الرئيسي"
+        questionnaire=of,
+        name=name,
+        order=order,
+        title_en="Main",
+        title_fr="Principal",
+        title_ar="الرئيسي",
     )
 
 
@@ -47,7 +52,10 @@ def question(in_section: Section, name: str, kind: str, **fields: Any) -> Questi
 
 
 def choices(*values: str) -> list[dict[str, str]]:
-    return [{"value": value, "en": value.title(), "fr": f"{value} (fr)", "ar": f"{value} (ar)"} for value in values]
+    return [
+        {"value": value, "en": value.title(), "fr": f"{value} (fr)", "ar": f"{value} (ar)"}
+        for value in values
+    ]
 
 
 def small_questionnaire() -> Questionnaire:
@@ -58,14 +66,29 @@ def small_questionnaire() -> Questionnaire:
     main = section(form)
     has_unit = question(main, "has_unit", "yes_no", required=True)
     question(
-        main, "unit_size", "number", min_value=1, max_value=500, unit="officers", required=True,
-        show_if=has_unit, show_operator="is", show_value="yes",
-        message_en="Between 1 and 500 officers.", message_fr="Entre 1 et 500 agents.", message_ar="بين 1 و500 ضابط.",
+        main,
+        "unit_size",
+        "number",
+        min_value=1,
+        max_value=500,
+        unit="officers",
+        required=True,
+        show_if=has_unit,
+        show_operator="is",
+        show_value="yes",
+        message_en="Between 1 and 500 officers.",
+        message_fr="Entre 1 et 500 agents.",
+        message_ar="بين 1 و500 ضابط.",
     )
     support = question(main, "support", "multiple", choices=choices("mentoring", "network"))
     question(
-        main, "network_members", "number", min_value=0,
-        show_if=support, show_operator="includes", show_value="network",
+        main,
+        "network_members",
+        "number",
+        min_value=0,
+        show_if=support,
+        show_operator="includes",
+        show_value="network",
     )
     question(main, "personnel", "headcount", grid_rows="rank_level", required=True)
     question(main, "since", "date")

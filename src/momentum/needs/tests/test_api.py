@@ -26,11 +26,24 @@ def test_a_focal_point_saves_then_submits_through_the_api(client_for, focal_poin
     client = client_for(focal_point)
     url = f"/api/v1/needs/submissions/{submission.pk}"
 
-    saved = _send(client, "put", f"{url}/answers", {"version": submission.version, "answers": {"has_unit": "yes", "unit_size": 900, "notes": "ok"}})
+    saved = _send(
+        client,
+        "put",
+        f"{url}/answers",
+        {
+            "version": submission.version,
+            "answers": {"has_unit": "yes", "unit_size": 900, "notes": "ok"},
+        },
+    )
     assert saved.status_code == 200
     assert saved.json()["errors"] == {"unit_size": "Between 1 and 500 officers."}
 
-    done = _send(client, "post", f"{url}/submit", {"version": saved.json()["version"], "answers": factories.VALID_ANSWERS})
+    done = _send(
+        client,
+        "post",
+        f"{url}/submit",
+        {"version": saved.json()["version"], "answers": factories.VALID_ANSWERS},
+    )
     assert done.json()["status"] == SubmissionStatus.SUBMITTED
     assert client.get(url).json()["answers"]["notes"] == "وحدة صغيرة"
 
@@ -43,10 +56,14 @@ def test_a_stale_version_is_a_conflict(client_for, focal_point, submission):
     response = _send(client, "put", url, {"version": submission.version, "answers": {"notes": "b"}})
 
     assert response.status_code == 409
-    assert "saved this questionnaire while you were answering" in response.json()["error"]["message"]
+    assert (
+        "saved this questionnaire while you were answering" in response.json()["error"]["message"]
+    )
 
 
-def test_the_submission_list_is_scoped_and_bounded(client_for, outsider, submission, morocco, django_assert_max_num_queries):
+def test_the_submission_list_is_scoped_and_bounded(
+    client_for, outsider, submission, morocco, django_assert_max_num_queries
+):
     factories.submission(submission.round, morocco)
     client = client_for(outsider)
     client.get("/api/v1/needs/submissions")

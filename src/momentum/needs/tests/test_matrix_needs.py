@@ -83,19 +83,43 @@ ROUTES: dict[str, Request] = {
     "needs:rounds": ("get", lambda w: "/en/needs/", None),
     "needs:round": ("get", lambda w: f"/en/needs/rounds/{w.round}/", None),
     "needs:visit_new": ("get", lambda w: f"/en/needs/rounds/{w.round}/visits/new/", None),
-    "needs:submission_start": ("post", lambda w: f"/en/needs/rounds/{w.round}/start/{w.jordan}/", None),
+    "needs:submission_start": (
+        "post",
+        lambda w: f"/en/needs/rounds/{w.round}/start/{w.jordan}/",
+        None,
+    ),
     "needs:visit": ("get", lambda w: f"/en/needs/visits/{w.visit}/", None),
     "needs:visit_ics": ("get", lambda w: f"/en/needs/visits/{w.visit}/invitation.ics", None),
     "needs:questionnaires": ("get", lambda w: "/en/needs/questionnaires/", None),
     "needs:questionnaire": ("get", lambda w: f"/en/needs/questionnaires/{w.questionnaire}/", None),
-    "needs:questionnaire_export": ("get", lambda w: f"/en/needs/questionnaires/{w.questionnaire}/xlsform.xlsx", None),
-    "needs:questionnaire_new_version": ("post", lambda w: f"/en/needs/questionnaires/{w.questionnaire}/new-version/", None),
+    "needs:questionnaire_export": (
+        "get",
+        lambda w: f"/en/needs/questionnaires/{w.questionnaire}/xlsform.xlsx",
+        None,
+    ),
+    "needs:questionnaire_new_version": (
+        "post",
+        lambda w: f"/en/needs/questionnaires/{w.questionnaire}/new-version/",
+        None,
+    ),
     "needs:submission": ("get", lambda w: f"/en/needs/submissions/{w.submission}/", None),
-    "needs:submission_review": ("post", lambda w: f"/en/needs/submissions/{w.submission}/review/", None),
-    "needs:submission_document": ("post", lambda w: f"/en/needs/submissions/{w.submission}/documents/", None),
+    "needs:submission_review": (
+        "post",
+        lambda w: f"/en/needs/submissions/{w.submission}/review/",
+        None,
+    ),
+    "needs:submission_document": (
+        "post",
+        lambda w: f"/en/needs/submissions/{w.submission}/documents/",
+        None,
+    ),
     "needs:submission_file": ("get", lambda w: f"/en/needs/documents/{w.document}/", None),
     "needs:matrix": ("get", lambda w: f"/en/needs/rounds/{w.round}/matrix/", None),
-    "needs:matrix_mark": ("post", lambda w: f"/en/needs/rounds/{w.round}/matrix/{w.jordan}/{w.area}/", None),
+    "needs:matrix_mark": (
+        "post",
+        lambda w: f"/en/needs/rounds/{w.round}/matrix/{w.jordan}/{w.area}/",
+        None,
+    ),
     "needs:figures": ("get", lambda w: "/en/needs/figures/", None),
     "needs:reports": ("get", lambda w: "/en/needs/reports/", None),
     "needs:report_build": ("post", lambda w: f"/en/needs/rounds/{w.round}/report/", None),
@@ -105,11 +129,23 @@ ROUTES: dict[str, Request] = {
     "needs:public_report": ("get", lambda w: f"/en/needs/public/{w.slug}/", None),
     "needs:public_report_pdf": ("get", lambda w: f"/en/needs/public/{w.slug}/fr.pdf", None),
     "api:needs_rounds": ("get", lambda w: "/api/v1/needs/rounds", None),
-    "api:needs_questionnaire": ("get", lambda w: f"/api/v1/needs/questionnaires/{w.questionnaire}", None),
+    "api:needs_questionnaire": (
+        "get",
+        lambda w: f"/api/v1/needs/questionnaires/{w.questionnaire}",
+        None,
+    ),
     "api:needs_submissions": ("get", lambda w: "/api/v1/needs/submissions", None),
     "api:needs_submission": ("get", lambda w: f"/api/v1/needs/submissions/{w.submission}", None),
-    "api:needs_submission_answers": ("put", lambda w: f"/api/v1/needs/submissions/{w.submission}/answers", _json),
-    "api:needs_submission_submit": ("post", lambda w: f"/api/v1/needs/submissions/{w.submission}/submit", _json),
+    "api:needs_submission_answers": (
+        "put",
+        lambda w: f"/api/v1/needs/submissions/{w.submission}/answers",
+        _json,
+    ),
+    "api:needs_submission_submit": (
+        "post",
+        lambda w: f"/api/v1/needs/submissions/{w.submission}/submit",
+        _json,
+    ),
     "api:needs_figures": ("get", lambda w: "/api/v1/needs/figures", None),
 }
 
@@ -119,20 +155,34 @@ def world(jordan, morocco, staff) -> World:  # type: ignore[no-untyped-def]
     from momentum.core.tests.factories import AreaOfWorkFactory
 
     round = factories.assessment_round()
-    visit = Visit.objects.create(round=round, country=jordan, starts_on="2026-03-01", ends_on="2026-03-03")
+    visit = Visit.objects.create(
+        round=round, country=jordan, starts_on="2026-03-01", ends_on="2026-03-03"
+    )
     submission = factories.submission(round, jordan)
     document = SubmissionDocument(submission=submission, title="Annual report", uploaded_by=staff)
     document.file.save("annual.pdf", ContentFile(b"%PDF-1.4 demo"), save=True)
     report = Report.objects.create(
-        round=round, created_by=staff, status=ReportStatus.PUBLISHED, public_slug="2026-v1-abc",
+        round=round,
+        created_by=staff,
+        status=ReportStatus.PUBLISHED,
+        public_slug="2026-v1-abc",
         snapshot={"countries": [], "methodology": {}, "round": {"title": {}}},
     )
     for language in ("ar", "fr", "en"):
-        getattr(report, f"pdf_{language}").save(f"report-{language}.pdf", ContentFile(b"%PDF-1.4"), save=True)
+        getattr(report, f"pdf_{language}").save(
+            f"report-{language}.pdf", ContentFile(b"%PDF-1.4"), save=True
+        )
     return World(
-        round=round.pk, questionnaire=round.questionnaire_id or 0, visit=visit.pk,
-        submission=submission.pk, version=submission.version, document=document.pk,
-        report=report.pk, slug=report.public_slug or "", area=AreaOfWorkFactory().pk, jordan=jordan.pk,
+        round=round.pk,
+        questionnaire=round.questionnaire_id or 0,
+        visit=visit.pk,
+        submission=submission.pk,
+        version=submission.version,
+        document=document.pk,
+        report=report.pk,
+        slug=report.public_slug or "",
+        area=AreaOfWorkFactory().pk,
+        jordan=jordan.pk,
     )
 
 
@@ -146,7 +196,9 @@ def test_every_route_has_a_request():
 def test_each_persona_gets_the_expected_answer(client, request, world, name, persona):
     method, url, options = ROUTES[name]
 
-    response = request_as(client, request, persona, method, url(world), **(options(world) if options else {}))
+    response = request_as(
+        client, request, persona, method, url(world), **(options(world) if options else {})
+    )
 
     assert response.status_code == MATRIX[name][PERSONAS.index(persona)]
     if name.startswith("api:") and response.status_code >= 400:

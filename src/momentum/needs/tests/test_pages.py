@@ -21,7 +21,9 @@ def _many_submissions(round, count, start=0):  # type: ignore[no-untyped-def]
     for index in range(start, start + count):
         country = CountryFactory(code=f"Z{chr(65 + index)}")
         factories.submission(round, country, status=SubmissionStatus.SUBMITTED)
-        Visit.objects.create(round=round, country=country, starts_on="2026-03-01", ends_on="2026-03-02")
+        Visit.objects.create(
+            round=round, country=country, starts_on="2026-03-01", ends_on="2026-03-02"
+        )
 
 
 def test_the_round_page_costs_the_same_queries_for_3_or_12_countries(
@@ -49,7 +51,9 @@ def test_a_focal_point_sees_only_her_countrys_submission_on_the_round_page(
     assert "Jordan" in content and "Morocco" not in content
 
 
-def test_a_focal_point_without_a_submission_is_offered_to_start_it(client_for, focal_point, round, jordan):
+def test_a_focal_point_without_a_submission_is_offered_to_start_it(
+    client_for, focal_point, round, jordan
+):
     response = client_for(focal_point).get(f"/en/needs/rounds/{round.pk}/")
 
     assert f"/start/{jordan.pk}/" in response.content.decode()
@@ -70,7 +74,9 @@ def test_the_questionnaire_page_answers_in_arabic_with_direction_from_the_text(
     client_for, focal_point, round, jordan, django_assert_max_num_queries
 ):
     submission = services.start_submission(by=focal_point, round=round, country=jordan)
-    services.save_answers(by=focal_point, submission=submission, answers={"notes": "Unit 7 — وحدة"}, version=None)
+    services.save_answers(
+        by=focal_point, submission=submission, answers={"notes": "Unit 7 — وحدة"}, version=None
+    )
     client = client_for(focal_point)
     client.get(f"/ar/needs/submissions/{submission.pk}/")
 
@@ -80,7 +86,10 @@ def test_the_questionnaire_page_answers_in_arabic_with_direction_from_the_text(
     content = response.content.decode()
     assert 'dir="rtl"' in content
     assert "السؤال has_unit" in content
-    assert '<textarea id="input-notes" name="q-notes" rows="3" dir="auto">Unit 7 — وحدة</textarea>' in content
+    assert (
+        '<textarea id="input-notes" name="q-notes" rows="3" dir="auto">Unit 7 — وحدة</textarea>'
+        in content
+    )
     # The skip logic hides what does not apply yet, and the browser script can show it.
     assert 'data-show-if="has_unit"' in content
 
@@ -91,7 +100,13 @@ def test_an_invalid_save_keeps_what_was_typed_and_says_why(client_for, focal_poi
 
     response = client.post(
         f"/fr/needs/submissions/{submission.pk}/",
-        {"version": submission.version, "action": "save", "q-has_unit": "yes", "q-unit_size": "9000", "q-notes": "gardé"},
+        {
+            "version": submission.version,
+            "action": "save",
+            "q-has_unit": "yes",
+            "q-unit_size": "9000",
+            "q-notes": "gardé",
+        },
     )
 
     assert response.status_code == 422
@@ -110,7 +125,9 @@ def test_a_stale_save_is_refused_with_the_other_persons_name_and_keeps_the_typed
     submission = services.start_submission(by=focal_point, round=round, country=jordan)
     colleague = person_with_role(Role.FOCAL_POINT, jordan, given_name="Rania", family_name="Saleh")
     old_version = submission.version
-    services.save_answers(by=colleague, submission=submission, answers={"notes": "hers"}, version=old_version)
+    services.save_answers(
+        by=colleague, submission=submission, answers={"notes": "hers"}, version=old_version
+    )
 
     response = client_for(focal_point).post(
         f"/en/needs/submissions/{submission.pk}/",
@@ -124,7 +141,9 @@ def test_a_stale_save_is_refused_with_the_other_persons_name_and_keeps_the_typed
 
 
 def test_the_visit_invitation_is_an_icalendar_event(client_for, staff, round, jordan):
-    visit = Visit.objects.create(round=round, country=jordan, starts_on="2026-03-01", ends_on="2026-03-03", sequence=2)
+    visit = Visit.objects.create(
+        round=round, country=jordan, starts_on="2026-03-01", ends_on="2026-03-03", sequence=2
+    )
     VisitParticipant.objects.create(visit=visit, name="Head of training", sex="female")
     from icalendar import Calendar
 
@@ -138,11 +157,17 @@ def test_the_visit_invitation_is_an_icalendar_event(client_for, staff, round, jo
     assert int(event["SEQUENCE"]) == 2
 
 
-def test_the_figures_page_says_no_public_figure_and_hides_drafts_from_the_donor(client_for, donor, staff, jordan):
+def test_the_figures_page_says_no_public_figure_and_hides_drafts_from_the_donor(
+    client_for, donor, staff, jordan
+):
     from momentum.needs.models import Figure, FigureStatus
 
-    Figure.objects.create(country=jordan, indicator="share_of_women", value=None, status=FigureStatus.PUBLISHED)
-    Figure.objects.create(country=jordan, indicator="women_trainers", value=7, status=FigureStatus.DRAFT)
+    Figure.objects.create(
+        country=jordan, indicator="share_of_women", value=None, status=FigureStatus.PUBLISHED
+    )
+    Figure.objects.create(
+        country=jordan, indicator="women_trainers", value=7, status=FigureStatus.DRAFT
+    )
 
     donor_page = client_for(donor).get("/en/needs/figures/").content.decode()
     staff_page = client_for(staff).get("/en/needs/figures/").content.decode()

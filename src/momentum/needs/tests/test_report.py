@@ -24,7 +24,12 @@ CSV = (Path(__file__).resolve().parents[1] / "fixtures" / "women-in-police.csv")
 
 @pytest.fixture
 def world(staff):  # type: ignore[no-untyped-def]
-    for code, en, ar in (("EG", "Egypt", "مصر"), ("MA", "Morocco", "المغرب"), ("PS", "Palestine", "فلسطين"), ("DZ", "Algeria", "الجزائر")):
+    for code, en, ar in (
+        ("EG", "Egypt", "مصر"),
+        ("MA", "Morocco", "المغرب"),
+        ("PS", "Palestine", "فلسطين"),
+        ("DZ", "Algeria", "الجزائر"),
+    ):
         CountryFactory(code=code, name_en=en, name_fr=en, name_ar=ar)
     figure_services.import_published_figures(by=staff, text=CSV)
     return factories.assessment_round()
@@ -36,7 +41,9 @@ def test_a_missing_figure_is_none_in_the_snapshot_and_never_a_number(world):
     egypt = next(country for country in snapshot["countries"] if country["code"] == "EG")
     assert egypt["figures"]["share_of_women"] is None
     assert all(value is None for value in egypt["figures"].values())
-    assert egypt["notes"] == ["No public figure found; women admitted to the police academy from 1984"]
+    assert egypt["notes"] == [
+        "No public figure found; women admitted to the police academy from 1984"
+    ]
 
 
 def test_a_share_from_a_headcount_and_a_total_is_labelled_derived(world):
@@ -88,11 +95,22 @@ def test_a_published_version_is_frozen(world, staff):
     assert job.status == JobStatus.FAILED
 
 
-def test_the_public_address_shows_a_published_report_to_anyone_and_hides_drafts(client, world, staff):
-    draft = Report.objects.create(round=world, created_by=staff, snapshot=services.build_snapshot(world), public_slug="draft-slug")
+def test_the_public_address_shows_a_published_report_to_anyone_and_hides_drafts(
+    client, world, staff
+):
+    draft = Report.objects.create(
+        round=world,
+        created_by=staff,
+        snapshot=services.build_snapshot(world),
+        public_slug="draft-slug",
+    )
     published = Report.objects.create(
-        round=world, number=2, created_by=staff, snapshot=services.build_snapshot(world),
-        status=ReportStatus.PUBLISHED, public_slug="2026-v2-abc",
+        round=world,
+        number=2,
+        created_by=staff,
+        snapshot=services.build_snapshot(world),
+        status=ReportStatus.PUBLISHED,
+        public_slug="2026-v2-abc",
     )
 
     assert client.get(f"/en/needs/public/{draft.public_slug}/").status_code == 404

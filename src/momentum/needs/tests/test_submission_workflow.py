@@ -43,8 +43,12 @@ def test_a_draft_keeps_valid_answers_and_reports_the_others(submission, focal_po
 
 
 def test_a_second_sitting_adds_to_the_first(submission, focal_point):
-    services.save_answers(by=focal_point, submission=submission, answers={"notes": "a"}, version=None)
-    services.save_answers(by=focal_point, submission=submission, answers={"since": "2020-01-01"}, version=None)
+    services.save_answers(
+        by=focal_point, submission=submission, answers={"notes": "a"}, version=None
+    )
+    services.save_answers(
+        by=focal_point, submission=submission, answers={"since": "2020-01-01"}, version=None
+    )
 
     assert answers_by_name(submission) == {"notes": "a", "since": "2020-01-01"}
 
@@ -54,12 +58,18 @@ def test_a_save_based_on_an_older_version_is_refused_with_the_other_persons_name
 ):
     colleague = person_with_role(Role.FOCAL_POINT, jordan, given_name="Rania", family_name="Saleh")
     read_at = submission.version
-    services.save_answers(by=colleague, submission=submission, answers={"notes": "hers"}, version=read_at)
+    services.save_answers(
+        by=colleague, submission=submission, answers={"notes": "hers"}, version=read_at
+    )
 
     with pytest.raises(services.StaleSubmission) as refused:
-        services.save_answers(by=focal_point, submission=submission, answers={"notes": "mine"}, version=read_at)
+        services.save_answers(
+            by=focal_point, submission=submission, answers={"notes": "mine"}, version=read_at
+        )
 
-    assert "Rania Saleh saved this questionnaire while you were answering" in refused.value.messages[0]
+    assert (
+        "Rania Saleh saved this questionnaire while you were answering" in refused.value.messages[0]
+    )
     assert answers_by_name(submission) == {"notes": "hers"}
 
 
@@ -75,26 +85,41 @@ def test_submitting_with_a_missing_required_answer_submits_nothing(submission, f
 
 
 def test_return_correct_and_approve_locks_the_submission(submission, focal_point, staff):
-    services.submit(by=focal_point, submission=submission, answers=factories.VALID_ANSWERS, version=None)
+    services.submit(
+        by=focal_point, submission=submission, answers=factories.VALID_ANSWERS, version=None
+    )
     with pytest.raises(ValidationError):  # submitted: no longer editable
-        services.save_answers(by=focal_point, submission=submission, answers={"notes": "x"}, version=None)
+        services.save_answers(
+            by=focal_point, submission=submission, answers={"notes": "x"}, version=None
+        )
 
     services.return_for_revision(
-        by=staff, submission=submission, note="Check the grid.", comments={"personnel": "Senior looks low."}
+        by=staff,
+        submission=submission,
+        note="Check the grid.",
+        comments={"personnel": "Senior looks low."},
     )
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.RETURNED
     assert Notification.objects.filter(recipient=focal_point, kind="needs.returned").exists()
     assert submission.comments.filter(question__name="personnel", text="Senior looks low.").exists()
 
-    corrected = {**factories.VALID_ANSWERS, "personnel": factories.grid(100, junior=(10, 60), senior=(3, 4))}
-    assert services.submit(by=focal_point, submission=submission, answers=corrected, version=None) == {}
+    corrected = {
+        **factories.VALID_ANSWERS,
+        "personnel": factories.grid(100, junior=(10, 60), senior=(3, 4)),
+    }
+    assert (
+        services.submit(by=focal_point, submission=submission, answers=corrected, version=None)
+        == {}
+    )
     services.accept(by=staff, submission=submission)
 
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.ACCEPTED
     with pytest.raises(ValidationError):
-        services.save_answers(by=focal_point, submission=submission, answers={"notes": "late"}, version=None)
+        services.save_answers(
+            by=focal_point, submission=submission, answers={"notes": "late"}, version=None
+        )
     assert list(submission.events.values_list("kind", flat=True)) == [
         SubmissionEventKind.STARTED,
         SubmissionEventKind.SAVED,
@@ -105,7 +130,11 @@ def test_return_correct_and_approve_locks_the_submission(submission, focal_point
         SubmissionEventKind.ACCEPTED,
     ]
     verbs = set(AuditEntry.objects.values_list("verb", flat=True))
-    assert {"needs.submission_submitted", "needs.submission_returned", "needs.submission_accepted"} <= verbs
+    assert {
+        "needs.submission_submitted",
+        "needs.submission_returned",
+        "needs.submission_accepted",
+    } <= verbs
 
 
 def test_only_a_submitted_questionnaire_can_be_approved(submission, staff):
@@ -115,19 +144,32 @@ def test_only_a_submitted_questionnaire_can_be_approved(submission, staff):
 
 def test_another_countrys_focal_point_cannot_answer(submission, outsider):
     with pytest.raises(PermissionDenied):
-        services.save_answers(by=outsider, submission=submission, answers={"notes": "x"}, version=None)
+        services.save_answers(
+            by=outsider, submission=submission, answers={"notes": "x"}, version=None
+        )
 
 
 def test_a_focal_point_cannot_approve_her_own_submission(submission, focal_point):
-    services.submit(by=focal_point, submission=submission, answers=factories.VALID_ANSWERS, version=None)
+    services.submit(
+        by=focal_point, submission=submission, answers=factories.VALID_ANSWERS, version=None
+    )
 
     with pytest.raises(PermissionDenied):
         services.accept(by=focal_point, submission=submission)
 
 
-def test_hidden_answers_already_stored_are_removed_when_the_trigger_changes(submission, focal_point):
-    services.save_answers(by=focal_point, submission=submission, answers={"has_unit": "yes", "unit_size": "5"}, version=None)
+def test_hidden_answers_already_stored_are_removed_when_the_trigger_changes(
+    submission, focal_point
+):
+    services.save_answers(
+        by=focal_point,
+        submission=submission,
+        answers={"has_unit": "yes", "unit_size": "5"},
+        version=None,
+    )
 
-    services.save_answers(by=focal_point, submission=submission, answers={"has_unit": "no"}, version=None)
+    services.save_answers(
+        by=focal_point, submission=submission, answers={"has_unit": "no"}, version=None
+    )
 
     assert not Answer.objects.filter(submission=submission, question__name="unit_size").exists()

@@ -112,7 +112,10 @@ def test_a_headcount_grid_refuses_negative_or_fractional_people(questions):
 
 def test_a_choice_not_offered_is_refused(questions):
     assert clean_answer(questions["obstacle"], "bribery")[1] == "Choose one of the answers offered."
-    assert clean_answer(questions["support"], ["network", "other"])[1] == "Choose among the answers offered."
+    assert (
+        clean_answer(questions["support"], ["network", "other"])[1]
+        == "Choose among the answers offered."
+    )
 
 
 def test_a_date_must_be_a_real_date(questions):

@@ -25,8 +25,12 @@ def form():  # type: ignore[no-untyped-def]
     form = factories.small_questionnaire()
     area_grid = factories.section(form, name="areas", order=2)
     factories.question(
-        area_grid, "by_area", "headcount", grid_rows="area_of_work",
-        choices=factories.choices("border", "training"), hint_ar="حسب مجال العمل",
+        area_grid,
+        "by_area",
+        "headcount",
+        grid_rows="area_of_work",
+        choices=factories.choices("border", "training"),
+        hint_ar="حسب مجال العمل",
     )
     return form
 
@@ -93,12 +97,16 @@ def test_an_unsupported_relevant_is_refused_with_its_row_and_nothing_is_saved(st
 
 
 def test_repeats_and_unknown_types_are_refused_with_their_row(staff):
-    repeat = _sheet([["type", "name", "label"], ["begin_group", "g", "G"], ["begin_repeat", "r", "R"]])
-    geopoint = _sheet([["type", "name", "label"], ["begin_group", "g", "G"], ["geopoint", "where", "Where"]])
+    repeat = _sheet(
+        [["type", "name", "label"], ["begin_group", "g", "G"], ["begin_repeat", "r", "R"]]
+    )
+    geopoint = _sheet(
+        [["type", "name", "label"], ["begin_group", "g", "G"], ["geopoint", "where", "Where"]]
+    )
 
-    with pytest.raises(XLSFormError, match="Row 3 .*repeated groups"):
+    with pytest.raises(XLSFormError, match=r"Row 3 .*repeated groups"):
         import_xlsform(by=staff, data=repeat)
-    with pytest.raises(XLSFormError, match="Row 3 .*geopoint"):
+    with pytest.raises(XLSFormError, match=r"Row 3 .*geopoint"):
         import_xlsform(by=staff, data=geopoint)
 
 

@@ -26,7 +26,9 @@ def figure_list(request: AuthenticatedRequest) -> HttpResponse:
     countries = list(Country.objects.order_by("code"))
     rows = []
     for country in [*countries, None]:
-        own = [figure for figure in figures if figure.country_id == (country.pk if country else None)]
+        own = [
+            figure for figure in figures if figure.country_id == (country.pk if country else None)
+        ]
         rows.append(
             {
                 "country": country,

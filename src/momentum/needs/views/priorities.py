@@ -1,5 +1,5 @@
-"""The needs-priority matrix (staff and the board): needs per area of work × country, scored
-importance × gap from the answers, as a heatmap that is also its data table."""
+"""The needs-priority matrix (staff and the board): needs per area of work and country, scored
+importance times gap from the answers, as a heatmap that is also its data table."""
 
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ def mark(request: AuthenticatedRequest, pk: int, country: int, area: int) -> Htt
     if request.POST.get("course"):
         try:
             services.make_draft_course(by=request.user, priority=priority)
-            messages.success(request, _("A draft course was added to the training catalogue for this need."))
+            messages.success(
+                request, _("A draft course was added to the training catalogue for this need.")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:

@@ -77,5 +77,7 @@ def questionnaire_new_version(request: AuthenticatedRequest, pk: int) -> HttpRes
     _require_manager(request)
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     copy = services.new_version(by=request.user, questionnaire=questionnaire)
-    messages.success(request, _("A new version was made: edit it, the frozen one stays as answered."))
+    messages.success(
+        request, _("A new version was made: edit it, the frozen one stays as answered.")
+    )
     return redirect("needs:questionnaire", pk=copy.pk)

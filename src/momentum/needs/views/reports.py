@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,9 +23,12 @@ from momentum.people.http import AuthenticatedRequest
 @login_required
 def report_list(request: AuthenticatedRequest) -> HttpResponse:
     reports = list(selectors.reports_visible_to(request.user)[:50])
-    if not reports and not request.user.has_perm("needs.manage"):
-        if not request.user.has_perm("needs.view_figures"):
-            raise PermissionDenied
+    if (
+        not reports
+        and not request.user.has_perm("needs.manage")
+        and not request.user.has_perm("needs.view_figures")
+    ):
+        raise PermissionDenied
     from momentum.needs.models import Round
 
     return render(
@@ -32,7 +36,9 @@ def report_list(request: AuthenticatedRequest) -> HttpResponse:
         "needs/report/list.html",
         {
             "reports": reports,
-            "rounds": list(Round.objects.all()[:20]) if request.user.has_perm("needs.manage") else [],
+            "rounds": list(Round.objects.all()[:20])
+            if request.user.has_perm("needs.manage")
+            else [],
         },
     )
 
@@ -68,7 +74,7 @@ def public_report(request: HttpRequest, slug: str) -> HttpResponse:
     return _page(request, report, public=True)
 
 
-def _pdf(report: Report, language: str) -> HttpResponse:
+def _pdf(report: Report, language: str) -> HttpResponseBase:
     if language not in services.LANGUAGES:
         raise Http404
     pdf = report.pdf_in(language)
@@ -82,11 +88,11 @@ def _pdf(report: Report, language: str) -> HttpResponse:
 
 
 @login_required
-def report_pdf(request: AuthenticatedRequest, pk: int, language: str) -> HttpResponse:
+def report_pdf(request: AuthenticatedRequest, pk: int, language: str) -> HttpResponseBase:
     return _pdf(selectors.get_report_for(request.user, pk), language)
 
 
-def public_report_pdf(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+def public_report_pdf(request: HttpRequest, slug: str, language: str) -> HttpResponseBase:
     report = get_object_or_404(Report, public_slug=slug, status=ReportStatus.PUBLISHED)
     return _pdf(report, language)
 
@@ -99,7 +105,9 @@ def report_advance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = selectors.get_report_for(request.user, pk)
     try:
         report = services.advance_report(by=request.user, report=report)
-        messages.success(request, _("The report is now: %(status)s.") % {"status": report.get_status_display()})
+        messages.success(
+            request, _("The report is now: %(status)s.") % {"status": report.get_status_display()}
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("needs:report", pk=report.pk)

@@ -80,7 +80,9 @@ def visit_ics(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         services.visit_ics(visit, host=request.get_host().split(":")[0]),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="visit-{visit.country.code}-{visit.round.year}.ics"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="visit-{visit.country.code}-{visit.round.year}.ics"'
+    )
     return response
 
 

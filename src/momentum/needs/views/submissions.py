@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -43,7 +44,10 @@ def raw_answers(data: QueryDict, questions: list[Question]) -> dict[str, Any]:
 
 
 def _sections(
-    questions: list[Question], values: dict[str, Any], errors: dict[str, str], comments: dict[int, list[Any]]
+    questions: list[Question],
+    values: dict[str, Any],
+    errors: dict[str, str],
+    comments: dict[int, list[Any]],
 ) -> list[dict[str, Any]]:
     by_pk = {question.pk: question for question in questions}
     sections: list[dict[str, Any]] = []
@@ -69,7 +73,11 @@ def _sections(
             {
                 "question": question,
                 "value": value,
-                "selected": value if isinstance(value, list) else [str(value)] if value not in (None, "") else [],
+                "selected": value
+                if isinstance(value, list)
+                else [str(value)]
+                if value not in (None, "")
+                else [],
                 "grid": grid,
                 "error": errors.get(question.name),
                 "shown": is_shown(question, values, by_pk),
@@ -109,7 +117,9 @@ def _render(
         "needs/submissions/detail.html",
         {
             "submission": submission,
-            "sections": _sections(questions, values if values is not None else stored, errors or {}, comments),
+            "sections": _sections(
+                questions, values if values is not None else stored, errors or {}, comments
+            ),
             "errors": errors or {},
             "stale": stale,
             "general_comments": general,
@@ -140,7 +150,9 @@ def submission_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         version = None
     try:
         if request.POST.get("action") == "submit":
-            errors = services.submit(by=request.user, submission=submission, answers=raw, version=version)
+            errors = services.submit(
+                by=request.user, submission=submission, answers=raw, version=version
+            )
         else:
             errors = services.save_answers(
                 by=request.user, submission=submission, answers=raw, version=version
@@ -158,7 +170,9 @@ def submission_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if submission.status == SubmissionStatus.SUBMITTED:
         messages.success(request, _("Your questionnaire was submitted for review."))
     else:
-        messages.success(request, _("Your answers were saved. You can come back to them at any time."))
+        messages.success(
+            request, _("Your answers were saved. You can come back to them at any time.")
+        )
     return redirect("needs:submission", pk=submission.pk)
 
 
@@ -184,7 +198,9 @@ def submission_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 note=request.POST.get("note", ""),
                 comments=comments,
             )
-            messages.success(request, _("The questionnaire was returned to the country for revision."))
+            messages.success(
+                request, _("The questionnaire was returned to the country for revision.")
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("needs:submission", pk=submission.pk)
@@ -212,7 +228,7 @@ def submission_document(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def submission_file(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+def submission_file(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     from django.http import FileResponse
     from django.shortcuts import get_object_or_404
 
@@ -220,4 +236,5 @@ def submission_file(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
     document = get_object_or_404(SubmissionDocument.objects.select_related("submission"), pk=pk)
     selectors.get_submission_for(request.user, document.submission_id)
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+    name = (document.file.name or "document").rsplit("/", 1)[-1]
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)

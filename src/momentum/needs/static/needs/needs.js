@@ -76,6 +76,8 @@
       });
     } catch (error) { /* ignore */ }
   }
+  // Read-only (submitted, approved, or a reviewer's view): the server already chose what shows.
+  if (!form.querySelector('button[name="action"]')) return;
   form.addEventListener("change", applySkipLogic);
   applySkipLogic();
 })();

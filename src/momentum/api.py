@@ -16,6 +16,7 @@ from momentum.core.api import router as core_router
 from momentum.governance.api import router as governance_router
 from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
+from momentum.needs.api import router as needs_router
 from momentum.people.api import router as people_router
 from momentum.selfassessment.api import router as selfassessment_router
 from momentum.results.api import router as results_router
@@ -142,3 +143,4 @@ api_contract.apply(api)
 api.add_router("/", results_router)
 api.add_router("/", governance_router)
 api.add_router("/", support_router)
+api.add_router("/", needs_router)

@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "momentum.results",
     "momentum.governance",
     "momentum.support",
+    "momentum.needs",
 ]
 
 MIDDLEWARE = [

@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "momentum.training",
     "momentum.hub",
     "momentum.mentoring",
+    "momentum.screening",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("training/", include("momentum.training.urls")),
     path("hub/", include("momentum.hub.urls")),
     path("mentoring/", include("momentum.mentoring.urls")),
+    path("screening/", include("momentum.screening.urls")),
     # The short public address printed (as a QR code) on every certificate.
     path("verify/<str:code>/", certificate_views.verify, name="verify"),
     path("accounts/", include("allauth.urls")),

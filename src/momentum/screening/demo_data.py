@@ -1,0 +1,1 @@
+from momentum.core.demo import register_seeder  # noqa: F401

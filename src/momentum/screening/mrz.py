@@ -443,6 +443,15 @@ def _repair_number(lines: list[str], span: Span, digit: str, corrections: list[C
             candidate = number[:position] + swaps[char] + number[position + 1 :]
             if check_digit(candidate) == digit:
                 fixes.append((position, char, swaps[char], candidate))
+    if len(fixes) > 1:
+        readings = ", ".join(candidate for _p, _b, _a, candidate in fixes)
+        corrections.append(
+            Correction(
+                "document_number", span.line, span.start, "", "",
+                _("Several readings satisfy the check digit (%(readings)s): the number was left as read.")
+                % {"readings": readings},
+            )
+        )
     if len(fixes) != 1:
         return lines, False
     position, before, after, candidate = fixes[0]

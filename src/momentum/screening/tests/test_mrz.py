@@ -107,12 +107,20 @@ def test_ocr_correction_lists_every_change() -> None:
 
 
 def test_ocr_confusion_in_document_number_is_fixed_only_when_the_check_digit_agrees() -> None:
-    noisy = TD3.replace("L898902C3", "LB98902C3")
+    noisy = TD3.replace("L898902C3", "L8989O2C3")
     assert mrz.parse(noisy).errors_for("document_number_check")
     corrected = mrz.parse(noisy, correct=True)
     assert corrected.document_number == "L898902C3"
     assert corrected.errors == []
-    assert [c.field for c in corrected.corrections] == ["document_number"]
+    assert [(c.field, c.before, c.after) for c in corrected.corrections] == [("document_number", "O", "0")]
+
+
+def test_ambiguous_ocr_confusion_is_left_as_read_and_the_readings_listed() -> None:
+    noisy = TD3.replace("L898902C3", "LB98902C3")  # B/8 here, or 8/B, or 2/Z: all fit
+    corrected = mrz.parse(noisy, correct=True)
+    assert corrected.document_number == "LB98902C3"
+    assert corrected.errors_for("document_number_check")
+    assert "L898902C3" in str(corrected.corrections[0].reason)
 
 
 def test_forged_check_digit_is_not_corrected_away() -> None:

@@ -56,13 +56,21 @@ def evaluation_pairs(seed: int = 2026, per_kind: int = 60) -> list[Pair]:
     pairs: list[Pair] = []
     for group in ("region", "other"):
         region = group == "region"
-        for kind in [*POSITIVE_KINDS, CaseKind.RELATIVE, "sibling", "namesake"]:
-            if kind == CaseKind.NOMINAL_VARIANT and not region:
+        for kind in [*POSITIVE_KINDS, "transliterated", CaseKind.RELATIVE, "sibling", "namesake"]:
+            if kind in (CaseKind.NOMINAL_VARIANT, "transliterated") and not region:
                 continue  # names of other nationalities have one spelling here
             for index in range(per_kind):
                 person = random_person(rng, today, region=region,
                                        swappable=kind == CaseKind.NOMINAL_DOB_SWAPPED)
-                if kind == "sibling":
+                if kind == "transliterated":
+                    # A record holding the Arabic script and the ICAO transliteration only
+                    # (consonants: MHMD BN ALY), no French or English spelling.
+                    assert person.given_name and person.family_name
+                    record = NominalRecord(world=world, surname=person.family_name.spellings[0],
+                                           given_names=person.given_name.spellings[0],
+                                           birth_date=person.birth_date, nationality=person.nationality,
+                                           sex=person.sex, name_ar=f"{person.given_ar} {person.surname_ar}")
+                elif kind == "sibling":
                     other = random_person(rng, today, region=region)
                     pool = (MALE if person.sex == "M" else FEMALE) if region else None
                     given = other.given
@@ -84,7 +92,7 @@ def evaluation_pairs(seed: int = 2026, per_kind: int = 60) -> list[Pair]:
                     planted = _planted_record(rng, world, person, kind, index, today)
                     assert planted is not None
                     record = planted
-                pairs.append(Pair(group, str(kind), kind in POSITIVE_KINDS, _predict(person, record)))
+                pairs.append(Pair(group, str(kind), kind in POSITIVE_KINDS or kind == "transliterated", _predict(person, record)))
     return pairs
 
 

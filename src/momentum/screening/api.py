@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as RefusalError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -181,9 +180,13 @@ class DecisionOut(Schema):
     case_kind: str
 
 
-class RefusalOut(Schema):
-    error: str
+class RefusalDetail(Schema):
+    code: str
     message: str
+
+
+class RefusalOut(Schema):
+    error: RefusalDetail
 
 
 @router.post(
@@ -197,7 +200,7 @@ def decide_check(request: HttpRequest, check_id: int, payload: DecideIn) -> Any:
     try:
         decided = services.decide(check=check, decision=payload.decision, note=payload.note, by=request.user)
     except RefusalError as error:
-        return 409, {"error": "refused", "message": " ".join(error.messages)}
+        return 409, {"error": {"code": "conflict", "message": " ".join(error.messages)}}
     presentation = check.item.presentation
     return {"check": decided.pk, "decision": decided.decision, "seconds": decided.seconds,
             "expected": presentation.expected, "case_kind": presentation.case_kind}
@@ -216,10 +219,7 @@ class ScoresOut(Schema):
 
 @router.get("/screening/plays/{play_id}/scores", response=ScoresOut, summary="Scores of a play")
 def play_scores(request: HttpRequest, play_id: int) -> dict[str, Any]:
-    try:
-        play = queue_selectors.get_play_for(request.user, play_id, scores=True)
-    except PermissionDenied as error:
-        raise HttpError(403, "You may not see these scores.") from error
+    play = queue_selectors.get_play_for(request.user, play_id, scores=True)
     scores = queue_selectors.scores_of(queue_selectors.checks_of([play]))
     return {"play": play.pk, "trainee": play.trainee_id, "decided": scores.decided,
             "correct": scores.correct, "precision": scores.precision, "recall": scores.recall,

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as RefusalError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from momentum.screening import mrz
@@ -200,7 +200,7 @@ def decide_check(request: HttpRequest, check_id: int, payload: DecideIn) -> Any:
     try:
         decided = services.decide(check=check, decision=payload.decision, note=payload.note, by=request.user)
     except RefusalError as error:
-        return 409, {"error": {"code": "conflict", "message": " ".join(error.messages)}}
+        return Status(409, {"error": {"code": "conflict", "message": " ".join(error.messages)}})
     presentation = check.item.presentation
     return {"check": decided.pk, "decision": decided.decision, "seconds": decided.seconds,
             "expected": presentation.expected, "case_kind": presentation.case_kind}

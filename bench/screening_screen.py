@@ -44,10 +44,14 @@ def configure(sqlite: bool) -> str:
     else:
         url = os.environ.get("MOMENTUM_DATABASE_URL", "")
         if urlparse(url).scheme not in {"postgres", "postgresql"}:
-            raise SystemExit("Set MOMENTUM_DATABASE_URL to a PostgreSQL database, or pass --sqlite.")
+            raise SystemExit(
+                "Set MOMENTUM_DATABASE_URL to a PostgreSQL database, or pass --sqlite."
+            )
         name = urlparse(url).path.lstrip("/")
         if "bench" not in name:
-            raise SystemExit(f"Refusing to use {name!r}: the benchmark database's name must say bench.")
+            raise SystemExit(
+                f"Refusing to use {name!r}: the benchmark database's name must say bench."
+            )
         os.environ.setdefault("MOMENTUM_VAR_DIR", str(ROOT / "var" / "bench"))
     os.environ["MOMENTUM_TESTING"] = "false"
     os.environ["MOMENTUM_MFA_REQUIRED"] = "false"
@@ -66,8 +70,13 @@ def _recreate_database(name: str) -> None:
     from django.conf import settings
 
     database: dict[str, Any] = settings.DATABASES["default"]
-    with psycopg.connect(dbname="postgres", user=database["USER"] or None, host=database["HOST"] or None,
-                         port=database["PORT"] or None, autocommit=True) as admin:
+    with psycopg.connect(
+        dbname="postgres",
+        user=database["USER"] or None,
+        host=database["HOST"] or None,
+        port=database["PORT"] or None,
+        autocommit=True,
+    ) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
 
@@ -104,39 +113,97 @@ def _background(world: Any, lost: int, nominal: int, seed: int, postgres: bool) 
     def lost_rows() -> Any:
         for _index in range(lost):
             number = document_number(rng)
-            yield (world.pk, number, mrz.canonical_number(number), rng.choice(states),
-                   rng.choice(["TD3", "TD1", "TD2"]), rng.choice(statuses).value,
-                   today - timedelta(days=rng.randint(1, 3000)))
+            yield (
+                world.pk,
+                number,
+                mrz.canonical_number(number),
+                rng.choice(states),
+                rng.choice(["TD3", "TD1", "TD2"]),
+                rng.choice(statuses).value,
+                today - timedelta(days=rng.randint(1, 3000)),
+            )
 
-    lost_columns = ["world_id", "number", "canonical", "issuing_state", "kind", "status", "reported_on"]
+    lost_columns = [
+        "world_id",
+        "number",
+        "canonical",
+        "issuing_state",
+        "kind",
+        "status",
+        "reported_on",
+    ]
     records = []
     for index in range(nominal):
         person = random_person(rng, today, region=rng.random() < 0.7)
-        records.append(_nominal(rng, world, person, "planted" if rng.random() < 0.3 else "background", 10_000_000 + index))
+        records.append(
+            _nominal(
+                rng,
+                world,
+                person,
+                "planted" if rng.random() < 0.3 else "background",
+                10_000_000 + index,
+            )
+        )
     if not postgres:
         LostDocument.objects.bulk_create(
-            [LostDocument(**dict(zip(lost_columns, row, strict=True))) for row in lost_rows()], batch_size=5000
+            [LostDocument(**dict(zip(lost_columns, row, strict=True))) for row in lost_rows()],
+            batch_size=5000,
         )
         NominalRecord.objects.bulk_create(records, batch_size=5000)
     else:
         _copy(LostDocument._meta.db_table, lost_columns, lost_rows())
         with connection.cursor() as cursor:
-            cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{NominalRecord._meta.db_table}"')
+            table = NominalRecord._meta.db_table
+            cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')  # noqa: S608
             start = cursor.fetchone()[0] + 1
         for offset, record in enumerate(records):
             record.pk = start + offset
-        columns = ["id", "world_id", "reference", "kind", "surname", "given_names", "name_ar", "aliases",
-                   "birth_date", "birth_year", "nationality", "sex"]
-        _copy(NominalRecord._meta.db_table, columns, (
-            (r.pk, world.pk, r.reference, r.kind, r.surname, r.given_names, r.name_ar, json.dumps(r.aliases),
-             r.birth_date, r.birth_year, r.nationality, r.sex) for r in records))
+        columns = [
+            "id",
+            "world_id",
+            "reference",
+            "kind",
+            "surname",
+            "given_names",
+            "name_ar",
+            "aliases",
+            "birth_date",
+            "birth_year",
+            "nationality",
+            "sex",
+        ]
+        _copy(
+            NominalRecord._meta.db_table,
+            columns,
+            (
+                (
+                    r.pk,
+                    world.pk,
+                    r.reference,
+                    r.kind,
+                    r.surname,
+                    r.given_names,
+                    r.name_ar,
+                    json.dumps(r.aliases),
+                    r.birth_date,
+                    r.birth_year,
+                    r.nationality,
+                    r.sex,
+                )
+                for r in records
+            ),
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{NominalRecord._meta.db_table}', 'id'), %s)",
-                           [start + len(records)])
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s)",
+                [start + len(records)],
+            )
     keys = (
         (world.pk, record.pk, key)
         for record in records
-        for key in blocking_keys(record.names(), record.birth_date.year if record.birth_date else record.birth_year)
+        for key in blocking_keys(
+            record.names(), record.birth_date.year if record.birth_date else record.birth_year
+        )
     )
     if postgres:
         _copy(NominalKey._meta.db_table, ["world_id", "record_id", "key"], keys)
@@ -165,19 +232,33 @@ def main() -> None:
     call_command("migrate", verbosity=0)
 
     from momentum.screening import mrz
-    from momentum.screening.models import Expected, LostDocument, NominalKey, NominalRecord, Presentation
+    from momentum.screening.models import (
+        Expected,
+        LostDocument,
+        NominalKey,
+        NominalRecord,
+        Presentation,
+    )
     from momentum.screening.selectors.screen import identity_from, screen
     from momentum.screening.services.generator import generate_world
 
     started = time.perf_counter()
-    world = generate_world(seed=args.seed, name="Bench world", travellers=args.travellers,
-                           lost_documents=0, nominal_records=0)
+    world = generate_world(
+        seed=args.seed,
+        name="Bench world",
+        travellers=args.travellers,
+        lost_documents=0,
+        nominal_records=0,
+    )
     _background(world, args.lost, args.nominal, args.seed, postgres=not args.sqlite)
     generated = time.perf_counter() - started
     print(f"database: {name}")
-    print(f"generated in {generated:.0f} s: {LostDocument.objects.filter(world=world).count():,} stolen/lost "
-          f"documents, {NominalRecord.objects.filter(world=world).count():,} nominal records, "
-          f"{NominalKey.objects.filter(world=world).count():,} blocking keys, {args.travellers:,} travellers")
+    print(
+        f"generated in {generated:.0f} s: {LostDocument.objects.filter(world=world).count():,} "
+        f"stolen/lost documents, {NominalRecord.objects.filter(world=world).count():,} nominal "
+        f"records, {NominalKey.objects.filter(world=world).count():,} blocking keys, "
+        f"{args.travellers:,} travellers"
+    )
 
     presentations = list(Presentation.objects.filter(world=world).order_by("pk"))
     for presentation in presentations[:20]:  # warm-up
@@ -192,8 +273,10 @@ def main() -> None:
             found += bool(result.lost or result.possible_hits)
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
-    print(f"screenings: {len(timings)}; p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
-          f"max {timings[-1]:.1f} ms")
+    print(
+        f"screenings: {len(timings)}; p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {timings[-1]:.1f} ms"
+    )
     print(f"planted hits found by the automatic screening: {found} of {hits}")
 
 

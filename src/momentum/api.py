@@ -14,8 +14,8 @@ from ninja.security import APIKeyCookie, HttpBearer
 from momentum.core.api import router as core_router
 from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
-from momentum.screening.api import router as screening_router
 from momentum.people.api import router as people_router
+from momentum.screening.api import router as screening_router
 from momentum.training.api import router as training_router
 
 

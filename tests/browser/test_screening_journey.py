@@ -12,8 +12,12 @@ from momentum.screening.services.queues import assign, generate_queue
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_trainee_screens_her_queue_in_arabic_and_gets_feedback(page_for, phone, live_server, officer, trainer):
-    world = generate_world(seed=9, name="Journey", travellers=20, lost_documents=50, nominal_records=30)
+def test_a_trainee_screens_her_queue_in_arabic_and_gets_feedback(
+    page_for, phone, live_server, officer, trainer
+):
+    world = generate_world(
+        seed=9, name="Journey", travellers=20, lost_documents=50, nominal_records=30
+    )
     queue = generate_queue(world=world, trainer=trainer, title="Counter", size=3, seed=1)
     play = assign(queue=queue, trainees=[officer], by=trainer)[0]
     page = page_for(phone, officer)

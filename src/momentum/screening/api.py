@@ -63,16 +63,29 @@ class ParsedOut(Schema):
 
 def _parsed_out(parsed: mrz.ParsedMRZ) -> dict[str, Any]:
     return {
-        "kind": parsed.kind, "valid": parsed.is_valid, "expired": parsed.is_expired,
-        "document_code": parsed.document_code, "issuing_state": parsed.issuing_state,
-        "surname": parsed.surname, "given_names": parsed.given_names,
-        "document_number": parsed.document_number, "nationality": parsed.nationality,
-        "birth_date": parsed.birth_date, "sex": parsed.sex, "expiry_date": parsed.expiry_date,
+        "kind": parsed.kind,
+        "valid": parsed.is_valid,
+        "expired": parsed.is_expired,
+        "document_code": parsed.document_code,
+        "issuing_state": parsed.issuing_state,
+        "surname": parsed.surname,
+        "given_names": parsed.given_names,
+        "document_number": parsed.document_number,
+        "nationality": parsed.nationality,
+        "birth_date": parsed.birth_date,
+        "sex": parsed.sex,
+        "expiry_date": parsed.expiry_date,
         "lines": parsed.lines,
         "errors": [{"field": e.field, "message": str(e.message)} for e in parsed.errors],
         "corrections": [
-            {"field": c.field, "line": c.line, "position": c.position, "before": c.before,
-             "after": c.after, "reason": str(c.reason)}
+            {
+                "field": c.field,
+                "line": c.line,
+                "position": c.position,
+                "before": c.before,
+                "after": c.after,
+                "reason": str(c.reason),
+            }
             for c in parsed.corrections
         ],
     }
@@ -141,27 +154,39 @@ def screen_traveller(request: HttpRequest, payload: ScreenIn) -> dict[str, Any]:
         identity = identity_from(parsed)
     else:
         identity = Identity(
-            surname=payload.surname.upper(), given_names=payload.given_names.upper(),
-            birth_date=payload.birth_date, nationality=payload.nationality.upper(),
-            sex=payload.sex.upper(), document_number=payload.document_number.upper(),
+            surname=payload.surname.upper(),
+            given_names=payload.given_names.upper(),
+            birth_date=payload.birth_date,
+            nationality=payload.nationality.upper(),
+            sex=payload.sex.upper(),
+            document_number=payload.document_number.upper(),
             issuing_state=payload.issuing_state.upper(),
         )
     result = screen(world, identity)
     return {
         "parsed": _parsed_out(parsed) if parsed else None,
         "lost": [
-            {"number": m.record.number, "issuing_state": m.record.issuing_state,
-             "status": m.record.status, "exact": m.exact}
+            {
+                "number": m.record.number,
+                "issuing_state": m.record.issuing_state,
+                "status": m.record.status,
+                "exact": m.exact,
+            }
             for m in result.lost
         ],
         "candidates": [
-            {"reference": c.record.reference, "surname": c.record.surname,
-             "given_names": c.record.given_names, "total": c.score.total,
-             "possible_hit": c.score.is_possible_hit, "name_only": c.score.is_name_only,
-             "contributions": [
-                 {"feature": p.feature, "detail": p.detail, "points": p.points}
-                 for p in c.score.contributions
-             ]}
+            {
+                "reference": c.record.reference,
+                "surname": c.record.surname,
+                "given_names": c.record.given_names,
+                "total": c.score.total,
+                "possible_hit": c.score.is_possible_hit,
+                "name_only": c.score.is_name_only,
+                "contributions": [
+                    {"feature": p.feature, "detail": p.detail, "points": p.points}
+                    for p in c.score.contributions
+                ],
+            }
             for c in result.candidates
         ],
     }
@@ -195,15 +220,24 @@ class RefusalOut(Schema):
     summary="Decide a check: hit, no hit or refer",
 )
 def decide_check(request: HttpRequest, check_id: int, payload: DecideIn) -> Any:
-    check = get_object_or_404(Check.objects.select_related("play", "item__presentation"), pk=check_id)
+    check = get_object_or_404(
+        Check.objects.select_related("play", "item__presentation"), pk=check_id
+    )
     _require(request, "screening.play", check.play)
     try:
-        decided = services.decide(check=check, decision=payload.decision, note=payload.note, by=request.user)
+        decided = services.decide(
+            check=check, decision=payload.decision, note=payload.note, by=request.user
+        )
     except RefusalError as error:
         return Status(409, {"error": {"code": "conflict", "message": " ".join(error.messages)}})
     presentation = check.item.presentation
-    return {"check": decided.pk, "decision": decided.decision, "seconds": decided.seconds,
-            "expected": presentation.expected, "case_kind": presentation.case_kind}
+    return {
+        "check": decided.pk,
+        "decision": decided.decision,
+        "seconds": decided.seconds,
+        "expected": presentation.expected,
+        "case_kind": presentation.case_kind,
+    }
 
 
 class ScoresOut(Schema):
@@ -221,6 +255,13 @@ class ScoresOut(Schema):
 def play_scores(request: HttpRequest, play_id: int) -> dict[str, Any]:
     play = queue_selectors.get_play_for(request.user, play_id, scores=True)
     scores = queue_selectors.scores_of(queue_selectors.checks_of([play]))
-    return {"play": play.pk, "trainee": play.trainee_id, "decided": scores.decided,
-            "correct": scores.correct, "precision": scores.precision, "recall": scores.recall,
-            "mean_seconds": scores.mean_seconds, "missed_by_kind": scores.missed_by_kind}
+    return {
+        "play": play.pk,
+        "trainee": play.trainee_id,
+        "decided": scores.decided,
+        "correct": scores.correct,
+        "precision": scores.precision,
+        "recall": scores.recall,
+        "mean_seconds": scores.mean_seconds,
+        "missed_by_kind": scores.missed_by_kind,
+    }

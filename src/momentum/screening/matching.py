@@ -99,7 +99,9 @@ def _name_features(query: str, variants: list[str]) -> tuple[float, float, str, 
     return best_text, best_phonetic, best_variant, query_key
 
 
-def birth_feature(query: date | None, record: date | None, record_year: int | None) -> tuple[float, str]:
+def birth_feature(
+    query: date | None, record: date | None, record_year: int | None
+) -> tuple[float, str]:
     """Agreement of the dates of birth, as a share of the feature and a word for it."""
     if query is None:
         return 0.0, "unknown"
@@ -144,13 +146,28 @@ def score(
     birth_share, birth_kind = birth_feature(birth_date, record_birth_date, record_birth_year)
     contributions = [
         Contribution("name_text", _("Name (spelling)"), variant, round(WEIGHT_TEXT * text, 3)),
-        Contribution("name_phonetic", _("Name (sound)"), variant, round(WEIGHT_PHONETIC * phonetic, 3)),
+        Contribution(
+            "name_phonetic", _("Name (sound)"), variant, round(WEIGHT_PHONETIC * phonetic, 3)
+        ),
     ]
-    birth_points = WEIGHT_BIRTH * birth_share if birth_share > 0 else (PENALTY_BIRTH if birth_share < 0 else 0.0)
-    contributions.append(Contribution("birth_date", _("Date of birth"), str(BIRTH_DETAILS[birth_kind]), round(birth_points, 3)))
+    birth_points = (
+        WEIGHT_BIRTH * birth_share
+        if birth_share > 0
+        else (PENALTY_BIRTH if birth_share < 0 else 0.0)
+    )
+    contributions.append(
+        Contribution(
+            "birth_date", _("Date of birth"), str(BIRTH_DETAILS[birth_kind]), round(birth_points, 3)
+        )
+    )
     same_nation = bool(nationality) and nationality == record_nationality
     contributions.append(
-        Contribution("nationality", _("Nationality"), record_nationality, WEIGHT_NATIONALITY if same_nation else 0.0)
+        Contribution(
+            "nationality",
+            _("Nationality"),
+            record_nationality,
+            WEIGHT_NATIONALITY if same_nation else 0.0,
+        )
     )
     if sex in ("M", "F") and record_sex in ("M", "F"):
         sex_points = WEIGHT_SEX if sex == record_sex else PENALTY_SEX

@@ -26,10 +26,22 @@ FILLER = "<"
 _VALID = re.compile(r"^[A-Z0-9<]*$")
 _WEIGHTS = (7, 3, 1)
 # What OCR confuses: a letter read in a digit's place, and back.
-TO_DIGIT = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "B": "8", "S": "5", "Z": "2", "G": "6"}
+TO_DIGIT = {
+    "O": "0",
+    "Q": "0",
+    "D": "0",
+    "I": "1",
+    "L": "1",
+    "B": "8",
+    "S": "5",
+    "Z": "2",
+    "G": "6",
+}
 TO_LETTER = {"0": "O", "1": "I", "8": "B", "5": "S", "2": "Z", "6": "G"}
 # Folding used to find document numbers that differ only by these confusions.
-_CANONICAL = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "B": "8", "S": "5", "Z": "2", "G": "6"})
+_CANONICAL = str.maketrans(
+    {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "B": "8", "S": "5", "Z": "2", "G": "6"}
+)
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 TD1, TD2, TD3, MRVA, MRVB = "TD1", "TD2", "TD3", "MRVA", "MRVB"
@@ -207,8 +219,15 @@ def _split(text: str, errors: list[FieldError], corrections: list[Correction]) -
             if len(joined) == width * count:
                 corrections.append(
                     Correction(
-                        "layout", 0, 0, "", "",
-                        _("The lines were pasted as one; they were split into %(count)d lines of %(width)d characters.")
+                        "layout",
+                        0,
+                        0,
+                        "",
+                        "",
+                        _(
+                            "The lines were pasted as one; they were split into %(count)d lines of "
+                            "%(width)d characters."
+                        )
                         % {"count": count, "width": width},
                     )
                 )
@@ -218,7 +237,14 @@ def _split(text: str, errors: list[FieldError], corrections: list[Correction]) -
     for number, line in enumerate(lines):
         if " " in line or "\t" in line:
             corrections.append(
-                Correction("layout", number, 0, "", "", _("Spaces inside line %(line)d were removed.") % {"line": number + 1})
+                Correction(
+                    "layout",
+                    number,
+                    0,
+                    "",
+                    "",
+                    _("Spaces inside line %(line)d were removed.") % {"line": number + 1},
+                )
             )
             line = re.sub(r"\s+", "", line)
         cleaned.append(line)
@@ -226,7 +252,11 @@ def _split(text: str, errors: list[FieldError], corrections: list[Correction]) -
 
 
 def _fold_characters(
-    lines: list[str], kind: str, correct: bool, errors: list[FieldError], corrections: list[Correction]
+    lines: list[str],
+    kind: str,
+    correct: bool,
+    errors: list[FieldError],
+    corrections: list[Correction],
 ) -> list[str]:
     """Upper-case letters and Western digits for Arabic-Indic ones: corrected or reported."""
     spans = _spans(kind)
@@ -236,7 +266,9 @@ def _fold_characters(
         for position, char in enumerate(chars):
             if _VALID.match(char):
                 continue
-            span = next((s for s in spans if s.line == number and s.start <= position < s.end), None)
+            span = next(
+                (s for s in spans if s.line == number and s.start <= position < s.end), None
+            )
             name = span.name if span else "layout"
             replacement = char.translate(_ARABIC_DIGITS)
             if replacement == char:
@@ -246,7 +278,10 @@ def _fold_characters(
             if char.islower():
                 reason = _("Lower-case letter %(char)s written in upper case.") % {"char": char}
             elif replacement.isdigit():
-                reason = _("Arabic-Indic digit %(char)s written as %(digit)s.") % {"char": char, "digit": replacement}
+                reason = _("Arabic-Indic digit %(char)s written as %(digit)s.") % {
+                    "char": char,
+                    "digit": replacement,
+                }
             else:
                 reason = _("Invalid character %(char)s replaced by a filler.") % {"char": char}
             if correct:
@@ -255,7 +290,10 @@ def _fold_characters(
                 errors.append(
                     FieldError(
                         name,
-                        _("Line %(line)d, position %(position)d: %(reason)s Only A–Z, 0–9 and < are allowed.")
+                        _(
+                            "Line %(line)d, position %(position)d: %(reason)s "
+                            "Only A–Z, 0–9 and < are allowed."
+                        )
                         % {"line": number + 1, "position": position + 1, "reason": reason},
                     )
                 )
@@ -279,9 +317,17 @@ def _ocr_fix(lines: list[str], kind: str, corrections: list[Correction]) -> list
             rows[span.line][position] = after
             corrections.append(
                 Correction(
-                    span.name, span.line, position, char, after,
+                    span.name,
+                    span.line,
+                    position,
+                    char,
+                    after,
                     _("%(before)s read as %(after)s: only %(expected)s can stand here.")
-                    % {"before": char, "after": after, "expected": _("digits") if after.isdigit() else _("letters")},
+                    % {
+                        "before": char,
+                        "after": after,
+                        "expected": _("digits") if after.isdigit() else _("letters"),
+                    },
                 )
             )
     return ["".join(row) for row in rows]
@@ -314,8 +360,9 @@ def parse(text: str, *, correct: bool = False) -> ParsedMRZ:
             FieldError(
                 "layout",
                 _(
-                    "An MRZ has 2 lines of 44 (passport, visa A), 2 lines of 36 (card TD2, visa B) or "
-                    "3 lines of 30 characters (card TD1); this text has %(count)d line(s) of %(widths)s."
+                    "An MRZ has 2 lines of 44 (passport, visa A), 2 lines of 36 (card TD2, visa B) "
+                    "or 3 lines of 30 characters (card TD1); this text has %(count)d line(s) of "
+                    "%(widths)s."
                 )
                 % {"count": len(lines), "widths": widths},
             )
@@ -336,11 +383,20 @@ def parse(text: str, *, correct: bool = False) -> ParsedMRZ:
     code = value("document_code")
     expected_first = {TD3: "P", MRVA: "V", MRVB: "V"}.get(kind, "IAC")
     if code[0] not in expected_first:
-        errors.append(FieldError("document_code", _("The document code %(code)s does not fit this layout.") % {"code": code}))
+        errors.append(
+            FieldError(
+                "document_code",
+                _("The document code %(code)s does not fit this layout.") % {"code": code},
+            )
+        )
     for name in ("issuing_state", "nationality"):
         state = value(name)
         if not re.fullmatch(r"[A-Z]{1,3}<{0,2}", state):
-            errors.append(FieldError(name, _("%(value)s is not a three-letter state code.") % {"value": state}))
+            errors.append(
+                FieldError(
+                    name, _("%(value)s is not a three-letter state code.") % {"value": state}
+                )
+            )
     result.issuing_state = value("issuing_state").rstrip(FILLER)
     result.nationality = value("nationality").rstrip(FILLER)
 
@@ -377,7 +433,9 @@ def parse(text: str, *, correct: bool = False) -> ParsedMRZ:
     result.expiry_date = _date(value("expiry_date"), past=False)
     for name_, parsed in (("birth_date", result.birth_date), ("expiry_date", result.expiry_date)):
         if parsed is None:
-            errors.append(FieldError(name_, _("%(value)s is not a date (YYMMDD).") % {"value": value(name_)}))
+            errors.append(
+                FieldError(name_, _("%(value)s is not a date (YYMMDD).") % {"value": value(name_)})
+            )
 
     checks = [
         ("document_number_check", number_check_data, number_check),
@@ -401,22 +459,38 @@ def parse(text: str, *, correct: bool = False) -> ParsedMRZ:
         checks.append(("composite_check", composite, value("composite_check")))
 
     if correct and kind in (TD1, TD2, TD3, MRVA, MRVB):
-        lines, number_fixed = _repair_number(lines, spans["document_number"], number_check, corrections)
+        lines, number_fixed = _repair_number(
+            lines, spans["document_number"], number_check, corrections
+        )
         if number_fixed:
             result.document_number = lines[spans["document_number"].line][
                 spans["document_number"].start : spans["document_number"].end
             ].rstrip(FILLER)
-            checks[0] = ("document_number_check", lines[spans["document_number"].line][
-                spans["document_number"].start : spans["document_number"].end
-            ], number_check)
+            checks[0] = (
+                "document_number_check",
+                lines[spans["document_number"].line][
+                    spans["document_number"].start : spans["document_number"].end
+                ],
+                number_check,
+            )
             if kind == TD3:
-                checks[-1] = ("composite_check", lines[1][0:10] + lines[1][13:20] + lines[1][21:43], value("composite_check"))
+                checks[-1] = (
+                    "composite_check",
+                    lines[1][0:10] + lines[1][13:20] + lines[1][21:43],
+                    value("composite_check"),
+                )
             elif kind == TD2:
-                checks[-1] = ("composite_check", lines[1][0:10] + lines[1][13:20] + lines[1][21:35], value("composite_check"))
+                checks[-1] = (
+                    "composite_check",
+                    lines[1][0:10] + lines[1][13:20] + lines[1][21:35],
+                    value("composite_check"),
+                )
 
     for name_, data, digit in checks:
         if not digit.isdigit():
-            errors.append(FieldError(name_, _("The check digit %(digit)s is not a digit.") % {"digit": digit}))
+            errors.append(
+                FieldError(name_, _("The check digit %(digit)s is not a digit.") % {"digit": digit})
+            )
         elif check_digit(data) != digit:
             errors.append(
                 FieldError(
@@ -429,14 +503,27 @@ def parse(text: str, *, correct: bool = False) -> ParsedMRZ:
     return result
 
 
-def _repair_number(lines: list[str], span: Span, digit: str, corrections: list[Correction]) -> tuple[list[str], bool]:
+def _repair_number(
+    lines: list[str], span: Span, digit: str, corrections: list[Correction]
+) -> tuple[list[str], bool]:
     """If the document number fails its check digit and exactly one confusion fixes it, fix it."""
     number = lines[span.line][span.start : span.end]
     if not digit.isdigit() or check_digit(number) == digit:
         return lines, False
     # The pairs whose values differ by a multiple of ten (L/1, G/6) never change a check
     # digit, so they cannot be told apart: only the classic confusions are tried.
-    swaps = {"O": "0", "0": "O", "I": "1", "1": "I", "B": "8", "8": "B", "S": "5", "5": "S", "Z": "2", "2": "Z"}
+    swaps = {
+        "O": "0",
+        "0": "O",
+        "I": "1",
+        "1": "I",
+        "B": "8",
+        "8": "B",
+        "S": "5",
+        "5": "S",
+        "Z": "2",
+        "2": "Z",
+    }
     fixes = []
     for position, char in enumerate(number):
         if char in swaps:
@@ -447,8 +534,15 @@ def _repair_number(lines: list[str], span: Span, digit: str, corrections: list[C
         readings = ", ".join(candidate for _p, _b, _a, candidate in fixes)
         corrections.append(
             Correction(
-                "document_number", span.line, span.start, "", "",
-                _("Several readings satisfy the check digit (%(readings)s): the number was left as read.")
+                "document_number",
+                span.line,
+                span.start,
+                "",
+                "",
+                _(
+                    "Several readings satisfy the check digit (%(readings)s): "
+                    "the number was left as read."
+                )
                 % {"readings": readings},
             )
         )
@@ -457,7 +551,11 @@ def _repair_number(lines: list[str], span: Span, digit: str, corrections: list[C
     position, before, after, candidate = fixes[0]
     corrections.append(
         Correction(
-            "document_number", span.line, span.start + position, before, after,
+            "document_number",
+            span.line,
+            span.start + position,
+            before,
+            after,
             _("%(before)s read as %(after)s: the only confusion that satisfies the check digit.")
             % {"before": before, "after": after},
         )
@@ -510,12 +608,23 @@ def generate(
     sex = sex if sex in ("M", "F") else FILLER
     if kind == TD1:
         line1 = code + state + number + check_digit(number) + optional_data[:15].ljust(15, FILLER)
-        line2 = birth + check_digit(birth) + sex + expiry + check_digit(expiry) + nation + FILLER * 11
+        line2 = (
+            birth + check_digit(birth) + sex + expiry + check_digit(expiry) + nation + FILLER * 11
+        )
         line2 += check_digit(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29])
         return [line1, line2, mrz_name(surname, given_names, 30)]
     width = 44 if kind in (TD3, MRVA) else 36
     line1 = code + state + mrz_name(surname, given_names, width - 5)
-    line2 = number + check_digit(number) + nation + birth + check_digit(birth) + sex + expiry + check_digit(expiry)
+    line2 = (
+        number
+        + check_digit(number)
+        + nation
+        + birth
+        + check_digit(birth)
+        + sex
+        + expiry
+        + check_digit(expiry)
+    )
     if kind == TD3:
         personal = optional_data[:14].ljust(14, FILLER)
         personal_check = check_digit(personal) if personal.strip(FILLER) else FILLER

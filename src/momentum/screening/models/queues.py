@@ -52,6 +52,9 @@ class QueueItem(models.Model):
             models.UniqueConstraint(fields=["queue", "position"], name="scr_item_position_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.queue_id}#{self.position}"
+
 
 class Play(models.Model):
     """One trainee's run through a queue."""
@@ -65,9 +68,10 @@ class Play(models.Model):
 
     class Meta:
         ordering = ["-assigned_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["queue", "trainee"], name="scr_play_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["queue", "trainee"], name="scr_play_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.queue_id}/{self.trainee_id}"
 
 
 class Decision(models.TextChoices):
@@ -88,6 +92,7 @@ class Check(models.Model):
     seconds = models.FloatField(null=True, blank=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["play", "item"], name="scr_check_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["play", "item"], name="scr_check_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.play_id}/{self.item_id}: {self.decision or '-'}"

@@ -60,6 +60,9 @@ class Document(models.Model):
     expiry_date = models.DateField()
     mrz = models.TextField()
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.issuing_state} {self.number}"
+
 
 class LostStatus(models.TextChoices):
     STOLEN = "stolen", _("Stolen")
@@ -84,6 +87,9 @@ class LostDocument(models.Model):
             models.Index(fields=["world", "canonical"], name="scr_lost_canonical"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.issuing_state} {self.number} ({self.status})"
+
 
 class NominalRecord(models.Model):
     """A synthetic notice or diffusion about a person, with the name's variants."""
@@ -106,6 +112,9 @@ class NominalRecord(models.Model):
     nationality = models.CharField(max_length=3)
     sex = models.CharField(max_length=1)
 
+    def __str__(self) -> str:
+        return self.reference
+
     def names(self) -> list[str]:
         names = [f"{self.given_names} {self.surname}", *self.aliases]
         if self.name_ar:
@@ -122,6 +131,9 @@ class NominalKey(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["world", "key"], name="scr_nominal_key")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class CaseKind(models.TextChoices):
@@ -176,3 +188,6 @@ class Presentation(models.Model):
     case_kind = models.CharField(max_length=24, choices=CaseKind.choices)
     expected = models.CharField(max_length=10, choices=Expected.choices)
     explanation = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.traveller_id}: {self.case_kind}"

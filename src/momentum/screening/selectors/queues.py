@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +99,7 @@ def scores_of(checks: list[Check]) -> Scores:
     return scores
 
 
-def checks_of(plays: list[Play]) -> list[Check]:
+def checks_of(plays: Sequence[Play]) -> list[Check]:
     return list(
         Check.objects.filter(play__in=plays)
         .select_related("item__presentation")

@@ -113,7 +113,9 @@ def nominal_candidates(world: World, identity: Identity) -> list[Candidate]:
         for record in records
     ]
     candidates.sort(key=lambda candidate: -candidate.score.total)
-    return [c for c in candidates if c.score.is_possible_hit or c.score.is_name_only][:SHOWN_CANDIDATES]
+    return [c for c in candidates if c.score.is_possible_hit or c.score.is_name_only][
+        :SHOWN_CANDIDATES
+    ]
 
 
 def screen(world: World, identity: Identity) -> ScreeningResult:

@@ -42,24 +42,36 @@ _HARD_KINDS = {
 }
 
 
-def _pick(rng: random.Random, presentations: list[Presentation], difficulty: str, size: int) -> list[Presentation]:
+def _pick(
+    rng: random.Random, presentations: list[Presentation], difficulty: str, size: int
+) -> list[Presentation]:
     if difficulty == Difficulty.EASY:
         pool = [p for p in presentations if p.case_kind not in _HARD_KINDS]
     elif difficulty == Difficulty.HARD:
-        pool = [p for p in presentations if p.case_kind in _HARD_KINDS or p.case_kind in REFER_KINDS]
+        pool = [
+            p for p in presentations if p.case_kind in _HARD_KINDS or p.case_kind in REFER_KINDS
+        ]
     else:
         pool = list(presentations)
     hits = [p for p in pool if p.case_kind in HIT_KINDS]
     others = [p for p in pool if p.case_kind not in HIT_KINDS]
     wanted_hits = min(len(hits), max(1, size * 3 // 10))
-    chosen = rng.sample(hits, wanted_hits) + rng.sample(others, min(len(others), size - wanted_hits))
+    chosen = rng.sample(hits, wanted_hits) + rng.sample(
+        others, min(len(others), size - wanted_hits)
+    )
     rng.shuffle(chosen)
     return chosen
 
 
 @transaction.atomic
 def generate_queue(
-    *, world: World, trainer: Any, title: str, difficulty: str = Difficulty.MIXED, size: int = 10, seed: int = 0
+    *,
+    world: World,
+    trainer: Any,
+    title: str,
+    difficulty: str = Difficulty.MIXED,
+    size: int = 10,
+    seed: int = 0,
 ) -> Queue:
     """A queue of ``size`` travellers of the world, with about three in ten to be hits."""
     if not 1 <= size <= 100:
@@ -71,14 +83,21 @@ def generate_queue(
         raise ValidationError(_("This world has no traveller of that difficulty."))
     queue = Queue.objects.create(world=world, title=title, difficulty=difficulty, trainer=trainer)
     QueueItem.objects.bulk_create(
-        [QueueItem(queue=queue, position=index + 1, presentation=p) for index, p in enumerate(chosen)]
+        [
+            QueueItem(queue=queue, position=index + 1, presentation=p)
+            for index, p in enumerate(chosen)
+        ]
     )
-    audit.record(trainer, "screening.queue_generated", queue, size=len(chosen), difficulty=difficulty)
+    audit.record(
+        trainer, "screening.queue_generated", queue, size=len(chosen), difficulty=difficulty
+    )
     return queue
 
 
 @transaction.atomic
-def replace_items(*, queue: Queue, presentations: list[Presentation], by: Any, version: int) -> Queue:
+def replace_items(
+    *, queue: Queue, presentations: list[Presentation], by: Any, version: int
+) -> Queue:
     """Change the travellers of a queue; refused once a trainee has started it."""
     locked = Queue.objects.select_for_update().get(pk=queue.pk)
     if locked.status == QueueStatus.STARTED:
@@ -87,7 +106,10 @@ def replace_items(*, queue: Queue, presentations: list[Presentation], by: Any, v
         raise ValidationError(_("Someone changed this queue meanwhile: reload it and try again."))
     locked.items.all().delete()
     QueueItem.objects.bulk_create(
-        [QueueItem(queue=locked, position=index + 1, presentation=p) for index, p in enumerate(presentations)]
+        [
+            QueueItem(queue=locked, position=index + 1, presentation=p)
+            for index, p in enumerate(presentations)
+        ]
     )
     locked.version += 1
     locked.save(update_fields=["version"])
@@ -121,7 +143,9 @@ def open_next(*, play: Play, by: Any) -> Check | None:
         return None
     check, created = Check.objects.get_or_create(play=locked, item=item)
     if created:
-        Queue.objects.filter(pk=locked.queue_id, status=QueueStatus.DRAFT).update(status=QueueStatus.STARTED)
+        Queue.objects.filter(pk=locked.queue_id, status=QueueStatus.DRAFT).update(
+            status=QueueStatus.STARTED
+        )
     return check
 
 
@@ -134,7 +158,9 @@ def decide(*, check: Check, decision: str, note: str, by: Any) -> Check:
     if locked.play.trainee_id != getattr(by, "pk", None):
         raise ValidationError(_("Only the trainee screening this queue can decide."))
     if locked.decision:
-        raise ValidationError(_("This traveller has already been decided: a decision cannot be changed."))
+        raise ValidationError(
+            _("This traveller has already been decided: a decision cannot be changed.")
+        )
     now = timezone.now()
     locked.decision = decision
     locked.note = note.strip()[:2000]

@@ -13,7 +13,9 @@ from momentum.screening.services.queues import assign, generate_queue
 
 @pytest.fixture
 def small_world(db: Any) -> World:
-    return generate_world(seed=5, name="Test world", travellers=40, lost_documents=200, nominal_records=100)
+    return generate_world(
+        seed=5, name="Test world", travellers=40, lost_documents=200, nominal_records=100
+    )
 
 
 @pytest.fixture

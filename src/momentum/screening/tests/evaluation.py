@@ -60,16 +60,22 @@ def evaluation_pairs(seed: int = 2026, per_kind: int = 60) -> list[Pair]:
             if kind in (CaseKind.NOMINAL_VARIANT, "transliterated") and not region:
                 continue  # names of other nationalities have one spelling here
             for index in range(per_kind):
-                person = random_person(rng, today, region=region,
-                                       swappable=kind == CaseKind.NOMINAL_DOB_SWAPPED)
+                person = random_person(
+                    rng, today, region=region, swappable=kind == CaseKind.NOMINAL_DOB_SWAPPED
+                )
                 if kind == "transliterated":
                     # A record holding the Arabic script and the ICAO transliteration only
                     # (consonants: MHMD BN ALY), no French or English spelling.
                     assert person.given_name and person.family_name
-                    record = NominalRecord(world=world, surname=person.family_name.spellings[0],
-                                           given_names=person.given_name.spellings[0],
-                                           birth_date=person.birth_date, nationality=person.nationality,
-                                           sex=person.sex, name_ar=f"{person.given_ar} {person.surname_ar}")
+                    record = NominalRecord(
+                        world=world,
+                        surname=person.family_name.spellings[0],
+                        given_names=person.given_name.spellings[0],
+                        birth_date=person.birth_date,
+                        nationality=person.nationality,
+                        sex=person.sex,
+                        name_ar=f"{person.given_ar} {person.surname_ar}",
+                    )
                 elif kind == "sibling":
                     other = random_person(rng, today, region=region)
                     pool = (MALE if person.sex == "M" else FEMALE) if region else None
@@ -77,22 +83,48 @@ def evaluation_pairs(seed: int = 2026, per_kind: int = 60) -> list[Pair]:
                     if pool is not None:
                         name = rng.choice([n for n in pool if n.arabic != person.given_ar])
                         given = name.spellings[1]
-                    born = date(person.birth_date.year + rng.choice([-3, -2, 2, 3]), rng.randint(1, 12), rng.randint(1, 28))
-                    record = NominalRecord(world=world, surname=person.surname, given_names=given, birth_date=born,
-                                           nationality=person.nationality, sex=person.sex,
-                                           name_ar=f"{other.given_ar} {person.surname_ar}".strip())
+                    born = date(
+                        person.birth_date.year + rng.choice([-3, -2, 2, 3]),
+                        rng.randint(1, 12),
+                        rng.randint(1, 28),
+                    )
+                    record = NominalRecord(
+                        world=world,
+                        surname=person.surname,
+                        given_names=given,
+                        birth_date=born,
+                        nationality=person.nationality,
+                        sex=person.sex,
+                        name_ar=f"{other.given_ar} {person.surname_ar}".strip(),
+                    )
                     if given == person.given:
                         continue
                 elif kind == "namesake":
-                    born = date(person.birth_date.year, (person.birth_date.month % 12) + 1, 28 - person.birth_date.day % 10)
-                    record = NominalRecord(world=world, surname=person.surname, given_names=person.given,
-                                           birth_date=born, nationality="FRA" if person.nationality != "FRA" else "DEU",
-                                           sex=person.sex)
+                    born = date(
+                        person.birth_date.year,
+                        (person.birth_date.month % 12) + 1,
+                        28 - person.birth_date.day % 10,
+                    )
+                    record = NominalRecord(
+                        world=world,
+                        surname=person.surname,
+                        given_names=person.given,
+                        birth_date=born,
+                        nationality="FRA" if person.nationality != "FRA" else "DEU",
+                        sex=person.sex,
+                    )
                 else:
                     planted = _planted_record(rng, world, person, kind, index, today)
                     assert planted is not None
                     record = planted
-                pairs.append(Pair(group, str(kind), kind in POSITIVE_KINDS or kind == "transliterated", _predict(person, record)))
+                pairs.append(
+                    Pair(
+                        group,
+                        str(kind),
+                        kind in POSITIVE_KINDS or kind == "transliterated",
+                        _predict(person, record),
+                    )
+                )
     return pairs
 
 
@@ -100,8 +132,11 @@ def precision_recall(pairs: list[Pair]) -> tuple[float, float]:
     true_positive = sum(p.positive and p.predicted for p in pairs)
     flagged = sum(p.predicted for p in pairs)
     positives = sum(p.positive for p in pairs)
-    return (true_positive / flagged if flagged else 0.0, true_positive / positives if positives else 0.0)
+    return (
+        true_positive / flagged if flagged else 0.0,
+        true_positive / positives if positives else 0.0,
+    )
 
 
-# Unused in the pairs but kept importable: the family names tell the reader where variants come from.
+# The family names tell the reader where the variants come from.
 __all__ = ["FAMILY", "Pair", "evaluation_pairs", "precision_recall"]

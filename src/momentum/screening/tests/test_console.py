@@ -25,14 +25,20 @@ def test_console_shows_the_stolen_document_and_each_score_contribution(
     assert "Training — synthetic data" in body
 
 
-def test_console_reports_a_malformed_mrz_by_field(client: Any, small_world: World, officer: Any) -> None:
+def test_console_reports_a_malformed_mrz_by_field(
+    client: Any, small_world: World, officer: Any
+) -> None:
     client.force_login(officer)
-    response = client.get("/en/screening/console/", {"world": small_world.pk, "mrz": "p<utoeriksson"})
+    response = client.get(
+        "/en/screening/console/", {"world": small_world.pk, "mrz": "p<utoeriksson"}
+    )
     assert response.status_code == 200
     assert "Layout" in response.content.decode()
 
 
-def test_console_in_arabic_reads_right_to_left(client: Any, small_world: World, officer: Any) -> None:
+def test_console_in_arabic_reads_right_to_left(
+    client: Any, small_world: World, officer: Any
+) -> None:
     client.force_login(officer)
     response = client.get("/ar/screening/console/")
     assert 'dir="rtl"' in response.content.decode()
@@ -40,7 +46,9 @@ def test_console_in_arabic_reads_right_to_left(client: Any, small_world: World, 
 
 def test_api_parse_reports_every_problem_by_field(client: Any, officer: Any) -> None:
     client.force_login(officer)
-    response = client.post("/api/v1/screening/parse", {"mrz": "P<UTO\n123"}, content_type="application/json")
+    response = client.post(
+        "/api/v1/screening/parse", {"mrz": "P<UTO\n123"}, content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json()["valid"] is False
     assert response.json()["errors"][0]["field"] == "layout"
@@ -54,7 +62,9 @@ def test_api_decide_twice_is_a_conflict(client: Any, queue: Any, officer: Any) -
     assert check is not None
     client.force_login(officer)
     url = f"/api/v1/screening/checks/{check.pk}/decide"
-    assert client.post(url, {"decision": "refer"}, content_type="application/json").status_code == 200
+    assert (
+        client.post(url, {"decision": "refer"}, content_type="application/json").status_code == 200
+    )
     second = client.post(url, {"decision": "hit"}, content_type="application/json")
     assert second.status_code == 409
     assert second.json()["error"]["code"] == "conflict"

@@ -50,17 +50,38 @@ ROUTES = {
     "screening:console": ("get", lambda w: "/en/screening/console/", lambda w: {}),
     "screening:queue_new": ("get", lambda w: "/en/screening/queues/new/", lambda w: {}),
     "screening:queue": ("get", lambda w: f"/en/screening/queues/{w.queue}/", lambda w: {}),
-    "screening:queue_assign": ("post", lambda w: f"/en/screening/queues/{w.queue}/assign/", lambda w: {}),
+    "screening:queue_assign": (
+        "post",
+        lambda w: f"/en/screening/queues/{w.queue}/assign/",
+        lambda w: {},
+    ),
     "screening:play": ("get", lambda w: f"/en/screening/plays/{w.play}/", lambda w: {}),
-    "screening:play_scores": ("get", lambda w: f"/en/screening/plays/{w.play}/scores/", lambda w: {}),
+    "screening:play_scores": (
+        "get",
+        lambda w: f"/en/screening/plays/{w.play}/scores/",
+        lambda w: {},
+    ),
     "screening:decide": ("post", lambda w: f"/en/screening/checks/{w.check}/decide/", lambda w: {}),
-    "screening:feedback": ("get", lambda w: f"/en/screening/checks/{w.check}/feedback/", lambda w: {}),
-    "api:parse_mrz": ("post", lambda w: "/api/v1/screening/parse",
-                      lambda w: {"data": {"mrz": TD3}, "content_type": "application/json"}),
-    "api:screen_traveller": ("post", lambda w: "/api/v1/screening/screen",
-                             lambda w: {"data": {"world": w.world, "mrz": TD3}, "content_type": "application/json"}),
-    "api:decide_check": ("post", lambda w: f"/api/v1/screening/checks/{w.check}/decide",
-                         lambda w: {"data": {"decision": "no_hit"}, "content_type": "application/json"}),
+    "screening:feedback": (
+        "get",
+        lambda w: f"/en/screening/checks/{w.check}/feedback/",
+        lambda w: {},
+    ),
+    "api:parse_mrz": (
+        "post",
+        lambda w: "/api/v1/screening/parse",
+        lambda w: {"data": {"mrz": TD3}, "content_type": "application/json"},
+    ),
+    "api:screen_traveller": (
+        "post",
+        lambda w: "/api/v1/screening/screen",
+        lambda w: {"data": {"world": w.world, "mrz": TD3}, "content_type": "application/json"},
+    ),
+    "api:decide_check": (
+        "post",
+        lambda w: f"/api/v1/screening/checks/{w.check}/decide",
+        lambda w: {"data": {"decision": "no_hit"}, "content_type": "application/json"},
+    ),
     "api:play_scores": ("get", lambda w: f"/api/v1/screening/plays/{w.play}/scores", lambda w: {}),
 }
 

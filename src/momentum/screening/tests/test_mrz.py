@@ -10,7 +10,9 @@ from momentum.screening import mrz
 
 TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 TD2 = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6"
-TD1 = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+TD1 = (
+    "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+)
 MRVA = "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<"
 MRVB = "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109<<<<<<<<"
 
@@ -41,7 +43,11 @@ def test_td3_specimen_fields() -> None:
 
 
 def test_td1_long_document_number_continues_in_optional_data() -> None:
-    lines = ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"]
+    lines = [
+        "I<UTOD23145890<7349<<<<<<<<<<<",
+        "3407127M9507122UTO<<<<<<<<<<<2",
+        "STEVENSON<<PETER<JOHN<<<<<<<<<",
+    ]
     parsed = mrz.parse("\n".join(lines))
     assert parsed.document_number == "D23145890734"
     assert not parsed.errors_for("document_number_check")
@@ -50,20 +56,36 @@ def test_td1_long_document_number_continues_in_optional_data() -> None:
 @pytest.mark.parametrize("kind", mrz.KINDS)
 def test_generated_mrz_validates_and_round_trips(kind: str) -> None:
     lines = mrz.generate(
-        kind, document_code="P" if kind == "TD3" else ("V" if kind.startswith("MRV") else "ID"),
-        issuing_state="DZA", surname="Ben Ali", given_names="Youcef", document_number="AB1234567",
-        nationality="DZA", birth_date=date(1985, 3, 7), sex="M", expiry_date=date(2031, 5, 1),
+        kind,
+        document_code="P" if kind == "TD3" else ("V" if kind.startswith("MRV") else "ID"),
+        issuing_state="DZA",
+        surname="Ben Ali",
+        given_names="Youcef",
+        document_number="AB1234567",
+        nationality="DZA",
+        birth_date=date(1985, 3, 7),
+        sex="M",
+        expiry_date=date(2031, 5, 1),
     )
     parsed = mrz.parse("\n".join(lines))
     assert parsed.errors == []
-    assert (parsed.surname, parsed.given_names, parsed.document_number) == ("BEN ALI", "YOUCEF", "AB1234567")
+    assert (parsed.surname, parsed.given_names, parsed.document_number) == (
+        "BEN ALI",
+        "YOUCEF",
+        "AB1234567",
+    )
 
 
 def test_each_failed_check_digit_is_reported_by_field() -> None:
     line2 = "L898902C37UTO7408121F1204158ZE184226B<<<<<10"
     parsed = mrz.parse(TD3.split("\n")[0] + "\n" + line2)
     fields = {error.field for error in parsed.errors}
-    assert {"document_number_check", "birth_date_check", "expiry_date_check", "composite_check"} <= fields
+    assert {
+        "document_number_check",
+        "birth_date_check",
+        "expiry_date_check",
+        "composite_check",
+    } <= fields
 
 
 @pytest.mark.parametrize(
@@ -112,7 +134,9 @@ def test_ocr_confusion_in_document_number_is_fixed_only_when_the_check_digit_agr
     corrected = mrz.parse(noisy, correct=True)
     assert corrected.document_number == "L898902C3"
     assert corrected.errors == []
-    assert [(c.field, c.before, c.after) for c in corrected.corrections] == [("document_number", "O", "0")]
+    assert [(c.field, c.before, c.after) for c in corrected.corrections] == [
+        ("document_number", "O", "0")
+    ]
 
 
 def test_ambiguous_ocr_confusion_is_left_as_read_and_the_readings_listed() -> None:

@@ -19,7 +19,9 @@ def _play(queue: Queue, officer: Any) -> Play:
     return Play.objects.get(queue=queue, trainee=officer)
 
 
-def test_the_console_of_a_queue_never_shows_the_ground_truth_before_deciding(client: Any, queue: Queue, officer: Any) -> None:
+def test_the_console_of_a_queue_never_shows_the_ground_truth_before_deciding(
+    client: Any, queue: Queue, officer: Any
+) -> None:
     client.force_login(officer)
     response = client.get(f"/en/screening/plays/{_play(queue, officer).pk}/")
     body = response.content.decode()
@@ -29,12 +31,16 @@ def test_the_console_of_a_queue_never_shows_the_ground_truth_before_deciding(cli
     assert "Planted case" not in body
 
 
-def test_deciding_shows_feedback_and_moves_to_the_next_traveller(client: Any, queue: Queue, officer: Any) -> None:
+def test_deciding_shows_feedback_and_moves_to_the_next_traveller(
+    client: Any, queue: Queue, officer: Any
+) -> None:
     client.force_login(officer)
     play = _play(queue, officer)
     client.get(f"/en/screening/plays/{play.pk}/")
     check = Check.objects.get(play=play)
-    response = client.post(f"/en/screening/checks/{check.pk}/decide/", {"decision": "hit", "note": "name and date"})
+    response = client.post(
+        f"/en/screening/checks/{check.pk}/decide/", {"decision": "hit", "note": "name and date"}
+    )
     assert response["Location"] == f"/en/screening/checks/{check.pk}/feedback/"
     feedback = client.get(response["Location"]).content.decode()
     assert "Expected decision" in feedback
@@ -52,19 +58,26 @@ def test_a_decision_made_twice_is_refused(queue: Queue, officer: Any) -> None:
         services.decide(check=check, decision="hit", note="", by=officer)
 
 
-def test_a_trainee_cannot_open_or_decide_another_trainees_queue(client: Any, queue: Queue, officer: Any, jordan: Any) -> None:
+def test_a_trainee_cannot_open_or_decide_another_trainees_queue(
+    client: Any, queue: Queue, officer: Any, jordan: Any
+) -> None:
     other = person_with_role(Role.OFFICER, jordan, email="other.officer@example.org")
     play = _play(queue, officer)
     check = services.open_next(play=play, by=officer)
     assert check is not None
     client.force_login(other)
     assert client.get(f"/en/screening/plays/{play.pk}/").status_code == 403
-    assert client.post(f"/en/screening/checks/{check.pk}/decide/", {"decision": "hit"}).status_code == 403
+    assert (
+        client.post(f"/en/screening/checks/{check.pk}/decide/", {"decision": "hit"}).status_code
+        == 403
+    )
     with pytest.raises(ValidationError):
         services.decide(check=check, decision="hit", note="", by=other)
 
 
-def test_a_queue_changed_after_it_started_is_refused(queue: Queue, officer: Any, trainer: Any) -> None:
+def test_a_queue_changed_after_it_started_is_refused(
+    queue: Queue, officer: Any, trainer: Any
+) -> None:
     services.open_next(play=_play(queue, officer), by=officer)
     queue.refresh_from_db()
     assert queue.status == QueueStatus.STARTED
@@ -72,7 +85,9 @@ def test_a_queue_changed_after_it_started_is_refused(queue: Queue, officer: Any,
         services.replace_items(queue=queue, presentations=[], by=trainer, version=queue.version)
 
 
-def test_scores_count_precision_recall_time_and_missed_hits_by_kind(client: Any, queue: Queue, officer: Any, trainer: Any) -> None:
+def test_scores_count_precision_recall_time_and_missed_hits_by_kind(
+    client: Any, queue: Queue, officer: Any, trainer: Any
+) -> None:
     play = _play(queue, officer)
     while (check := services.open_next(play=play, by=officer)) is not None:
         # The trainee says "no hit" to everything: every hit is missed.

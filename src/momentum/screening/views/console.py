@@ -17,7 +17,9 @@ from momentum.screening.models import World
 from momentum.screening.selectors.screen import Identity, ScreeningResult, identity_from, screen
 
 
-def run_console(world: World, data: dict[str, Any]) -> tuple[mrz.ParsedMRZ | None, ScreeningResult, float]:
+def run_console(
+    world: World, data: dict[str, Any]
+) -> tuple[mrz.ParsedMRZ | None, ScreeningResult, float]:
     """Parse the MRZ when given, else take the visual zone; screen; time it in milliseconds."""
     started = time.perf_counter()
     parsed = None

@@ -36,8 +36,16 @@ def play(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "screening/play.html",
-        {"play": current, "check": check, "form": form, "parsed": parsed, "result": result,
-         "elapsed": elapsed, "decision_form": DecisionForm(), "total": total},
+        {
+            "play": current,
+            "check": check,
+            "form": form,
+            "parsed": parsed,
+            "result": result,
+            "elapsed": elapsed,
+            "decision_form": DecisionForm(),
+            "total": total,
+        },
     )
 
 
@@ -57,8 +65,12 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(form))
         return redirect("screening:play", pk=check.play_id)
     try:
-        services.decide(check=check, decision=form.cleaned_data["decision"],
-                        note=form.cleaned_data["note"], by=request.user)
+        services.decide(
+            check=check,
+            decision=form.cleaned_data["decision"],
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("screening:feedback", pk=check.pk)
@@ -74,8 +86,11 @@ def feedback(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     check = _own_check(request, pk)
     if not check.decision:
         raise Http404
-    return render(request, "screening/feedback.html", {"check": check,
-                                                        "presentation": check.item.presentation})
+    return render(
+        request,
+        "screening/feedback.html",
+        {"check": check, "presentation": check.item.presentation},
+    )
 
 
 @login_required
@@ -84,6 +99,11 @@ def play_scores(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     checks = selectors.checks_of([current])
     # A trainee sees the ground truth of the travellers she has decided only.
     scores = selectors.scores_of(checks)
-    missed = [(CaseKind(kind).label, count) for kind, count in sorted(scores.missed_by_kind.items())]
-    return render(request, "screening/scores.html",
-                  {"play": current, "checks": checks, "scores": scores, "missed": missed})
+    missed = [
+        (CaseKind(kind).label, count) for kind, count in sorted(scores.missed_by_kind.items())
+    ]
+    return render(
+        request,
+        "screening/scores.html",
+        {"play": current, "checks": checks, "scores": scores, "missed": missed},
+    )

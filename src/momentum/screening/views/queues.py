@@ -69,14 +69,21 @@ def queue_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         .annotate(n_decided=Count("checks", filter=~Q(checks__decision="")))
     )
     checks = selectors.checks_of(plays)
-    per_play = {play.pk: selectors.scores_of([c for c in checks if c.play_id == play.pk]) for play in plays}
+    per_play = {
+        play.pk: selectors.scores_of([c for c in checks if c.play_id == play.pk]) for play in plays
+    }
     rows = [(play, per_play[play.pk]) for play in plays]
     form = AssignForm(trainees=_trainees())
     return render(
         request,
         "screening/queue.html",
-        {"queue": queue, "items": items, "rows": rows, "form": form,
-         "team": selectors.scores_of(checks)},
+        {
+            "queue": queue,
+            "items": items,
+            "rows": rows,
+            "form": form,
+            "team": selectors.scores_of(checks),
+        },
     )
 
 

@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "momentum.governance",
     "momentum.support",
     "momentum.needs",
+    "momentum.screening",
 ]
 
 MIDDLEWARE = [

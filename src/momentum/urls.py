@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("governance/", include("momentum.governance.urls")),
     path("support/", include("momentum.support.urls")),
     path("needs/", include("momentum.needs.urls")),
+    path("screening/", include("momentum.screening.urls")),
     # The short public address printed (as a QR code) on every certificate.
     path("verify/offline/", certificate_views.verify_offline, name="verify_offline"),
     path("verify/<str:code>/", certificate_views.verify, name="verify"),

@@ -1,0 +1,43 @@
+from momentum.screening.models.queues import (
+    Check,
+    Decision,
+    Difficulty,
+    Play,
+    Queue,
+    QueueItem,
+    QueueStatus,
+)
+from momentum.screening.models.world import (
+    CaseKind,
+    Document,
+    DocumentKind,
+    Expected,
+    LostDocument,
+    LostStatus,
+    NominalKey,
+    NominalRecord,
+    Presentation,
+    Traveller,
+    World,
+)
+
+__all__ = [
+    "CaseKind",
+    "Check",
+    "Decision",
+    "Difficulty",
+    "Document",
+    "DocumentKind",
+    "Expected",
+    "LostDocument",
+    "LostStatus",
+    "NominalKey",
+    "NominalRecord",
+    "Play",
+    "Presentation",
+    "Queue",
+    "QueueItem",
+    "QueueStatus",
+    "Traveller",
+    "World",
+]

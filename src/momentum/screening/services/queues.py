@@ -1,0 +1,174 @@
+"""Training queues: build or generate a queue, assign it to trainees, screen it, decide.
+
+Refusals are ``ValidationError`` with a whole translated sentence: a queue changed after it
+started, a decision made twice, a check of a traveller not yet reached.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from momentum.core import audit
+from momentum.screening.models import (
+    CaseKind,
+    Check,
+    Decision,
+    Difficulty,
+    Play,
+    Presentation,
+    Queue,
+    QueueItem,
+    QueueStatus,
+    World,
+)
+from momentum.screening.models.world import HIT_KINDS, REFER_KINDS
+
+# The share of the queue drawn from the planted hits, by difficulty; the hard mix favours
+# spelling variants, swapped names and dates, OCR confusions and relatives sharing names.
+_HARD_KINDS = {
+    CaseKind.LOST_OCR,
+    CaseKind.NOMINAL_VARIANT,
+    CaseKind.NOMINAL_SWAPPED,
+    CaseKind.NOMINAL_DOB_SWAPPED,
+    CaseKind.NOMINAL_YEAR_ONLY,
+    CaseKind.FORGED_CHECK,
+    CaseKind.RELATIVE,
+}
+
+
+def _pick(
+    rng: random.Random, presentations: list[Presentation], difficulty: str, size: int
+) -> list[Presentation]:
+    if difficulty == Difficulty.EASY:
+        pool = [p for p in presentations if p.case_kind not in _HARD_KINDS]
+    elif difficulty == Difficulty.HARD:
+        pool = [
+            p for p in presentations if p.case_kind in _HARD_KINDS or p.case_kind in REFER_KINDS
+        ]
+    else:
+        pool = list(presentations)
+    hits = [p for p in pool if p.case_kind in HIT_KINDS]
+    others = [p for p in pool if p.case_kind not in HIT_KINDS]
+    wanted_hits = min(len(hits), max(1, size * 3 // 10))
+    chosen = rng.sample(hits, wanted_hits) + rng.sample(
+        others, min(len(others), size - wanted_hits)
+    )
+    rng.shuffle(chosen)
+    return chosen
+
+
+@transaction.atomic
+def generate_queue(
+    *,
+    world: World,
+    trainer: Any,
+    title: str,
+    difficulty: str = Difficulty.MIXED,
+    size: int = 10,
+    seed: int = 0,
+) -> Queue:
+    """A queue of ``size`` travellers of the world, with about three in ten to be hits."""
+    if not 1 <= size <= 100:
+        raise ValidationError(_("A queue holds between 1 and 100 travellers."))
+    rng = random.Random(seed or world.seed)
+    presentations = list(Presentation.objects.filter(world=world).order_by("pk"))
+    chosen = _pick(rng, presentations, difficulty, size)
+    if not chosen:
+        raise ValidationError(_("This world has no traveller of that difficulty."))
+    queue = Queue.objects.create(world=world, title=title, difficulty=difficulty, trainer=trainer)
+    QueueItem.objects.bulk_create(
+        [
+            QueueItem(queue=queue, position=index + 1, presentation=p)
+            for index, p in enumerate(chosen)
+        ]
+    )
+    audit.record(
+        trainer, "screening.queue_generated", queue, size=len(chosen), difficulty=difficulty
+    )
+    return queue
+
+
+@transaction.atomic
+def replace_items(
+    *, queue: Queue, presentations: list[Presentation], by: Any, version: int
+) -> Queue:
+    """Change the travellers of a queue; refused once a trainee has started it."""
+    locked = Queue.objects.select_for_update().get(pk=queue.pk)
+    if locked.status == QueueStatus.STARTED:
+        raise ValidationError(_("This queue has started: its travellers can no longer be changed."))
+    if locked.version != version:
+        raise ValidationError(_("Someone changed this queue meanwhile: reload it and try again."))
+    locked.items.all().delete()
+    QueueItem.objects.bulk_create(
+        [
+            QueueItem(queue=locked, position=index + 1, presentation=p)
+            for index, p in enumerate(presentations)
+        ]
+    )
+    locked.version += 1
+    locked.save(update_fields=["version"])
+    audit.record(by, "screening.queue_changed", locked, size=len(presentations))
+    return locked
+
+
+@transaction.atomic
+def assign(*, queue: Queue, trainees: list[Any], by: Any) -> list[Play]:
+    """Give the queue to trainees (once each); assigning a trainee twice changes nothing."""
+    plays = []
+    for trainee in trainees:
+        play, created = Play.objects.get_or_create(queue=queue, trainee=trainee)
+        if created:
+            audit.record(by, "screening.queue_assigned", play, trainee=trainee.pk)
+        plays.append(play)
+    return plays
+
+
+def _next_item(play: Play) -> QueueItem | None:
+    decided = Check.objects.filter(play=play).exclude(decision="").values("item_id")
+    return play.queue.items.exclude(pk__in=decided).order_by("position").first()
+
+
+@transaction.atomic
+def open_next(*, play: Play, by: Any) -> Check | None:
+    """Open (or return the open) check of the next traveller; starts its timer and the queue."""
+    locked = Play.objects.select_for_update().get(pk=play.pk)
+    item = _next_item(locked)
+    if item is None:
+        return None
+    check, created = Check.objects.get_or_create(play=locked, item=item)
+    if created:
+        Queue.objects.filter(pk=locked.queue_id, status=QueueStatus.DRAFT).update(
+            status=QueueStatus.STARTED
+        )
+    return check
+
+
+@transaction.atomic
+def decide(*, check: Check, decision: str, note: str, by: Any) -> Check:
+    """Record the trainee's decision on one traveller, once; times the check."""
+    if decision not in Decision.values:
+        raise ValidationError(_("Choose hit, no hit or refer."))
+    locked = Check.objects.select_for_update().select_related("play").get(pk=check.pk)
+    if locked.play.trainee_id != getattr(by, "pk", None):
+        raise ValidationError(_("Only the trainee screening this queue can decide."))
+    if locked.decision:
+        raise ValidationError(
+            _("This traveller has already been decided: a decision cannot be changed.")
+        )
+    now = timezone.now()
+    locked.decision = decision
+    locked.note = note.strip()[:2000]
+    locked.decided_at = now
+    locked.seconds = round((now - locked.opened_at).total_seconds(), 1)
+    locked.save(update_fields=["decision", "note", "decided_at", "seconds"])
+    play = locked.play
+    if _next_item(play) is None:
+        Play.objects.filter(pk=play.pk, finished_at__isnull=True).update(finished_at=now)
+    audit.record(by, "screening.decided", locked, decision=decision, seconds=locked.seconds)
+    return locked

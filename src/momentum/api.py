@@ -18,10 +18,10 @@ from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
 from momentum.needs.api import router as needs_router
 from momentum.people.api import router as people_router
-from momentum.selfassessment.api import router as selfassessment_router
 from momentum.results.api import router as results_router
-from momentum.support.api import router as support_router
 from momentum.screening.api import router as screening_router
+from momentum.selfassessment.api import router as selfassessment_router
+from momentum.support.api import router as support_router
 from momentum.training.api import router as training_router
 
 
@@ -138,11 +138,11 @@ api.add_router("/", training_router)
 api.add_router("/", hub_router)
 api.add_router("/", mentoring_router)
 api.add_router("/", selfassessment_router)
-
-# Bounded integers and declared refusals on every route (see momentum.api_contract).
-api_contract.apply(api)
 api.add_router("/", results_router)
 api.add_router("/", governance_router)
 api.add_router("/", support_router)
 api.add_router("/", needs_router)
 api.add_router("/", screening_router)
+
+# Bounded integers and declared refusals on every route (see momentum.api_contract).
+api_contract.apply(api)

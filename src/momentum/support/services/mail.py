@@ -192,6 +192,11 @@ def _attachments(message: EmailMessage) -> tuple[list[CheckedFile], list[str]]:
     return checked, refused
 
 
+def _text(value: str) -> str:
+    """Text fit to store: PostgreSQL refuses NUL characters, which a broken message may hold."""
+    return value.replace("\x00", "")
+
+
 def _hold(
     raw: bytes,
     reason: str,
@@ -204,9 +209,9 @@ def _hold(
     held = HeldMail.objects.create(
         reason=reason,
         request=request,
-        sender=sender[:254],
-        subject=subject[:250],
-        body=body[:MAX_BODY_CHARS],
+        sender=_text(sender)[:254],
+        subject=_text(subject)[:250],
+        body=_text(body)[:MAX_BODY_CHARS],
         raw=raw,
     )
     audit.record(None, "support.mail_held", held, reason=reason)
@@ -219,9 +224,9 @@ def receive(raw: bytes) -> Received:
     try:
         parsed = email.message_from_bytes(raw, policy=email.policy.default)
         assert isinstance(parsed, EmailMessage)
-        sender = parseaddr(str(parsed.get("From", "")))[1].strip().lower()
-        subject = str(parsed.get("Subject", ""))
-        body = _answer_only(_text_of(parsed))
+        sender = _text(parseaddr(str(parsed.get("From", "")))[1].strip().lower())
+        subject = _text(str(parsed.get("Subject", "")))
+        body = _text(_answer_only(_text_of(parsed)))
     except Exception:  # a broken message makes the parser fail in many ways
         logger.warning("Support mail: a message could not be read and was set aside.")
         with transaction.atomic():

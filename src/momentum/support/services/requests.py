@@ -62,7 +62,7 @@ def _deadlines(request: Request, now: Any) -> None:
 def _locked(request: Request, expected_version: int | None = None) -> Request:
     """The request re-read under a row lock, refusing a stale form."""
     locked = (
-        Request.objects.select_for_update()
+        Request.objects.select_for_update(of=("self",))
         .select_related("category", "country", "requester")
         .get(pk=request.pk)
     )
@@ -434,7 +434,7 @@ def merge(*, duplicate: Request, into: Request, by: Any) -> Request:
         first, second = sorted([duplicate.pk, into.pk])
         locked = {
             row.pk: row
-            for row in Request.objects.select_for_update()
+            for row in Request.objects.select_for_update(of=("self",))
             .select_related("category", "country")
             .filter(pk__in=[first, second])
         }

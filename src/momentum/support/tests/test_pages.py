@@ -154,3 +154,27 @@ def test_home_shows_the_officer_her_answered_questions_and_staff_the_queue(
 
     assert officer_steps == ["The support office answered 1 of your questions."]
     assert staff_steps == ["1 support request in your queues waits for a first answer."]
+
+
+def test_a_canned_reply_starts_the_answer_in_the_askers_language(
+    client_for, officer, staff, travel
+):
+    from momentum.support.models import CannedReply
+
+    officer.preferred_language = "fr"
+    officer.save()
+    (request,) = _ask(officer, travel)
+    canned = CannedReply.objects.create(
+        title_en="Letters",
+        body_en="We send letters.",
+        body_fr="Nous envoyons des lettres.",
+        body_ar="نرسل الرسائل.",
+    )
+
+    content = (
+        client_for(staff)
+        .get(f"/en/support/requests/{request.reference}/?canned={canned.pk}")
+        .content.decode()
+    )
+
+    assert "Nous envoyons des lettres.</textarea>" in content

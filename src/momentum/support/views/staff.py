@@ -58,11 +58,18 @@ def staff_detail(
     request: AuthenticatedRequest, support_request: Request, **forms: Any
 ) -> HttpResponse:
     staff = selectors.staff_members()
+    canned = list(selectors.canned_replies(support_request.category))
+    initial: dict[str, Any] = {"version": support_request.version}
+    chosen = next(
+        (reply for reply in canned if str(reply.pk) == request.GET.get("canned", "")), None
+    )
+    if chosen is not None:
+        # A canned reply starts the answer, in the asker's language.
+        initial["body"] = getattr(chosen, f"body_{support_request.language}", "") or chosen.body
     context = {
         "support_request": support_request,
         "conversation": selectors.conversation(support_request, with_notes=True),
-        "reply_form": forms.get("reply_form")
-        or StaffReplyForm(initial={"version": support_request.version}),
+        "reply_form": forms.get("reply_form") or StaffReplyForm(initial=initial),
         "note_form": forms.get("note_form") or NoteForm(),
         "assign_form": forms.get("assign_form")
         or AssignForm(staff=staff, initial={"assignee": support_request.assignee_id}),
@@ -71,7 +78,7 @@ def staff_detail(
             initial={"status": support_request.status, "version": support_request.version}
         ),
         "merge_form": forms.get("merge_form") or MergeForm(),
-        "canned": list(selectors.canned_replies(support_request.category)),
+        "canned": canned,
         "staff_view": True,
     }
     return render(request, "support/staff_detail.html", context)

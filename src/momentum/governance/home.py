@@ -50,7 +50,7 @@ def board_member_steps(user: User) -> list[NextStep]:
     if representative:
         for attendance in (
             Attendance.objects.filter(
-                country_id__in=countries,
+                country_id__in={term.country_id for term in representative},
                 status=AttendanceStatus.INVITED,
                 meeting__status=MeetingStatus.CONVENED,
                 meeting__starts_at__gt=now,

@@ -35,6 +35,11 @@ urlpatterns = [
     path("procedures/<int:pk>/answer/", procedures.procedure_answer, name="procedure_answer"),
     path("procedures/<int:pk>/close/", procedures.procedure_close, name="procedure_close"),
     path("procedures/<int:pk>/answers.csv", procedures.procedure_export, name="procedure_export"),
+    path(
+        "procedures/<int:pk>/answers.pdf",
+        procedures.procedure_export_pdf,
+        name="procedure_export_pdf",
+    ),
     # --- the register of recommendations ---
     path("recommendations/", recommendations.register, name="recommendations"),
     path("recommendations/new/", recommendations.recommendation_new, name="recommendation_new"),

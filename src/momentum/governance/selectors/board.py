@@ -73,26 +73,28 @@ def board_warnings(*, today: date | None = None) -> list[Warning]:
             )
         )
     soon = today + timedelta(days=TERM_ENDING_WITHIN_DAYS)
-    for member in current:
-        if member.term_end is not None and member.term_end <= soon:
-            successor = BoardMember.objects.filter(
-                country=member.country, seat=member.seat, term_start__gt=member.term_end
-            ).exists()
-            if not successor:
-                warnings.append(
-                    Warning(
-                        _(
-                            "The term of %(name)s (%(country)s, %(seat)s) ends on %(date)s and "
-                            "no successor is appointed."
-                        )
-                        % {
-                            "name": member.user.display_name(),
-                            "country": member.country.name,
-                            "seat": member.get_seat_display(),
-                            "date": member.term_end.isoformat(),
-                        }
+    ending = [m for m in current if m.term_end is not None and m.term_end <= soon]
+    successors = (
+        set(BoardMember.objects.filter(term_start__gt=today).values_list("country_id", "seat"))
+        if ending
+        else set()
+    )
+    for member in ending:
+        if (member.country_id, member.seat) not in successors:
+            warnings.append(
+                Warning(
+                    _(
+                        "The term of %(name)s (%(country)s, %(seat)s) ends on %(date)s and "
+                        "no successor is appointed."
                     )
+                    % {
+                        "name": member.user.display_name(),
+                        "country": member.country.name,
+                        "seat": member.get_seat_display(),
+                        "date": member.term_end.isoformat() if member.term_end else "",
+                    }
                 )
+            )
     count = meetings_in_year(today.year)
     if count < MEETINGS_PER_YEAR:
         warnings.append(

@@ -47,3 +47,14 @@ def test_staff_see_the_boards_warnings(staff, small_board):
     texts = " | ".join(str(step.text) for step in next_steps_for(staff))
 
     assert "The Advisory Board needs attention" in texts
+
+
+def test_an_alternate_answers_procedures_but_not_invitations(small_board):
+    from momentum.governance.tests.factories import member
+
+    alternate = member(small_board.reps["JO"].country, seat="alternate")
+
+    texts = " | ".join(str(step.text) for step in next_steps_for(alternate.user))
+
+    assert "A written procedure waits for your answer" in texts
+    assert "Confirm whether you attend" not in texts

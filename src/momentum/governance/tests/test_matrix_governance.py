@@ -48,6 +48,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "governance:procedure_answer":          (302, 403, 403, 403, 200, 403, 403, 403, 403, 302),
     "governance:procedure_close":           (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "governance:procedure_export":          (302, 403, 403, 403, 200, 403, 403, 403, 403, 200),
+    "governance:procedure_export_pdf":      (302, 403, 403, 403, 200, 403, 403, 403, 403, 200),
     "governance:recommendations":           (302, 403, 403, 403, 200, 403, 403, 403, 403, 200),
     "governance:recommendation_new":        (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "governance:recommendation":            (302, 403, 403, 403, 200, 403, 403, 403, 403, 200),
@@ -148,6 +149,11 @@ ROUTES: dict[str, tuple[str, Any, dict[str, Any]]] = {
     "governance:procedure_export": (
         "get",
         lambda w: f"/en/governance/procedures/{w.procedure}/answers.csv",
+        {},
+    ),
+    "governance:procedure_export_pdf": (
+        "get",
+        lambda w: f"/en/governance/procedures/{w.procedure}/answers.pdf",
         {},
     ),
     "governance:recommendations": ("get", lambda w: "/en/governance/recommendations/", {}),

@@ -163,3 +163,22 @@ def test_invitations_inside_the_notice_period_are_refused(staff):
 
     with pytest.raises(ValidationError, match="notice period is 21 days"):
         send_invitations(meeting=late, by=staff)
+
+
+def test_the_named_answers_export_as_pdf_in_arabic(client_for, board_member, small_board):
+    from momentum.governance.pdf import answers_pdf
+    from momentum.governance.services.procedures import answer_procedure
+
+    answer_procedure(
+        procedure=small_board.procedure, by=board_member, choice="object", text="لا ميزانية."
+    )
+
+    response = client_for(board_member).get(
+        f"/ar/governance/procedures/{small_board.procedure.pk}/answers.pdf"
+    )
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert answers_pdf({"procedure": small_board.procedure, "answers": []}, "en").startswith(
+        b"%PDF"
+    )

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -157,4 +158,21 @@ def procedure_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             ]
         )
     audit.record(request.user, "governance.procedure_exported", procedure, format="csv")
+    return response
+
+
+@login_required
+def procedure_export_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The named answers, as a PDF in the reader's language (staff and the board)."""
+    from momentum.governance.pdf import answers_pdf
+
+    require_board(request)
+    procedure = selectors.get_procedure_for(request.user, pk)
+    language = get_language() or "en"
+    content = answers_pdf(
+        {"procedure": procedure, "answers": list(procedure.answers.all())}, language
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="written-procedure-{procedure.pk}.pdf"'
+    audit.record(request.user, "governance.procedure_exported", procedure, format="pdf")
     return response

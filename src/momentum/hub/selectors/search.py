@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, overload
 
 from django.db.models import (
@@ -185,11 +185,15 @@ def _readable() -> Q:
     """A post is found only while it and its thread are published, whatever the index says.
     Checked row by row with a scalar subquery (two primary-key reads), so only the rows a
     count or a page reads pay for it, never the whole table of posts."""
-    published = Post.objects.filter(
-        pk=OuterRef("post_id"),
-        status=PostStatus.PUBLISHED,
-        thread__status=PostStatus.PUBLISHED,
-    ).order_by().values("pk")[:1]
+    published = (
+        Post.objects.filter(
+            pk=OuterRef("post_id"),
+            status=PostStatus.PUBLISHED,
+            thread__status=PostStatus.PUBLISHED,
+        )
+        .order_by()
+        .values("pk")[:1]
+    )
     return Q(post__isnull=True) | Q(IsNull(Subquery(published), False))
 
 

@@ -729,6 +729,7 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
     with _cursor() as cursor:
         cursor.execute("ANALYZE hub_searchentry")
         cursor.execute("ANALYZE hub_post")
+        cursor.execute("ANALYZE hub_thread")
     return {"seconds": time.perf_counter() - started, "checked": checked}
 
 
@@ -845,7 +846,7 @@ def measure_search(args: argparse.Namespace) -> None:
         found = selectors.search(reader, asked[0])
         print(f"Plan of the ranking for {asked[0]!r} ({found.count()} matches counted):")
         with connection.cursor() as cursor:
-            sql, params = found._ranked().values("pk")[:20].query.sql_with_params()
+            sql, params = found._ranked(20).values("pk")[:20].query.sql_with_params()
             cursor.execute("EXPLAIN ANALYZE " + sql, params)
             print("\n".join(row[0] for row in cursor.fetchall()))
 

@@ -5,25 +5,27 @@
 
 Uses ``HUB_BENCH_DATABASE_URL`` (default postgresql://postgres@127.0.0.1:5432/momentum_bench_hub;
 its name must contain "bench"). The database is dropped and created again (``--reuse`` keeps
-one that already holds the generated posts), migrated — so the trigram indexes of
-``hub/migrations/0002_search_indexes.py`` are there — then filled with bulk inserts:
+one that already holds the generated posts), migrated, then filled with bulk inserts:
 
 - 20 spaces: programme-wide and thematic ones open to all, country ones, private ones (by
   invitation), each with a main language (Arabic, French, English in turn);
 - 200 authors and one reader: a trainer (programme-wide) who is an active member of two
   private spaces and one country space;
 - 500 threads, their lengths skewed (a few with thousands of replies), 200,000 posts in all,
-  written from Arabic, French and English word lists (with the spelling variants people
-  write: hamza or not, ta marbuta or ha, attached prefixes, accents or not, Arabic-Indic
-  digits), mostly in the space's language with some of the others mixed in, over three years;
+  written from a vocabulary of 30,000 distinct words per language drawn with Zipf's law (the
+  real content words first, the most frequent; then made-up words shaped like the language's:
+  Arabic roots in patterns with endings, Latin syllables with French or English endings),
+  mostly in the space's language with some of the others mixed in, over three years;
 - one search entry per post, with the keys ``hub.services.search_index`` writes (checked on a
-  sample), and 300 resources indexed by the service.
+  sample), and 300 resources indexed by the service; the GIN token indexes of migration 0003
+  are built from scratch after the load (their size is printed).
 
 Then it measures, as the reader:
 
-- search: ``hub.selectors.search.search`` for 200 queries of one or two words from the
-  vocabulary (Arabic variants and unaccented French included), each timed as the search page
-  reads it: the count and the first page of 20, with the highlighted excerpts;
+- search: ``hub.selectors.search.search`` for 200 queries of one or two words drawn from the
+  vocabulary by the same Zipf law (Arabic variants and unaccented French included), each timed
+  as the search page reads it: the count and the first page of 20, with the highlighted
+  excerpts; one-word and multi-word queries are also reported apart;
 - the search page through Django's test client for a sample of the queries;
 - the thread page (``/en/hub/threads/<pk>/?page=N``, 50 posts a page) through the test client:
   requests per second over pages of the longest threads.

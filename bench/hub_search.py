@@ -5,25 +5,27 @@
 
 Uses ``HUB_BENCH_DATABASE_URL`` (default postgresql://postgres@127.0.0.1:5432/momentum_bench_hub;
 its name must contain "bench"). The database is dropped and created again (``--reuse`` keeps
-one that already holds the generated posts), migrated — so the trigram indexes of
-``hub/migrations/0002_search_indexes.py`` are there — then filled with bulk inserts:
+one that already holds the generated posts), migrated, then filled with bulk inserts:
 
 - 20 spaces: programme-wide and thematic ones open to all, country ones, private ones (by
   invitation), each with a main language (Arabic, French, English in turn);
 - 200 authors and one reader: a trainer (programme-wide) who is an active member of two
   private spaces and one country space;
 - 500 threads, their lengths skewed (a few with thousands of replies), 200,000 posts in all,
-  written from Arabic, French and English word lists (with the spelling variants people
-  write: hamza or not, ta marbuta or ha, attached prefixes, accents or not, Arabic-Indic
-  digits), mostly in the space's language with some of the others mixed in, over three years;
+  written from a vocabulary of 30,000 distinct words per language drawn with Zipf's law (the
+  real content words first, the most frequent; then made-up words shaped like the language's:
+  Arabic roots in patterns with endings, Latin syllables with French or English endings),
+  mostly in the space's language with some of the others mixed in, over three years;
 - one search entry per post, with the keys ``hub.services.search_index`` writes (checked on a
-  sample), and 300 resources indexed by the service.
+  sample), and 300 resources indexed by the service; the GIN token indexes of migration 0003
+  are built from scratch after the load (their size is printed).
 
 Then it measures, as the reader:
 
-- search: ``hub.selectors.search.search`` for 200 queries of one or two words from the
-  vocabulary (Arabic variants and unaccented French included), each timed as the search page
-  reads it: the count and the first page of 20, with the highlighted excerpts;
+- search: ``hub.selectors.search.search`` for 200 queries of one or two words drawn from the
+  vocabulary by the same Zipf law (Arabic variants and unaccented French included), each timed
+  as the search page reads it: the count and the first page of 20, with the highlighted
+  excerpts; one-word and multi-word queries are also reported apart;
 - the search page through Django's test client for a sample of the queries;
 - the thread page (``/en/hub/threads/<pk>/?page=N``, 50 posts a page) through the test client:
   requests per second over pages of the longest threads.
@@ -87,17 +89,181 @@ FILLER = {
 VOCABULARY = 30_000  # distinct content words per language (the real words above come first)
 _ARABIC_ROOT_LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _ARABIC_PATTERNS = (  # 1, 2, 3 stand for the root's letters
-    "123", "1ا23", "م12ه3", "ت12ي3", "م1ا23ه", "1ا2ي3", "است123ام", "م123", "1ا23ه", "12و3",
-    "ت1ا2ي3", "1ا2و3", "م12ي3", "12ا3ه", "ا12ا3",
+    "123",
+    "1ا23",
+    "م12ه3",
+    "ت12ي3",
+    "م1ا23ه",
+    "1ا2ي3",
+    "است123ام",
+    "م123",
+    "1ا23ه",
+    "12و3",
+    "ت1ا2ي3",
+    "1ا2و3",
+    "م12ي3",
+    "12ا3ه",
+    "ا12ا3",
 )
 _ARABIC_ENDINGS = ("", "", "", "ات", "ين", "ون", "ها", "هم", "ي")
 _LATIN_SYLLABLES = {
-    "fr": "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu "
-    "ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu "
-    "va ve vi vo cha che chi tra tre tri pro pre pri gra gre bri cla cle fla flo".split(),
-    "en": "ba be bi bo bu ca co cu da de di do du fa fe fi fo ga go ha he hi ho la le li lo lu "
-    "ma me mi mo mu na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to wa we wi wo "
-    "bra bre bri cra cre cri dra dre pra pre pri sta ste sti stra stre thra thre".split(),
+    "fr": [
+        "ba",
+        "be",
+        "bi",
+        "bo",
+        "bu",
+        "ca",
+        "ce",
+        "ci",
+        "co",
+        "cu",
+        "da",
+        "de",
+        "di",
+        "do",
+        "du",
+        "fa",
+        "fe",
+        "fi",
+        "fo",
+        "ga",
+        "ge",
+        "gi",
+        "go",
+        "la",
+        "le",
+        "li",
+        "lo",
+        "lu",
+        "ma",
+        "me",
+        "mi",
+        "mo",
+        "mu",
+        "na",
+        "ne",
+        "ni",
+        "no",
+        "nu",
+        "pa",
+        "pe",
+        "pi",
+        "po",
+        "pu",
+        "ra",
+        "re",
+        "ri",
+        "ro",
+        "ru",
+        "sa",
+        "se",
+        "si",
+        "so",
+        "su",
+        "ta",
+        "te",
+        "ti",
+        "to",
+        "tu",
+        "va",
+        "ve",
+        "vi",
+        "vo",
+        "cha",
+        "che",
+        "chi",
+        "tra",
+        "tre",
+        "tri",
+        "pro",
+        "pre",
+        "pri",
+        "gra",
+        "gre",
+        "bri",
+        "cla",
+        "cle",
+        "fla",
+        "flo",
+    ],
+    "en": [
+        "ba",
+        "be",
+        "bi",
+        "bo",
+        "bu",
+        "ca",
+        "co",
+        "cu",
+        "da",
+        "de",
+        "di",
+        "do",
+        "du",
+        "fa",
+        "fe",
+        "fi",
+        "fo",
+        "ga",
+        "go",
+        "ha",
+        "he",
+        "hi",
+        "ho",
+        "la",
+        "le",
+        "li",
+        "lo",
+        "lu",
+        "ma",
+        "me",
+        "mi",
+        "mo",
+        "mu",
+        "na",
+        "ne",
+        "ni",
+        "no",
+        "pa",
+        "pe",
+        "pi",
+        "po",
+        "ra",
+        "re",
+        "ri",
+        "ro",
+        "sa",
+        "se",
+        "si",
+        "so",
+        "ta",
+        "te",
+        "ti",
+        "to",
+        "wa",
+        "we",
+        "wi",
+        "wo",
+        "bra",
+        "bre",
+        "bri",
+        "cra",
+        "cre",
+        "cri",
+        "dra",
+        "dre",
+        "pra",
+        "pre",
+        "pri",
+        "sta",
+        "ste",
+        "sti",
+        "stra",
+        "stre",
+        "thra",
+        "thre",
+    ],
 }
 _LATIN_ENDINGS = {
     "fr": ("", "", "s", "tion", "tions", "ment", "ments", "eur", "eurs", "ique", "iques", "er"),
@@ -565,6 +731,7 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
     with _cursor() as cursor:
         cursor.execute("ANALYZE hub_searchentry")
         cursor.execute("ANALYZE hub_post")
+        cursor.execute("ANALYZE hub_thread")
     return {"seconds": time.perf_counter() - started, "checked": checked}
 
 
@@ -681,7 +848,7 @@ def measure_search(args: argparse.Namespace) -> None:
         found = selectors.search(reader, asked[0])
         print(f"Plan of the ranking for {asked[0]!r} ({found.count()} matches counted):")
         with connection.cursor() as cursor:
-            sql, params = found._ranked().values("pk")[:20].query.sql_with_params()
+            sql, params = found._ranked(20).values("pk")[:20].query.sql_with_params()
             cursor.execute("EXPLAIN ANALYZE " + sql, params)
             print("\n".join(row[0] for row in cursor.fetchall()))
 
@@ -767,7 +934,6 @@ def main() -> None:
     reused = prepare_database(name, reuse=args.reuse)
     if reused:
         print(f"Reusing the data in {name}.")
-        from django.db import connection
 
         build_token_indexes()  # any index added since
     else:

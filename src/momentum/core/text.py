@@ -1,10 +1,10 @@
 """Text folding, words and stems, in Arabic, French and English: one place for every search.
 
-Folding — ``normalise`` folds what spelling varies without changing meaning: Arabic diacritics
-and tatweel, the hamza forms of alef (أ إ آ ٱ → ا), the hamza on its seat (ؤ ئ → ء, so
-مسؤول and مسئول are one word), alef maqsura and ya, ta marbuta and ha, Arabic-Indic and Persian
-digits; Latin accents, the French ligatures œ and æ, and case. The same function folds what is
-stored and what is typed, so both sides always agree.
+Folding — ``normalise`` folds what spelling varies without changing meaning: Arabic
+diacritics and tatweel, the hamza forms of alef (أ إ آ ٱ) to the bare alef, the hamza on its
+seat (ؤ ئ) to ء (so مسؤول and مسئول are one word), alef maqsura and ya, ta marbuta and ha,
+Arabic-Indic and Persian digits; Latin accents, the French ligatures œ and æ, and case. The
+same function folds what is stored and what is typed, so both sides always agree.
 
 Two ways to match, for two kinds of text:
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import BooleanField, Expression, Value
+from django.db.models import BooleanField, Value
 from django.db.models.lookups import Lookup
 
 __all__ = ["TOKENS_SUFFIX", "HasAnyToken", "create_token_index", "drop_token_index"]
@@ -40,19 +40,19 @@ class HasAnyToken(Lookup):  # type: ignore[type-arg]
     def output_field(self) -> BooleanField:  # type: ignore[override]
         return BooleanField()
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         lhs, params = self.process_lhs(compiler, connection)
         patterns = [f"% {token} %" for token in self.tokens]
         sql = " OR ".join(f"{lhs} LIKE %s" for _ in patterns)
         return f"({sql})", [param for _ in patterns for param in params] + patterns
 
-    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(self, compiler: Any, connection: Any) -> Any:
         lhs, params = self.process_lhs(compiler, connection)
         if not lhs.endswith('"'):
             raise ValueError("HasAnyToken reads a column (F('name')) on PostgreSQL")
         return f'{lhs[:-1]}{TOKENS_SUFFIX}" && %s::text[]', [*params, self.tokens]
 
-    def get_group_by_cols(self) -> list[Expression]:  # pragma: no cover - not grouped on
+    def get_group_by_cols(self) -> list[Any]:  # pragma: no cover - not grouped on
         return []
 
 

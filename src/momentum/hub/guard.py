@@ -31,34 +31,45 @@ session numbers, ISO standards, public URLs, programme mailboxes) pass:
   optionally after up to three letters, or of five digits and more after letters.
 - MRZ: a run of 25 to 46 characters of ``[A-Z0-9<]`` holding at least one ``<`` filler; a
   single line is enough.
-- phones: a number written with ``+`` or ``00`` and a country code; a national number of nine
-  to eleven digits starting with ``0`` (every mobile and landline format of the seven
-  countries); an eight-digit Lebanese number written ``0X XXX XXX``; and, after a phone word
-  (tel, téléphone, هاتف, واتساب, "call me on", appeler…), any number of eight to thirteen
-  digits. A candidate that contains a date (``07.10.2024``), or is followed by a currency, a
-  percent sign or a unit ("150000000 dinars"), or follows ISBN/ISSN/DOI, is not a phone
-  number. Public hotlines and switchboards are phone numbers too: the guard cannot tell them
-  from a personal line, so the author links to the page that lists them.
+- phones: groups separated by spaces, dots, dashes or slashes. A number written with ``+`` or
+  ``00`` and a country code; a national number of nine to eleven digits starting with ``0``
+  (every mobile and landline format of the seven countries); an eight-digit Lebanese number
+  written ``0X XXX XXX``; a mobile number written without the trunk ``0`` in three groups or
+  more that ``phonenumbers`` finds valid for a partner country (``79 555 0142``,
+  ``22.345.678``); and, with a phone word before it or after it (tel, téléphone, هاتف,
+  WhatsApp, واتساب, "call me on", appeler…), any number of eight to thirteen digits. A
+  candidate that contains a date (``07.10.2024``), or is followed by a currency, a percent
+  sign or a unit ("150000000 dinars"), or follows ISBN/ISSN/DOI, is not a phone number.
+  Public hotlines and switchboards are phone numbers too: the guard cannot tell them from a
+  personal line, so the author links to the page that lists them.
 - e-mail: every address, also written ``name [at] domain [dot] org``, except those at the
   domains of ``settings.HUB_GUARD_ALLOWED_EMAIL_DOMAINS`` (default ``interpol.int`` and
   ``europa.eu``) and their subdomains, which are the programme's public mailboxes.
-- bank accounts: an IBAN (ISO 13616 shape, the country's length where known, mod-97
-  checksum), or any IBAN-shaped string right after the word IBAN; and, near a bank word
+- bank accounts: an IBAN (validated by ``python-stdnum``: the registry's length and format
+  and the mod-97 check digits; the check digits alone for countries outside the registry such
+  as Morocco), or any IBAN-shaped string right after the word IBAN; and, near a bank word
   (RIB, compte bancaire, حساب, account…), any number of ten to thirty digits.
 - INTERPOL: a notice control number (``A-1234/5-2025``); and, after a notice or case word
   (red notice, notice rouge, النشرة الحمراء, diffusion, case, dossier, affaire, قضية, ملف,
   تحقيق…), a reference made of two or more parts joined by ``/`` or ``-`` with at least five
   digits in all (``2025/12345``, ``CF-2025-00871``), which is neither a date, a month
-  (``2025-01``) nor a year range (``2024-2025``), or a number of four digits and more after
+  (``2025-01``), a year range (``2024-2025``) nor an internal file label with two parts of
+  letters (``2024-JOR-TRN-015``), or a number of four digits and more after
   "n°", "no." or "رقم". "Case study" and "in our case" are not case words.
 - IP addresses: four octets of 0-255 not inside a longer dotted sequence (so not a version
-  number), except all-single-digit quads such as ``1.2.3.4`` (section numbers) when no network
-  word is near; and IPv6 addresses validated by :mod:`ipaddress`.
-- coordinates: a pair of decimal degrees (latitude within 90, longitude within 180) with at
-  least four decimals, or with a degree sign or a hemisphere (N, E, O, nord, شمالاً, غرباً…),
-  or after a location word (GPS, lat, coordonnées, إحداثيات…); and any
+  number), except, when no network word is near, all-single-digit quads such as ``1.2.3.4`` and
+  any quad after a version or section word (version 10.2.15.3, article 2.3.14.1, البند…);
+  and IPv6 addresses validated by :mod:`ipaddress`.
+- coordinates: a labelled pair (``lat 33,8938 / long 35,5018``, ``Latitude : … Longitude :
+  …``, ``خط العرض … وخط الطول …``); a pair of decimal degrees (latitude within 90, longitude
+  within 180) with at least four decimals, or with a degree sign or a hemisphere (N, E, O,
+  nord, شمالاً, غرباً…), or after a location word (GPS, lat, coordonnées, إحداثيات…); and any
   degrees-minutes(-seconds) position with a hemisphere (``31°57'N``, ``31° 57' شمالاً``) or
   followed by a second one.
+
+Watched words also match Arabic forms with an attached pronoun (مداهمتهم, بمداهمته), and a
+watched term does not count inside one of the exception phrases staff gave it ("target" in
+"target group").
 
 Overlapping findings keep the most specific kind (an MRZ line holds a document number, an
 IBAN holds digits that read like a phone number). Performance: about 1 s for 80,000
@@ -76,12 +87,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import phonenumbers
 from django.db.models import TextChoices
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-
-import phonenumbers
 from stdnum import exceptions as stdnum_exceptions
 from stdnum import iban as stdnum_iban
 
@@ -596,9 +606,9 @@ def _phones(text: str, scan: _Folded) -> Iterator[_Span]:
             original_start = scan.span(match.start() + begin, match.start() + begin + 1)[0]
             original_end = scan.span(match.end() - 1, match.end())[1]
             # The cue may come before the number or after it ("… 079 555 0142 WhatsApp").
-            context = _near(
-                text, original_start, original_start, _PHONE_WORDS, before=30
-            ) or _near(text, original_end, original_end, _PHONE_WORDS, before=0, after=25)
+            context = _near(text, original_start, original_start, _PHONE_WORDS, before=30) or _near(
+                text, original_end, original_end, _PHONE_WORDS, before=0, after=25
+            )
             # The groups from this one on that hold at most 17 digits (a phone number has 15).
             last_candidate, count = first - 1, 0
             while last_candidate + 1 < len(groups):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, overload
 
 from django.db.models import (
@@ -105,15 +105,24 @@ class Found:
     query, each page (a slice) one more, whatever the number of matches.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
-    newest ``MAX_COUNTED`` matches, the newest matching every word as a whole word, and the
-    newest with a query word in their title (read in three short queries): so a page never
-    sorts tens of thousands of rows, and whole words and titles still come first."""
+    newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
+    those hold fewer whole-word matches than the page needs, the newest whole-word matches: so
+    a page never sorts tens of thousands of rows, and whole words and titles still come
+    first."""
 
     ordered = True  # for Paginator
 
-    def __init__(self, matches: QuerySet[SearchEntry], terms: list[QueryWord]) -> None:
+    def __init__(
+        self,
+        matches: QuerySet[SearchEntry],
+        terms: list[QueryWord],
+        candidates: QuerySet[SearchEntry] | None = None,
+    ) -> None:
         self.matches = matches
         self.terms = terms
+        # The same matches without the row-by-row state check: where to look for candidates
+        # past the cap (the ranking checks the state of the few hundred it picks).
+        self.candidates = candidates if candidates is not None else matches
         self._count: int | None = None
 
     def _matched(self) -> int:
@@ -136,21 +145,23 @@ class Found:
         ids = entries.order_by("-published_at", "-pk").values_list("pk", flat=True)
         return list(ids[:MAX_COUNTED])
 
-    def _ranked(self) -> QuerySet[SearchEntry]:
+    def _ranked(self, stop: int) -> QuerySet[SearchEntry]:
         if not self.capped:
             return _ranked(self.matches, self.terms)
-        exact = self.matches
+        exact = self.candidates
         for term in self.terms:
             exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
         in_title = Q()
         for term in self.terms:
             in_title |= Q(_found("title_key", term))
-        candidates = {
-            *self._newest(self.matches),
-            *self._newest(exact),
-            *self._newest(self.matches.filter(in_title)),
-        }
-        return _ranked(SearchEntry.objects.filter(pk__in=sorted(candidates)), self.terms)
+        newest = self._newest(self.candidates)
+        candidates = {*newest, *self._newest(self.candidates.filter(in_title))}
+        # Whole-word matches rank first: when the newest matches hold fewer of them than the
+        # page needs, the newest whole-word matches are read too (a longer read).
+        if exact.filter(pk__in=newest).count() < stop:
+            candidates.update(self._newest(exact))
+        picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
+        return _ranked(picked, self.terms)
 
     def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
         # The ranking picks the page's ids; the page is then read with what it shows, so the
@@ -175,7 +186,7 @@ class Found:
         if not self.terms:
             return []
         start, stop = key.start or 0, key.stop if key.stop is not None else len(self)
-        return self._shown(self._ranked()[start:stop])
+        return self._shown(self._ranked(stop)[start:stop])
 
     def __iter__(self) -> Iterator[SearchEntry]:
         return iter(self[0 : len(self)])
@@ -185,11 +196,15 @@ def _readable() -> Q:
     """A post is found only while it and its thread are published, whatever the index says.
     Checked row by row with a scalar subquery (two primary-key reads), so only the rows a
     count or a page reads pay for it, never the whole table of posts."""
-    published = Post.objects.filter(
-        pk=OuterRef("post_id"),
-        status=PostStatus.PUBLISHED,
-        thread__status=PostStatus.PUBLISHED,
-    ).order_by().values("pk")[:1]
+    published = (
+        Post.objects.filter(
+            pk=OuterRef("post_id"),
+            status=PostStatus.PUBLISHED,
+            thread__status=PostStatus.PUBLISHED,
+        )
+        .order_by()
+        .values("pk")[:1]
+    )
     return Q(post__isnull=True) | Q(IsNull(Subquery(published), False))
 
 
@@ -212,7 +227,7 @@ def search(
     terms = query_terms(query)
     if not terms or not access.uses_hub(user):
         return Found(SearchEntry.objects.none(), [])
-    found = SearchEntry.objects.filter(_readable())
+    found = SearchEntry.objects.all()
     if not user.is_programme_staff:
         # The reader's spaces are read once (a short list), not re-joined in every query.
         spaces = list(access.readable_spaces(user).values_list("pk", flat=True))
@@ -225,7 +240,7 @@ def search(
         found = found.filter(space=space)
     if language:
         found = found.filter(language=language)
-    return Found(found, terms)
+    return Found(found.filter(_readable()), terms, candidates=found)
 
 
 # --- what a result shows ----------------------------------------------------------------

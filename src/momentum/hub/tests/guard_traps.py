@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Deliberate traps for the content guard, added to the labelled corpus: benign posts that look
 operational (section numbers with long groups, file and case labels mixing a year and letters,
 version numbers, watched words in a benign sense) and identifiers written as people write

@@ -21,9 +21,7 @@ CORPUS = ALL_SAMPLES
 
 
 def _check(text: str) -> Any:
-    return check_text(
-        text, watched_terms=ALL_WATCHED_TERMS, watched_exceptions=WATCHED_EXCEPTIONS
-    )
+    return check_text(text, watched_terms=ALL_WATCHED_TERMS, watched_exceptions=WATCHED_EXCEPTIONS)
 
 
 def _operational(samples: list[Sample]) -> list[Sample]:
@@ -53,11 +51,7 @@ def test_recall_on_identifiers_and_false_alarms_meet_the_targets(language: str) 
     missed = [
         sample
         for sample in operational
-        if not sample.expected_kinds
-        <= {
-            finding.kind
-            for finding in _check(sample.text).findings
-        }
+        if not sample.expected_kinds <= {finding.kind for finding in _check(sample.text).findings}
     ]
     alarms = [
         sample

@@ -96,9 +96,7 @@ def test_staff_exception_phrases_reach_the_publishing_pipeline(staff):
     )
     assert term.exception_phrases == ["target group"]
 
-    assert publishing.check_post_text(body="Our target group: officers.").verdict == (
-        Verdict.ALLOW
-    )
+    assert publishing.check_post_text(body="Our target group: officers.").verdict == (Verdict.ALLOW)
     assert publishing.check_post_text(body="The target is ready.").verdict == Verdict.HOLD
 
     services.set_watched_term_exceptions(term=term, by=staff, exceptions="")

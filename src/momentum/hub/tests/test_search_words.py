@@ -50,7 +50,6 @@ def test_the_database_finds_exactly_what_the_labelled_pairs_say(officer):
         assert found == expected, query
 
 
-
 @pytest.fixture
 def space():  # type: ignore[no-untyped-def]
     return SpaceFactory(main_language="fr")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("periods/", periods.period_list, name="periods"),
     path("periods/<int:pk>/close/", periods.period_close, name="period_close"),
     path("periods/<int:pk>/reopen/", periods.period_reopen, name="period_reopen"),
+    path("periods/<int:pk>/narratives/", periods.narratives, name="narratives"),
     # --- reported values ---
     path("values/", values.value_list, name="values"),
     path("values/new/", values.value_new, name="value_new"),

@@ -220,3 +220,26 @@ def test_messages_are_in_the_users_language(frame, focal_point, jordan):
             raw="abc",
         )
     assert "nombre" in str(refused.value)
+
+
+def test_evidence_is_checked_like_hub_attachments(frame, focal_point, jordan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(ValidationError):
+        value_services.save_value(
+            indicator=frame["share"],
+            period=frame["first"],
+            country=jordan,
+            by=focal_point,
+            raw="20",
+            evidence=SimpleUploadedFile("tool.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
+        )
+    value = value_services.save_value(
+        indicator=frame["share"],
+        period=frame["first"],
+        country=jordan,
+        by=focal_point,
+        raw="20",
+        evidence=SimpleUploadedFile("table.txt", b"Women in specialised units: 20%\n"),
+    )
+    assert value.evidence.name.endswith(".txt")

@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.results.forms import PeriodForm, ReopenForm
+from momentum.results.models import Level, Narrative, Result
 from momentum.results.selectors.logframe import get_period, logframe_or_404, periods_of
 from momentum.results.services import periods as services
 
@@ -74,3 +76,39 @@ def period_reopen(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
     return redirect("results:periods")
+
+
+@login_required
+def narratives(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Staff write, per outcome, what the period's report says about it (in each language)."""
+    _require_manager(request)
+    frame = logframe_or_404()
+    period = get_period(frame, pk)
+    outcomes = list(Result.objects.filter(logframe=frame, level=Level.OUTCOME))
+    if request.method == "POST":
+        try:
+            for outcome in outcomes:
+                services.save_narrative(
+                    period=period,
+                    result=outcome,
+                    by=request.user,
+                    texts={
+                        language: request.POST.get(f"text_{outcome.pk}_{language}", "")
+                        for language in ("ar", "fr", "en")
+                    },
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            return redirect("results:periods")
+    written = {item.result_id: item for item in Narrative.objects.filter(period=period)}
+    return render(
+        request,
+        "results/narratives.html",
+        {
+            "period": period,
+            "sections": [(outcome, written.get(outcome.pk)) for outcome in outcomes],
+            "languages": (("ar", _("Arabic")), ("fr", _("French")), ("en", _("English"))),
+        },
+    )

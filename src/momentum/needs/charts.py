@@ -37,6 +37,26 @@ def _setup() -> None:
     matplotlib.rcParams["svg.hashsalt"] = "momentum"
 
 
+def _png(figure: object, title: str) -> SafeString:
+    """The chart as a PNG image (150 dpi) in a data URI: for PDFs, where WeasyPrint draws an
+    image many times faster than the same chart as SVG; the data table stays beside it."""
+    import base64
+
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight")  # type: ignore[attr-defined]
+    plt.close(figure)  # type: ignore[arg-type]
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return mark_safe(  # noqa: S308 - our own picture; the title is escaped
+        f'<img class="chart-image" alt="{escape(title)}" src="data:image/png;base64,{data}">'
+    )
+
+
+def _output(figure: object, title: str, raster: bool) -> SafeString:
+    return _png(figure, title) if raster else _svg(figure, title)
+
+
 def _svg(figure: object, title: str) -> SafeString:
     import matplotlib.pyplot as plt
 
@@ -58,6 +78,7 @@ def share_bar_chart(
     reference_label: str,
     y_label: str,
     rtl: bool = False,
+    raster: bool = False,
 ) -> SafeString:
     """A bar per country (no bar where no figure exists) and the reference as a line."""
     _setup()
@@ -94,11 +115,11 @@ def share_bar_chart(
         axes.yaxis.tick_right()
         axes.yaxis.set_label_position("right")
     axes.spines[["top", "left" if rtl else "right"]].set_visible(False)
-    return _svg(figure, title)
+    return _output(figure, title, raster)
 
 
 def trend_chart(
-    *, title: str, series: dict[str, list[tuple[int, float]]], y_label: str
+    *, title: str, series: dict[str, list[tuple[int, float]]], y_label: str, raster: bool = False
 ) -> SafeString:
     """A line per country over the years it has figures for (points only where published)."""
     _setup()
@@ -115,7 +136,7 @@ def trend_chart(
     axes.legend(fontsize=8)
     axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, title)
+    return _output(figure, title, raster)
 
 
 def pyramid_chart(
@@ -126,6 +147,7 @@ def pyramid_chart(
     men: Sequence[int],
     women_label: str,
     men_label: str,
+    raster: bool = False,
 ) -> SafeString:
     """A rank pyramid: women to one side, men to the other, one bar pair per rank level."""
     _setup()
@@ -141,4 +163,4 @@ def pyramid_chart(
     axes.xaxis.set_major_formatter(lambda value, _pos: f"{abs(int(value))}")
     axes.legend(fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure, title)
+    return _output(figure, title, raster)

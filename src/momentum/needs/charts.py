@@ -57,6 +57,23 @@ def _output(figure: object, title: str, raster: bool) -> SafeString:
     return _png(figure, title) if raster else _svg(figure, title)
 
 
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.S)
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_SIZE = re.compile(r'\s(width|height)="[^"]*"')
+
+
+def _presentation_attributes(match: re.Match[str]) -> str:
+    """``style="fill: #fff"`` becomes ``fill="#fff"``: the pages' Content Security Policy
+    refuses inline styles, not SVG's presentation attributes."""
+    attributes = []
+    for declaration in match.group(1).split(";"):
+        name, _colon, value = declaration.partition(":")
+        if name.strip() and value.strip():
+            attributes.append(f' {name.strip()}="{value.strip()}"')
+    return "".join(attributes)
+
+
 def _svg(figure: object, title: str) -> SafeString:
     import matplotlib.pyplot as plt
 
@@ -65,7 +82,13 @@ def _svg(figure: object, title: str) -> SafeString:
     plt.close(figure)  # type: ignore[arg-type]
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1)
+    svg = _METADATA.sub("", svg, count=1)
+    svg = _STYLE_ELEMENT.sub("", svg)
+    svg = _STYLE_ATTRIBUTE.sub(_presentation_attributes, svg)
+    head, rest = svg.split(">", 1)
+    svg = (
+        _SIZE.sub("", head) + f' class="chart-svg" role="img" aria-label="{escape(title)}">' + rest
+    )
     return mark_safe(svg)  # drawn here from our own numbers and escaped labels
 
 

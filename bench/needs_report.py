@@ -88,11 +88,17 @@ def main() -> int:
             timings[f"pdf {language}"] = time.perf_counter() - step
         total = time.perf_counter() - started
         countries = len(report.snapshot["countries"])
-        print(f"report: {countries} countries, " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+        print(
+            f"report: {countries} countries, "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
+        )
         started = time.perf_counter()
         reports.run_report(job=job, report=report)
         whole = time.perf_counter() - started
-        print(f"report build as the worker runs it (snapshot + 3 PDFs stored): {whole:.1f} s (steps above: {total:.1f} s)")
+        print(
+            "report build as the worker runs it (snapshot + 3 PDFs stored): "
+            f"{whole:.1f} s (steps above: {total:.1f} s)"
+        )
 
         # --- a questionnaire page of 100 questions ---
         jordan = Country.objects.get(code="JO")
@@ -101,8 +107,12 @@ def main() -> int:
 
         count = len(questions_for(form.pk))
         bench_round = Round.objects.create(year=1999, title_en="Bench", questionnaire=form)
-        submission = Submission.objects.create(round=bench_round, questionnaire=form, country=jordan)
-        focal = User.objects.filter(role_assignments__role=Role.FOCAL_POINT, role_assignments__country=jordan).first()
+        submission = Submission.objects.create(
+            round=bench_round, questionnaire=form, country=jordan
+        )
+        focal = User.objects.filter(
+            role_assignments__role=Role.FOCAL_POINT, role_assignments__country=jordan
+        ).first()
         client = Client(HTTP_HOST="localhost")
         client.force_login(focal)
         url = f"/ar/needs/submissions/{submission.pk}/"

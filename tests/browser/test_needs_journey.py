@@ -48,7 +48,9 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
 
     # From her home page, in Arabic, to her country's questionnaire.
     page.goto(f"{live_server.url}/ar/")
-    page.get_by_role("navigation", name=_ar("Main")).get_by_role("link", name=_ar("Needs assessment")).click()
+    page.get_by_role("navigation", name=_ar("Main")).get_by_role(
+        "link", name=_ar("Needs assessment")
+    ).click()
     page.get_by_role("link", name=str(round.title_ar)).click()  # type: ignore[attr-defined]
     page.get_by_role("button", name=_ar("Start answering")).click()
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -65,11 +67,17 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
 
     summary = page.locator(".error-summary")
     assert "402" in summary.inner_text() and "100" in summary.inner_text()
-    assert page.locator("textarea[name='q-notes']").input_value() == "وحدة النوع الاجتماعي في الإدارة العامة"
+    assert (
+        page.locator("textarea[name='q-notes']").input_value()
+        == "وحدة النوع الاجتماعي في الإدارة العامة"
+    )
     assert page.locator("textarea[name='q-notes']").get_attribute("dir") == "auto"
     page.fill("input[name='q-personnel-total']", "500")
     page.get_by_role("button", name=_ar("Submit for review")).click()
-    assert _ar("Your questionnaire was submitted for review.") in page.locator(".messages").inner_text()
+    assert (
+        _ar("Your questionnaire was submitted for review.")
+        in page.locator(".messages").inner_text()
+    )
     _shot(page, "needs-submitted-ar")
 
     # Staff return it with a comment on the grid.
@@ -87,9 +95,14 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
     assert "Senior women" in page.locator("#q-personnel .review-comment").inner_text()
     page.fill("input[name='q-personnel-senior-female']", "5")
     page.get_by_role("button", name=_ar("Submit for review")).click()
-    assert _ar("Your questionnaire was submitted for review.") in page.locator(".messages").inner_text()
+    assert (
+        _ar("Your questionnaire was submitted for review.")
+        in page.locator(".messages").inner_text()
+    )
     _shot(page, "needs-resubmitted-ar")
 
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.SUBMITTED
-    assert submission.answers.get(question__name="personnel").value["cells"]["senior"]["female"] == 5
+    assert (
+        submission.answers.get(question__name="personnel").value["cells"]["senior"]["female"] == 5
+    )

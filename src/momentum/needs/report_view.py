@@ -45,7 +45,12 @@ def _kind(entry: dict[str, Any] | None) -> str:
     return str(SourceKind(entry["kind"]).label) if entry["kind"] in SourceKind.values else ""
 
 
-def context_for(snapshot: dict[str, Any], language: str, *, report: Any = None) -> dict[str, Any]:
+def context_for(
+    snapshot: dict[str, Any], language: str, *, report: Any = None, for_pdf: bool = False
+) -> dict[str, Any]:
+    """``for_pdf``: the charts as PNG images (much faster to draw in a PDF); on pages, inline
+    SVG with its text as paths."""
+
     with translation.override(language):
         countries = snapshot.get("countries", [])
         names = [country["name"].get(language) or country["code"] for country in countries]
@@ -63,6 +68,7 @@ def context_for(snapshot: dict[str, Any], language: str, *, report: Any = None) 
             reference_label=_("Global average"),
             y_label=_("Women (%)"),
             rtl=language == "ar",
+            raster=for_pdf,
         )
         share_table = [
             {
@@ -83,6 +89,7 @@ def context_for(snapshot: dict[str, Any], language: str, *, report: Any = None) 
                 title=_("Women in the police over the years"),
                 series=trend_series,  # type: ignore[arg-type]
                 y_label=_("Women"),
+                raster=for_pdf,
             )
             if trend_series
             else None
@@ -96,13 +103,16 @@ def context_for(snapshot: dict[str, Any], language: str, *, report: Any = None) 
                 women = [headcount.get(f"{level}_female", 0) for level, _label in levels]
                 men = [headcount.get(f"{level}_male", 0) for level, _label in levels]
                 pyramid = {
-                    "chart": charts.pyramid_chart(
-                        title=_("Women and men by rank level: %(country)s") % {"country": name},
-                        levels=[label for _level, label in levels],
-                        women=women,
-                        men=men,
-                        women_label=str(Sex.FEMALE.label),
-                        men_label=str(Sex.MALE.label),
+                    "chart": (
+                        charts.pyramid_chart(
+                            title=_("Women and men by rank level: %(country)s") % {"country": name},
+                            levels=[label for _level, label in levels],
+                            women=women,
+                            men=men,
+                            women_label=str(Sex.FEMALE.label),
+                            men_label=str(Sex.MALE.label),
+                            raster=for_pdf,
+                        )
                     ),
                     "rows": [
                         {"level": label, "women": w, "men": m}

@@ -270,7 +270,7 @@ def run_report(*, job: Job, report: Report) -> None:
 def report_context(report: Report, language: str) -> dict[str, Any]:
     from momentum.needs.report_view import context_for
 
-    return context_for(report.snapshot, language, report=report)
+    return context_for(report.snapshot, language, report=report, for_pdf=True)
 
 
 def render_report_pdf(report: Report, language: str) -> bytes:

@@ -22,6 +22,17 @@ from momentum.needs.services import submissions as services
 from momentum.needs.services.validation import SEXES, grid_row_values, is_shown
 from momentum.people.http import AuthenticatedRequest
 
+# Kinds answered with several inputs: a fieldset with a legend rather than one labelled field.
+_GROUPED = frozenset(
+    {
+        QuestionKind.SINGLE,
+        QuestionKind.MULTIPLE,
+        QuestionKind.YES_NO,
+        QuestionKind.SCALE,
+        QuestionKind.HEADCOUNT,
+    }
+)
+
 
 def raw_answers(data: QueryDict, questions: list[Question]) -> dict[str, Any]:
     """The answers as the form sent them, by question name (checked by the service)."""
@@ -84,6 +95,7 @@ def _sections(
                 "trigger": by_pk[question.show_if_id].name if question.show_if_id else "",
                 "comments": comments.get(question.pk, []),
                 "choices": question.localized_choices(),
+                "grouped": question.kind in _GROUPED,
             }
         )
     return sections
@@ -130,6 +142,14 @@ def _render(
             "return_form": ReturnForm(),
             "document_form": DocumentForm(),
             "sexes": SEXES,
+            # Translated once for the page, not once per question.
+            "labels": {
+                "required": _("required"),
+                "yes": _("Yes"),
+                "no": _("No"),
+                "not_answered": _("Not answered"),
+                "comment": _("Comment on this answer"),
+            },
         },
         status=status,
     )

@@ -128,3 +128,15 @@ def test_generate_queue_page_creates_a_queue(client: Any, small_world: Any, trai
     queue = Queue.objects.get(title="Airport")
     assert response["Location"] == f"/en/screening/queues/{queue.pk}/"
     assert queue.items.count() == 5
+
+
+def test_index_page_query_count_does_not_grow_with_queues(
+    client: Any, small_world: Any, trainer: Any, django_assert_max_num_queries: Any
+) -> None:
+    for number in range(5):
+        services.generate_queue(world=small_world, trainer=trainer, title=f"Q{number}", size=3)
+    client.force_login(trainer)
+    # session, user, roles, plays, queues (with counts), worlds (with counts), home/nav extras
+    with django_assert_max_num_queries(10):
+        response = client.get("/en/screening/")
+    assert len(response.context["queues"]) == 5

@@ -18,7 +18,7 @@ from momentum.screening import mrz
 from momentum.screening.matching import Score, query_keys, score
 from momentum.screening.models import LostDocument, NominalKey, NominalRecord, World
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 25
 SHOWN_CANDIDATES = 10
 
 

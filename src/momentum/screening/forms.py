@@ -106,3 +106,19 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class QueueItemsForm(forms.Form):
+    presentations: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Travellers of the queue"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, presentations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["presentations"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = presentations
+        field.label_from_instance = lambda p: f"{p.traveller} — {p.get_case_kind_display()}"  # type: ignore[method-assign]

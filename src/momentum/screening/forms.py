@@ -108,8 +108,13 @@ class DecisionForm(forms.Form):
     )
 
 
+class _PresentationChoices(forms.ModelMultipleChoiceField[Any]):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.traveller} — {obj.get_case_kind_display()}"
+
+
 class QueueItemsForm(forms.Form):
-    presentations: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    presentations = _PresentationChoices(
         label=_("Travellers of the queue"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -121,4 +126,3 @@ class QueueItemsForm(forms.Form):
         field = self.fields["presentations"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = presentations
-        field.label_from_instance = lambda p: f"{p.traveller} — {p.get_case_kind_display()}"  # type: ignore[method-assign]

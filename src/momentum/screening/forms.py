@@ -106,3 +106,23 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class _PresentationChoices(forms.ModelMultipleChoiceField[Any]):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.traveller} — {obj.get_case_kind_display()}"
+
+
+class QueueItemsForm(forms.Form):
+    presentations = _PresentationChoices(
+        label=_("Travellers of the queue"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, presentations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["presentations"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = presentations

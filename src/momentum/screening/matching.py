@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import combinations
 
 import jellyfish
 from django.utils.functional import Promise
@@ -59,6 +61,7 @@ class Score:
         return not self.is_possible_hit and self.name_points >= NAME_THRESHOLD
 
 
+@lru_cache(maxsize=65536)
 def latin(name: str) -> str:
     """A name in Latin capitals whatever its script, words separated by spaces."""
     text = transliterate(normalise(name)) if re.search("[\u0600-\u06ff]", name) else name
@@ -66,8 +69,8 @@ def latin(name: str) -> str:
     return " ".join(re.findall(r"[A-Z]+", text))
 
 
-def phonetic_tokens(name: str) -> list[str]:
-    """The Metaphone code of each word; Arabic particles (AL, EL, BEN, ABD) join the next word."""
+@lru_cache(maxsize=65536)
+def _phonetic_tokens(name: str) -> tuple[str, ...]:
     words = latin(name).split()
     joined: list[str] = []
     carry = ""
@@ -79,9 +82,15 @@ def phonetic_tokens(name: str) -> list[str]:
         carry = ""
     if carry:
         joined.append(carry)
-    return [jellyfish.metaphone(word).upper() for word in joined if word]
+    return tuple(jellyfish.metaphone(word).upper() for word in joined if word)
 
 
+def phonetic_tokens(name: str) -> list[str]:
+    """The Metaphone code of each word; Arabic particles (AL, EL, BEN, ABD) join the next word."""
+    return list(_phonetic_tokens(name))
+
+
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     return " ".join(sorted(phonetic_tokens(name)))
 
@@ -179,21 +188,24 @@ def score(
     return Score(total, tuple(contributions), birth_share > 0, name_points)
 
 
+def _keys(tokens: list[str], birth_year: int | None) -> set[str]:
+    keys = {"N:" + " ".join(sorted(tokens))}
+    if birth_year is not None:
+        keys.update(f"Y{birth_year}:{token}" for token in tokens)
+        keys.update(f"P{birth_year}:{a} {b}" for a, b in combinations(sorted(set(tokens)), 2))
+    return keys
+
+
 def blocking_keys(names: list[str], birth_year: int | None) -> set[str]:
-    """The keys a nominal record is found by: each word's sound with the birth year, and the
-    whole name's sound (so a name-only candidate is still shown, marked as such)."""
+    """The keys a nominal record is found by: each word's sound and each pair of words' sounds
+    (in any order) with the birth year, and the whole name's sound (so a name-only candidate
+    is still shown, marked as such). A candidate sharing more keys is fetched first."""
     keys: set[str] = set()
     for name in names:
-        tokens = phonetic_tokens(name)
-        if birth_year is not None:
-            keys.update(f"Y{birth_year}:{token}" for token in tokens)
-        keys.add("N:" + " ".join(sorted(tokens)))
+        keys |= _keys(phonetic_tokens(name), birth_year)
     return keys
 
 
 def query_keys(surname: str, given_names: str, birth_date: date | None) -> set[str]:
     tokens = phonetic_tokens(f"{given_names} {surname}")
-    keys = {"N:" + " ".join(sorted(tokens))}
-    if birth_date is not None:
-        keys.update(f"Y{birth_date.year}:{token}" for token in tokens)
-    return keys
+    return _keys(tokens, birth_date.year if birth_date else None)

@@ -10,6 +10,7 @@ urlpatterns: list = [
     path("queues/new/", queues.queue_new, name="queue_new"),
     path("queues/<int:pk>/", queues.queue_detail, name="queue"),
     path("queues/<int:pk>/assign/", queues.queue_assign, name="queue_assign"),
+    path("queues/<int:pk>/edit/", queues.queue_edit, name="queue_edit"),
     path("plays/<int:pk>/", plays.play, name="play"),
     path("plays/<int:pk>/scores/", plays.play_scores, name="play_scores"),
     path("checks/<int:pk>/decide/", plays.decide, name="decide"),

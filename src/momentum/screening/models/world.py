@@ -187,7 +187,6 @@ class Presentation(models.Model):
     mrz = models.TextField()  # as presented: may carry OCR noise or a forged digit
     case_kind = models.CharField(max_length=24, choices=CaseKind.choices)
     expected = models.CharField(max_length=10, choices=Expected.choices)
-    explanation = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"{self.traveller_id}: {self.case_kind}"

@@ -1,9 +1,10 @@
 """Screen one traveller: the stolen/lost look-up and the ranked nominal candidates.
 
 Bounded queries whatever the size of the world: the stolen/lost look-up is one indexed query
-on the number and state, one on the OCR-folded number; the nominal look-up fetches the records
-sharing a blocking key (a name's sound with the birth year, or the whole name's sound), at most
-``MAX_CANDIDATES`` of them, and scores them in Python.
+on the number and state, one on the OCR-folded number; the nominal look-up ranks the records by
+the number of blocking keys they share with the traveller (each word's sound and each pair's
+with the birth year, the whole name's sound), fetches the first ``MAX_CANDIDATES`` and scores
+them in Python: two queries.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count
+
 from momentum.screening import mrz
 from momentum.screening.matching import Score, query_keys, score
 from momentum.screening.models import LostDocument, NominalKey, NominalRecord, World
 
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 25
 SHOWN_CANDIDATES = 10
 
 
@@ -90,10 +93,16 @@ def lost_matches(world: World, number: str, issuing_state: str) -> list[LostMatc
 
 
 def nominal_candidates(world: World, identity: Identity) -> list[Candidate]:
-    """The records sharing a blocking key, scored, best first. One query."""
+    """The records sharing the most blocking keys, scored, best first. Two queries."""
     keys = query_keys(identity.surname, identity.given_names, identity.birth_date)
-    record_ids = NominalKey.objects.filter(world=world, key__in=keys).values("record_id")
-    records = NominalRecord.objects.filter(pk__in=record_ids)[:MAX_CANDIDATES]
+    ranked = (
+        NominalKey.objects.filter(world=world, key__in=keys)
+        .values("record_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "record_id")[:MAX_CANDIDATES]
+    )
+    ids = [row["record_id"] for row in ranked]
+    records = NominalRecord.objects.filter(pk__in=ids) if ids else NominalRecord.objects.none()
     candidates = [
         Candidate(
             record,

@@ -23,6 +23,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "screening:queue_new":           (302, 403, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:queue":               (302, 403, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:queue_assign":        (302, 403, 403, 403, 302, 403, 302, 403, 403, 403),
+    "screening:queue_edit":          (302, 403, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:play":                (302, 200, 403, 403, 403, 403, 403, 403, 403, 403),
     "screening:play_scores":         (302, 200, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:decide":              (302, 302, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -53,6 +54,11 @@ ROUTES = {
     "screening:queue_assign": (
         "post",
         lambda w: f"/en/screening/queues/{w.queue}/assign/",
+        lambda w: {},
+    ),
+    "screening:queue_edit": (
+        "get",
+        lambda w: f"/en/screening/queues/{w.queue}/edit/",
         lambda w: {},
     ),
     "screening:play": ("get", lambda w: f"/en/screening/plays/{w.play}/", lambda w: {}),

@@ -128,3 +128,36 @@ def test_generate_queue_page_creates_a_queue(client: Any, small_world: Any, trai
     queue = Queue.objects.get(title="Airport")
     assert response["Location"] == f"/en/screening/queues/{queue.pk}/"
     assert queue.items.count() == 5
+
+
+def test_index_page_query_count_does_not_grow_with_queues(
+    client: Any, small_world: Any, trainer: Any, django_assert_max_num_queries: Any
+) -> None:
+    for number in range(5):
+        services.generate_queue(world=small_world, trainer=trainer, title=f"Q{number}", size=3)
+    client.force_login(trainer)
+    # session, user, roles, plays, queues (with counts), worlds (with counts), home/nav extras
+    with django_assert_max_num_queries(10):
+        response = client.get("/en/screening/")
+    assert len(response.context["queues"]) == 5
+
+
+def test_a_trainer_chooses_the_travellers_by_hand_until_the_queue_starts(
+    client: Any, small_world: Any, trainer: Any, officer: Any
+) -> None:
+    from momentum.screening.models import Presentation
+
+    queue = services.generate_queue(world=small_world, trainer=trainer, title="By hand", size=3)
+    chosen = list(Presentation.objects.filter(world=small_world).order_by("pk")[:2])
+    client.force_login(trainer)
+    url = f"/en/screening/queues/{queue.pk}/edit/"
+    data = {"presentations": [p.pk for p in chosen], "version": queue.version}
+    assert client.post(url, data)["Location"] == f"/en/screening/queues/{queue.pk}/"
+    assert [i.presentation_id for i in queue.items.all()] == [p.pk for p in chosen]
+    services.assign(queue=queue, trainees=[officer], by=trainer)
+    services.open_next(play=Play.objects.get(queue=queue), by=officer)
+    queue.refresh_from_db()
+    response = client.post(url, {"presentations": [chosen[0].pk], "version": queue.version})
+    assert response.status_code == 200
+    assert "has started" in response.content.decode()
+    assert queue.items.count() == 2

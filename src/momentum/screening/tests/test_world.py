@@ -78,3 +78,22 @@ def test_planted_cases_are_found_by_the_screening_as_planted(small_world: World)
             assert not parsed.is_valid
         elif kind == CaseKind.EXPIRED:
             assert parsed.is_expired and parsed.is_valid
+
+
+def test_the_command_generates_a_world() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "generate_screening_world",
+        seed=3,
+        name="Cmd",
+        travellers=20,
+        lost=10,
+        nominal=10,
+        stdout=out,
+    )
+    assert World.objects.get(name="Cmd").travellers.count() == 20
+    assert "seed 3" in out.getvalue()

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Role, User
-from momentum.screening.forms import AssignForm, GenerateQueueForm
-from momentum.screening.models import Play, World
+from momentum.screening.forms import AssignForm, GenerateQueueForm, QueueItemsForm
+from momentum.screening.models import Play, Presentation, World
 from momentum.screening.selectors import queues as selectors
 from momentum.screening.services import queues as services
 
@@ -100,3 +100,33 @@ def queue_assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose at least one trainee."))
     return redirect("screening:queue", pk=queue.pk)
+
+
+@login_required
+def queue_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Choose the travellers of a queue by hand, until a trainee starts it."""
+    queue = selectors.get_queue_for(request.user, pk)
+    if not request.user.has_perm("screening.change_queue", queue):
+        raise PermissionDenied
+    presentations = (
+        Presentation.objects.filter(world=queue.world).select_related("traveller").order_by("pk")
+    )
+    initial = {
+        "presentations": [item.presentation_id for item in queue.items.all()],
+        "version": queue.version,
+    }
+    form = QueueItemsForm(request.POST or None, initial=initial, presentations=presentations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.replace_items(
+                queue=queue,
+                presentations=list(form.cleaned_data["presentations"]),
+                by=request.user,
+                version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The travellers of the queue were changed."))
+            return redirect("screening:queue", pk=queue.pk)
+    return render(request, "screening/queue_edit.html", {"queue": queue, "form": form})

@@ -175,15 +175,19 @@ def test_home_page_queries_do_not_grow_with_rows(
     # next": whether she sits on a mentoring panel (shared with the menu), failed jobs. Then:
     expected = {
         # officers by country and sex, the countries' names, waiting invitations; next steps:
-        # sessions waiting for selection, running cohorts, the moderation queue, invitations
-        "staff": 6 + 7,
+        # sessions waiting for selection, running cohorts, the moderation queue, invitations;
+        # and what each activity added (results, board, support, needs, screening, self-
+        # assessment: one to three queries each, none growing with the rows)
+        "staff": 24,
         # count of own country's officers, waiting invitations, own countries' names; next
-        # steps: open sessions with seats left, applications to endorse, invitations
-        "focal_point": 6 + 6,
-        # officers by country and sex, the countries' names
-        "donor": 6 + 2,
-        # next steps: her participations, her mentoring offers, her check-ins due
-        "officer": 6 + 3,
+        # steps: open sessions with seats left, applications to endorse, invitations; and the
+        # activities' steps (values to report, questionnaires, self-assessments under way)
+        "focal_point": 17,
+        # officers by country and sex, the countries' names; the results report and overview
+        "donor": 11,
+        # next steps: her participations, her mentoring offers, her check-ins due; her support
+        # requests answered, her screening queues, her working groups
+        "officer": 12,
     }
     assert len(queries) == expected[persona], [query["sql"] for query in queries]
 

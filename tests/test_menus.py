@@ -136,3 +136,63 @@ def test_each_role_finds_its_work_on_its_home_page(demo, email, expected):
     section = re.search(r'<section class="next-steps".*?</section>', content, re.S)
     assert section is not None
     assert expected in section.group(0), email
+
+
+# --- Arabic all the way down -----------------------------------------------------------------
+
+# Latin-script words that Arabic pages may show: the platform's name, codes, formats and the
+# names of INTERPOL's databases (proper names, written so in Arabic too).
+ALLOWED_LATIN = {
+    "Momentum",
+    "INTERPOL",
+    "API",
+    "PDF",
+    "CSV",
+    "XLSX",
+    "UTC",
+    "ICS",
+    "QR",
+    "TOTP",
+    "FIND",
+    "MIND",
+    "SLTD",
+    "iARMS",
+}
+
+
+def _rank_words_left_open() -> set[str]:
+    """Ranks are still free text, typed in English (making them reference data with names in
+    the three languages is still open): their words are let through until then, and only
+    those."""
+    from momentum.people.demo_data import RANKS
+
+    return {word for ranks in RANKS.values() for rank in ranks for word in rank.split()}
+
+
+_SKIPPED = re.compile(
+    r"<(script|style|code|bdi|head|option|textarea)\b.*?</\1>"  # codes, user content, names
+    r"|<[^>]+\b(dir=\"(auto|ltr)\"|lang=\"(en|fr)\")[^>]*>.*?</[a-z0-9]+>"  # marked as not Arabic
+    r"|<[^>]+>",  # the tags themselves (attributes are not visible text)
+    re.S,
+)
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]{2,}")
+
+
+def _latin_words(html: str) -> set[str]:
+    text = _SKIPPED.sub(" ", html)
+    allowed = ALLOWED_LATIN | _rank_words_left_open()
+    return {word for word in _LATIN_WORD.findall(text) if word not in allowed}
+
+
+def test_arabic_pages_show_no_latin_text_but_names_and_user_content(demo):
+    found: dict[str, set[str]] = {}
+    for user in _personas():
+        client = _client_for(user)
+        client.cookies["django_language"] = "ar"
+        with translation.override("ar"):
+            urls = [reverse("home"), *(reverse(item.url_name) for item in allowed_items(user))]
+        for url in urls:
+            words = _latin_words(client.get(url, follow=True).content.decode())
+            if words:
+                found[url] = found.get(url, set()) | words
+    assert not found, "; ".join(f"{url}: {sorted(words)}" for url, words in found.items())

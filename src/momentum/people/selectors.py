@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, QuerySet, Value, When
 from django.http import Http404
 
 from momentum.core.models import Country
@@ -20,8 +20,10 @@ def officers_for(
     rank_level: str = "",
     area_of_work: str = "",
     text: str = "",
+    language: str = "",
 ) -> QuerySet[Profile]:
-    """The officers ``user`` may see, filtered, ordered by name."""
+    """The officers ``user`` may see, filtered, ordered by name: in Arabic by the Arabic-script
+    name (those without one last, by their Latin name), otherwise by the Latin name."""
     profiles = Profile.objects.visible_to(user).with_related()
     if country is not None:
         profiles = profiles.filter(country=country)
@@ -33,6 +35,15 @@ def officers_for(
         profiles = profiles.filter(areas_of_work__code=area_of_work)
     if text:
         profiles = profiles.search(text)
+    if language == "ar":
+        return profiles.order_by(
+            Case(When(user__family_name_ar="", then=Value(1)), default=Value(0)),
+            "user__family_name_ar",
+            "user__given_name_ar",
+            "user__family_name",
+            "user__given_name",
+            "pk",
+        )
     return profiles.order_by("user__family_name", "user__given_name", "pk")
 
 

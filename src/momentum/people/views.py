@@ -61,7 +61,9 @@ def officer_list(request: AuthenticatedRequest) -> HttpResponse:
     countries = selectors.countries_for_officer_lists(request.user)
     form = OfficerFilterForm(request.GET or None, countries=countries)
     filters = form.filters() if form.is_valid() else {}
-    officers = selectors.officers_for(request.user, **filters)
+    officers = selectors.officers_for(
+        request.user, **filters, language=translation.get_language() or ""
+    )
     page = Paginator(officers, 25).get_page(request.GET.get("page"))
     template = "people/_officer_table.html" if request.htmx else "people/officer_list.html"
     return render(

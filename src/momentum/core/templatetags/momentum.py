@@ -64,3 +64,18 @@ def zone_name(zone: str) -> str:
     from momentum.core.zones import zone_label
 
     return zone_label(str(zone or "UTC"))
+
+
+@register.filter
+def record_type(label: str) -> str:
+    """An audit entry's record type (``mentoring.application``) as the model's name in the
+    page's language ("طلب"); the label itself when the model no longer exists."""
+    from django.apps import apps
+
+    if not label:
+        return ""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return label
+    return str(model._meta.verbose_name)

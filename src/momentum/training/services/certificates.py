@@ -234,11 +234,13 @@ def programme_name(language: str) -> str:
     return str(getattr(programme, f"name_{language}", "") or programme.name)
 
 
-def certificate_pdf_bytes(certificate: Certificate) -> bytes:
-    """The certificate as a PDF, in the holder's language."""
+def certificate_pdf_bytes(certificate: Certificate, language: str | None = None) -> bytes:
+    """The certificate as a PDF, in ``language`` (by default the holder's language, the one
+    kept with the certificate)."""
     from momentum.training.pdf import render_pdf
 
-    language = certificate.language if certificate.language in LANGUAGES else "en"
+    if language not in LANGUAGES:
+        language = certificate.language if certificate.language in LANGUAGES else "en"
     url = verification_url(certificate.code, language)
     context = {
         "programme_name": programme_name(language),

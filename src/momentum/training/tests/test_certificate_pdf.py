@@ -187,3 +187,28 @@ def test_someone_without_a_certificate_gets_no_link(client_for, focal_point, cer
     response = client_for(focal_point).get(f"/en/training/sessions/{session.pk}/certificate/")
 
     assert response.status_code == 404
+
+
+def test_the_holder_downloads_it_in_another_of_the_three_languages(
+    client_for, officer, outsider, certificate, tmp_path
+):
+    assert certificate.language != "fr"
+
+    response = client_for(officer).get(url(certificate) + "?language=fr")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f"certificate-{certificate.code}-fr.pdf" in response["Content-Disposition"]
+    if shutil.which("pdftotext"):
+        assert "Analyse du renseignement criminel" in pdf_text(response.content, tmp_path)
+    # Still only for those who may see the certificate.
+    assert client_for(outsider).get(url(certificate) + "?language=fr").status_code == 404
+
+
+def test_my_training_offers_the_certificate_in_the_three_languages(
+    client_for, officer, certificate
+):
+    page = client_for(officer).get("/en/training/my-training/").content.decode()
+
+    for language in ("ar", "fr", "en"):
+        assert f"{url(certificate)}?language={language}" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +26,8 @@ from momentum.training.home import officer_steps
 from momentum.training.models import CertificateStatus, Session
 from momentum.training.rules import participation
 from momentum.training.services import certificates as services
+
+LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 STATUS_TONES = {
     CertificateStatus.VALID: "ok",
@@ -77,13 +80,21 @@ def certificate_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             },
             status=410,
         )
-    if not certificate.pdf:
-        # Not rendered yet (the background worker is behind): render it now, once.
-        services.store_certificate_pdf(certificate=certificate)
-    with certificate.pdf.open("rb") as stored:
-        data = stored.read()  # a page or two: small
+    language = request.GET.get("language", "")
+    if language in LANGUAGE_CODES and language != certificate.language:
+        # Another of the three languages, asked for by its reader: rendered on demand (the
+        # stored PDF is the one in the holder's language).
+        data = services.certificate_pdf_bytes(certificate, language)
+        filename = f"certificate-{certificate.code}-{language}.pdf"
+    else:
+        if not certificate.pdf:
+            # Not rendered yet (the background worker is behind): render it now, once.
+            services.store_certificate_pdf(certificate=certificate)
+        with certificate.pdf.open("rb") as stored:
+            data = stored.read()  # a page or two: small
+        filename = f"certificate-{certificate.code}.pdf"
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 

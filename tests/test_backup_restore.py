@@ -33,7 +33,10 @@ def _tables() -> dict[str, list[tuple[Any, ...]]]:
         if not model._meta.managed or model._meta.proxy:
             continue
         fields = [field.attname for field in model._meta.concrete_fields]
-        rows = model._base_manager.order_by("pk").values_list(*fields)
+        if model._meta.auto_created:
+            # A many-to-many link is restored as the pair it joins; its own id is not data.
+            fields = [name for name in fields if name != model._meta.pk.attname]
+        rows = model._base_manager.order_by(*fields).values_list(*fields)
         found[label] = [tuple(json.dumps(value, default=str) for value in row) for row in rows]
     return found
 

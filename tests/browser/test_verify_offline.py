@@ -42,6 +42,4 @@ def test_the_page_tells_a_genuine_certificate_from_a_forged_one_with_no_network(
     forged = f"{kid}.{body}.{signature[:-4]}AAAA"
     page.fill("#offline-token", forged)
     page.click("#offline-verify button[type=submit]")
-    page.wait_for_function(
-        "document.getElementById('offline-result').dataset.state === 'invalid'"
-    )
+    page.wait_for_function("document.getElementById('offline-result').dataset.state === 'invalid'")

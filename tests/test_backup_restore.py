@@ -16,7 +16,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from momentum.core.backup import EXCLUDED
 
@@ -33,7 +33,10 @@ def _tables() -> dict[str, list[tuple[Any, ...]]]:
         if not model._meta.managed or model._meta.proxy:
             continue
         fields = [field.attname for field in model._meta.concrete_fields]
-        rows = model._base_manager.order_by("pk").values_list(*fields)
+        if model._meta.auto_created:
+            # A many-to-many link is restored as the pair it joins; its own id is not data.
+            fields = [name for name in fields if name != model._meta.pk.attname]
+        rows = model._base_manager.order_by(*fields).values_list(*fields)
         found[label] = [tuple(json.dumps(value, default=str) for value in row) for row in rows]
     return found
 
@@ -71,7 +74,14 @@ def round_trip(django_db_setup, django_db_blocker, tmp_path_factory):  # type: i
             figures["backup seconds"] = round(time.monotonic() - started, 2)
             figures["archive bytes"] = archive.stat().st_size
 
+            if connection.vendor == "postgresql":
+                # The demo's deferred foreign-key checks run now, so the tables can be emptied.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", interactive=False, verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # as a new transaction has
             for path in media.rglob("*"):
                 if path.is_file():
                     path.unlink()

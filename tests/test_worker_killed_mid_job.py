@@ -147,7 +147,7 @@ def _kill_mid_way_and_finish(workers: Workers, job_id: int, *, kill_after: int) 
     with _timed("first worker until killed", figures):
         _poll(
             lambda: workers.job(job_id)[1] >= kill_after,
-            within=60,
+            within=180,
             what=f"{kill_after} items done",
         )
         first.send_signal(signal.SIGKILL)
@@ -161,7 +161,7 @@ def _kill_mid_way_and_finish(workers: Workers, job_id: int, *, kill_after: int) 
     with _timed("second worker until finished", figures):
         _poll(
             lambda: workers.task_finished(job_id),
-            within=90,
+            within=300,
             what="the job's task to finish",
         )
     workers.stop_all()

@@ -254,6 +254,18 @@ class JobStep(models.Model):
         return f"{self.job_id}:{self.key}"
 
 
+class SentOnce(models.Model):
+    """A message that left, by a key naming what and to whom (``training.confirmed:12:34``):
+    a task taken up again after its worker vanished sends nothing twice. The key is claimed
+    before the message is sent."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class WorkerHeartbeat(models.Model):
     """A task worker's sign of life, renewed every few seconds. Tasks held by a worker whose
     heartbeat is older than the lease go back to the queue."""

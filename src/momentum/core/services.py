@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from momentum.core.models import Job, JobStatus, JobStep
+from momentum.core.models import Job, JobStatus, JobStep, SentOnce
 
 
 def create_job(*, kind: str, by: Any, total: int = 0, **parameters: Any) -> Job:
@@ -71,3 +71,14 @@ def fail_job(job: Job, *, error: str) -> None:
     Job.objects.filter(pk=job.pk).update(
         status=JobStatus.FAILED, finished_at=timezone.now(), error=error
     )
+
+
+def claim_once(key: str) -> bool:
+    """True the first time ``key`` is claimed, False ever after: send a message only when
+    this says so, and a task run again sends nothing twice."""
+    try:
+        with transaction.atomic():
+            SentOnce.objects.create(key=key)
+    except IntegrityError:
+        return False
+    return True

@@ -52,7 +52,13 @@ class PublicKey:
     raw: bytes
 
     def as_jwk(self) -> dict[str, str]:
-        return {"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "kid": self.kid, "x": _b64(self.raw)}
+        return {
+            "kty": "OKP",
+            "crv": "Ed25519",
+            "alg": "EdDSA",
+            "kid": self.kid,
+            "x": _b64(self.raw),
+        }
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from momentum.core import audit
 from momentum.core.models import Country
+from momentum.core.services import claim_once
 from momentum.people.models import Role, RoleAssignment, User
 from momentum.training import calendar
 from momentum.training.models import (
@@ -668,9 +669,13 @@ def send_cancellation_emails(session_id: int) -> int:
     """Tell everyone concerned that the session is cancelled, each in their preferred
     language; returns how many e-mails left."""
     session = Session.objects.select_related("course", "venue_country").get(pk=session_id)
-    messages = []
+    connection = get_connection()
+    sent = 0
     for recipient in cancellation_recipients(session):
         person = recipient.person
+        # Once per person: the task may be taken up again after its worker vanished.
+        if not claim_once(f"training.session_cancelled:{session.pk}:{person.pk}"):
+            continue
         with translation.override(person.preferred_language):
             context = _session_context(session, person)
             context["reason"] = session.cancellation_reason
@@ -679,12 +684,11 @@ def send_cancellation_emails(session_id: int) -> int:
                 "course": context["course_title"],
                 "start": context["starts_on"],
             }
-            messages.append(
-                _message(
-                    template="session_cancelled", subject=subject, person=person, context=context
-                )
+            message = _message(
+                template="session_cancelled", subject=subject, person=person, context=context
             )
-    return get_connection().send_messages(messages) or 0
+        sent += connection.send_messages([message]) or 0
+    return sent
 
 
 def send_confirmation_emails(session_id: int) -> int:
@@ -694,10 +698,14 @@ def send_confirmation_emails(session_id: int) -> int:
     nominations = Nomination.objects.filter(
         session=session, status=NominationStatus.SELECTED
     ).select_related("officer__user")
-    messages = []
+    connection = get_connection()
+    sent = 0
     for nomination in nominations:
         person = nomination.officer.user
         if not person.is_active or not person.email:
+            continue
+        # Once per participant: the task may be taken up again after its worker vanished.
+        if not claim_once(f"training.session_confirmed:{session.pk}:{nomination.pk}"):
             continue
         language = person.preferred_language
         with translation.override(language):
@@ -714,8 +722,8 @@ def send_confirmation_emails(session_id: int) -> int:
                 calendar.session_invitation(session, language=language),
                 "text/calendar",
             )
-        messages.append(message)
-    return get_connection().send_messages(messages) or 0
+        sent += connection.send_messages([message]) or 0
+    return sent
 
 
 # --- calendar feeds ---

@@ -96,3 +96,21 @@ def test_no_e_mail_leaves_when_the_confirmation_is_refused(
         _confirm(session, officer, django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
+
+
+def test_a_confirmation_task_run_again_sends_nobody_a_second_email(
+    client_for, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A task taken up again after its worker vanished must not e-mail anyone twice."""
+    from momentum.training.services.sessions import send_confirmation_emails
+    from momentum.training.tests.factories import NominationFactory, SessionFactory
+
+    session = SessionFactory()
+    NominationFactory(session=session, status="selected")
+    NominationFactory(session=session, status="selected")
+
+    first = send_confirmation_emails(session.pk)
+    again = send_confirmation_emails(session.pk)
+
+    assert (first, again) == (2, 0)
+    assert len(mailoutbox) == 2

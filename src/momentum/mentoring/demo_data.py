@@ -964,6 +964,11 @@ class _Seeder:
                 application = self._apply(cohort, profile)
                 if index < 2:
                     self._endorse(application)
+        # They applied two days ago: an endorsement is recorded by its day, which must not
+        # come before the application itself.
+        Application.objects.filter(cohort=cohort).update(
+            created_at=self._at_past(self.today - timedelta(days=2), 9)
+        )
         return cohort
 
     # --- opportunities ---

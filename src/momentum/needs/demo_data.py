@@ -116,7 +116,7 @@ def _past(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
-@register_seeder(60, "needs")
+@register_seeder(62, "needs")
 def seed_needs(say: Callable[[str], None]) -> None:
     if Round.objects.exists():
         say("Needs assessment: a round exists already; nothing seeded.")

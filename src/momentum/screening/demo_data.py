@@ -56,7 +56,7 @@ def _play_through(
         Play.objects.filter(pk=play.pk).update(finished_at=last)
 
 
-@register_seeder(60, "screening")
+@register_seeder(64, "screening")
 def seed_screening(say: Callable[[str], None]) -> None:
     rng = random.Random(DEMO_SEED)
     now = timezone.now()

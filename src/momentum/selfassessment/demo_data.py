@@ -282,6 +282,6 @@ class _Seeder:
         )
 
 
-@register_seeder(60, "selfassessment")
+@register_seeder(66, "selfassessment")
 def seed_selfassessment(say: Callable[[str], None]) -> None:
     _Seeder(say).seed()

@@ -48,8 +48,12 @@ def is_observer(user: Any) -> bool:
 
 
 @rules.predicate
-def is_in_a_working_group(user: Any) -> bool:
-    return in_a_working_group(user)
+def is_officer(user: Any) -> bool:
+    """Officers make up the agencies' working groups: the role alone (no query on every page)
+    opens the menu entry and the list, which shows an officer her own cycles only."""
+    from momentum.people.models import Role
+
+    return _signed_in(user) and Role.OFFICER in user.roles
 
 
 @rules.predicate
@@ -70,10 +74,8 @@ def cycle_is_open(user: Any, cycle: Any) -> bool:
 
 
 # The menu entry and the list of cycles.
-rules.add_perm(
-    "selfassessment.see_in_menu", is_staff | is_focal_point | is_in_a_working_group | is_observer
-)
-rules.add_perm("selfassessment.list_cycles", is_staff | is_focal_point | is_in_a_working_group)
+rules.add_perm("selfassessment.see_in_menu", is_staff | is_focal_point | is_officer | is_observer)
+rules.add_perm("selfassessment.list_cycles", is_staff | is_focal_point | is_officer)
 # Inviting an agency's working group: its country's focal point, or staff.
 rules.add_perm("selfassessment.invite", is_staff | is_focal_point)
 # An agency's results belong to its country.

@@ -488,7 +488,7 @@ def _seed_visitor_and_mail(categories: dict[str, Category]) -> None:
     )
 
 
-@register_seeder(60, "support")
+@register_seeder(68, "support")
 def seed_support(say: Callable[[str], None]) -> None:
     if Category.objects.exists():
         say("Support: categories exist already; nothing seeded.")

@@ -62,7 +62,8 @@ def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
 
 class TestTheTrainingDemo:
     def test_about_fifteen_courses_across_the_four_tracks_in_three_languages(self, seeded):
-        courses = list(Course.objects.all())
+        # The catalogue as seeded; a draft course proposed by the needs assessment is not in it.
+        courses = list(Course.objects.filter(is_active=True))
 
         assert 14 <= len(courses) <= 18
         assert {course.track for course in courses} == set(Track.values)
@@ -108,7 +109,11 @@ class TestTheTrainingDemo:
         assert Course.objects.filter(target_areas__code="border-management").exists()
 
     def test_every_course_has_a_question_bank_in_three_languages(self, seeded):
-        banks = dict(Course.objects.annotate(n=Count("questions")).values_list("code", "n"))
+        banks = dict(
+            Course.objects.filter(is_active=True)
+            .annotate(n=Count("questions"))
+            .values_list("code", "n")
+        )
         kinds = set(Question.objects.values_list("kind", flat=True))
 
         assert all(5 <= count <= 8 for count in banks.values()), banks

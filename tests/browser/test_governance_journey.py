@@ -52,7 +52,7 @@ def test_moroccos_member_objects_in_arabic_and_staff_see_the_outcome(
     page = page_for(context, member)
     page.goto(f"{server_url}/ar/")
     steps = page.locator(".next-steps")
-    assert "ما ينتظرك" in steps.inner_text()
+    assert "الخطوات التالية" in steps.inner_text()
 
     # The vote, from her home page.
     steps.get_by_role("link", name="التصويت مفتوح", exact=False).click()

@@ -485,8 +485,11 @@ def test_certificate_qr_code_opens_a_valid_verification_page_in_arabic(
     certificate = Certificate.objects.get(pk=certificate.pk)
     assert certificate.language == "ar"
     assert certificate.pdf, "the PDF was not rendered"
-    assert encoded == [certificate_services.verification_url(certificate.code, "ar")]
-    url = encoded[0]
+    # The address, then after "#" the signed statement that the offline page checks.
+    assert len(encoded) == 1
+    url, _hash, signed = encoded[0].partition("#")
+    assert url == certificate_services.verification_url(certificate.code, "ar")
+    assert signed
     pdftotext = shutil.which("pdftotext")
     if pdftotext:  # the address is printed under the QR code too
         text = subprocess.run(  # noqa: S603 - a fixed program on a file we wrote

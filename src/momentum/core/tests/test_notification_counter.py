@@ -22,7 +22,7 @@ def test_counts_only_ones_own_unread_notifications(client_for, officer, focal_po
 
     content = client_for(officer).get(URL).content.decode()
 
-    assert 'aria-label="3 unread notifications"' in content
+    assert '<span class="visually-hidden">: 3 unread notifications</span>' in content
     assert ">3</span>" in content
 
 
@@ -31,13 +31,13 @@ def test_one_unread_notification_reads_as_a_sentence_in_the_singular(client_for,
 
     content = client_for(officer).get(URL).content.decode()
 
-    assert 'aria-label="1 unread notification"' in content
+    assert '<span class="visually-hidden">: 1 unread notification</span>' in content
 
 
 def test_nothing_unread_shows_no_number(client_for, officer):
     content = client_for(officer).get(URL).content.decode()
 
-    assert 'aria-label="0 unread notifications"' in content
+    assert '<span class="visually-hidden">: 0 unread notifications</span>' in content
     assert "notification-counter__count" not in content
 
 
@@ -47,7 +47,7 @@ def test_a_large_count_is_shown_as_99_plus(client_for, officer):
     content = client_for(officer).get(URL).content.decode()
 
     assert ">99+</span>" in content
-    assert 'aria-label="120 unread notifications"' in content
+    assert '<span class="visually-hidden">: 120 unread notifications</span>' in content
 
 
 def test_the_fragment_is_not_a_whole_page_and_keeps_polling(client_for, officer):

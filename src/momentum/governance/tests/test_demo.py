@@ -92,7 +92,7 @@ class TestTheDemoBoard:
         client.force_login(User.objects.get(email=f"board.{code.lower()}@example.org"))
         content = client.get("/en/").content.decode()
 
-        assert "What waits for you" in content
+        assert "What to do next" in content
         assert "recommendation" in content
         if code != "MA":  # Morocco's own answer is the browser journey's to give
             return

@@ -145,7 +145,9 @@ class TestTheHubDemo:
                 == thread.posts.filter(status=PostStatus.PUBLISHED, is_opening=False).count()
             )
             last = thread.posts.filter(status=PostStatus.PUBLISHED).latest("created_at")
-            assert thread.last_posted_at == last.created_at
+            # Published at or after it was written (the board's minutes are posted through the
+            # publishing service, which stamps the moment of publication).
+            assert thread.last_posted_at >= last.created_at
         bodies = [post.body for post in Post.objects.filter(status=PostStatus.PUBLISHED)]
         french = sum(1 for body in bodies if re.search(r"\b(les|des|une|pour)\b", body))
         english = sum(1 for body in bodies if re.search(r"\b(the|and|with)\b", body))

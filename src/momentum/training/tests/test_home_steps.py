@@ -101,7 +101,8 @@ def test_the_officer_steps_cost_the_same_queries_whatever_her_participations(
     user = officer.profile.user
 
     # Her roles (1), her participations with their tests, evaluations and certificates (1),
-    # mentoring's offers, check-ins and panel seat (3), failed jobs (1).
-    with django_assert_max_num_queries(6):
+    # mentoring's offers, check-ins and panel seat (3), failed jobs (1); the other activities'
+    # providers for an officer: support, screening and self-assessment (one each).
+    with django_assert_max_num_queries(9):
         steps = next_steps_for(user)
     assert len([step for step in steps if "/tests/pre/" in step.url]) == participations

@@ -149,6 +149,8 @@ ALLOWED_LATIN = {
     "PDF",
     "CSV",
     "XLSX",
+    "XML",
+    "IATI",
     "UTC",
     "ICS",
     "QR",

@@ -27,9 +27,11 @@ def screening_steps(user: User) -> list[NextStep]:
             .order_by("pk")[:5]
         )
         for play in waiting:
+            # The queue's title is the trainer's own words: the sentence names it by its order.
             steps.append(
                 NextStep(
-                    _("The screening queue %(title)s waits for you.") % {"title": play.queue.title},
+                    _("A screening queue waits for you (number %(number)s).")
+                    % {"number": play.queue_id},
                     reverse("screening:play", kwargs={"pk": play.pk}),
                     priority=40,
                     app="screening",

@@ -42,7 +42,7 @@ def next_steps(user: User) -> list[home.NextStep]:
                         "The gender self-assessment of %(agency)s: %(count)s dimensions to rate.",
                         left,
                     )
-                    % {"agency": cycle.agency, "count": left},
+                    % {"agency": cycle.agency.name, "count": left},
                     reverse("selfassessment:cycle", args=[cycle.pk]),
                     count=left,
                     priority=40,

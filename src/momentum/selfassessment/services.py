@@ -100,7 +100,7 @@ def invite_working_group(
         kind="selfassessment.invited",
         message=lambda: (
             _("You are invited to the gender self-assessment of %(agency)s (%(year)s).")
-            % {"agency": agency, "year": year}
+            % {"agency": agency.name, "year": year}
         ),
         url=_path(cycle),
         email=True,

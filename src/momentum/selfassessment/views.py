@@ -348,7 +348,7 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "selfassessment/survey.html",
         {
-            "agency": link.cycle.agency,
+            "agency": link.cycle.agency.name,
             "statements": statements,
             "error": error,
             "done": done,

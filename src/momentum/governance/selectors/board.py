@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Country
@@ -88,7 +89,7 @@ def board_warnings(*, today: date | None = None) -> list[Warning]:
                         "no successor is appointed."
                     )
                     % {
-                        "name": member.user.display_name(),
+                        "name": member.user.display_name(get_language()),
                         "country": member.country.name,
                         "seat": member.get_seat_display(),
                         "date": member.term_end.isoformat() if member.term_end else "",

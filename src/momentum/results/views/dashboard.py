@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
 
+from momentum.core.indicators import UNKNOWN
 from momentum.core.models import Country
 from momentum.people.http import AuthenticatedRequest
 from momentum.results.chart import trend_svg
@@ -47,12 +49,18 @@ def _choices(request: AuthenticatedRequest) -> dict[str, object]:
         outcome = Result.objects.filter(
             logframe=logframe, pk=int(asked_outcome), level=Level.OUTCOME
         ).first()
+    shown = list(countries)
     return {
         "logframe": logframe,
         "audience": audience,
         "periods": periods,
         "period": period,
-        "countries": list(countries),
+        "countries": shown,
+        # Rows of the country-by-sex tables are named, never shown as ISO codes.
+        "country_names": {
+            **{item.code: str(item) for item in shown},
+            UNKNOWN: _("Country not recorded"),
+        },
         "country": country or None,
         "outcome": outcome,
     }

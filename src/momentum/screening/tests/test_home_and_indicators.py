@@ -26,7 +26,7 @@ def test_a_trainees_waiting_queue_and_a_trainers_queues_are_on_their_home_pages(
     ]
     play = Play.objects.get(queue=queue, trainee=officer)
     assert [s.url for s in steps] == [f"/en/screening/plays/{play.pk}/"]
-    assert "Counter one" in str(steps[0].text)
+    assert "A screening queue waits for you" in str(steps[0].text)
     trainer_steps = [s for s in next_steps_for(trainer) if s.app == "screening"]
     assert [s.url for s in trainer_steps] == ["/en/screening/"]
     assert not [s for s in next_steps_for(outsider) if s.app == "screening"]

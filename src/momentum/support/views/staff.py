@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -226,17 +227,23 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         within_target,
     )
 
+    # The categories' names in the reader's language (a related field is not translated by
+    # the query itself).
+    language = (get_language() or "en")[:2]
+    name_field = (
+        f"category__name_{language}" if language in ("ar", "fr", "en") else "category__name"
+    )
     rows = (
         Request.objects.exclude(status=Status.MERGED)
-        .values("category__code", "category__name", "country__code")
+        .values("category__code", name_field, "country__code")
         .annotate(n=Count("pk"))
-        .order_by("category__name", "country__code")
+        .order_by("category__code", "country__code")
     )
     suppress = not request.user.is_programme_staff
     countries = sorted({row["country__code"] or "—" for row in rows})
     table: dict[str, dict[str, Any]] = {}
     for row in rows:
-        cells = table.setdefault(row["category__name"], {})
+        cells = table.setdefault(row[name_field] or row["category__code"], {})
         cells[row["country__code"] or "—"] = row["n"]
     lines = [
         (name, [_cell(cells.get(code, 0), suppress) for code in countries])

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
@@ -28,6 +28,7 @@ from momentum.screening.models import (
     World,
 )
 from momentum.screening.models.world import HIT_KINDS, REFER_KINDS
+from momentum.screening.selectors.queues import trainees_for
 
 # The share of the queue drawn from the planted hits, by difficulty; the hard mix favours
 # spelling variants, swapped names and dates, OCR confusions and relatives sharing names.
@@ -119,7 +120,20 @@ def replace_items(
 
 @transaction.atomic
 def assign(*, queue: Queue, trainees: list[Any], by: Any) -> list[Play]:
-    """Give the queue to trainees (once each); assigning a trainee twice changes nothing."""
+    """Give the queue to trainees (once each); assigning a trainee twice changes nothing.
+    A trainer gives it only to officers selected for a session she trains."""
+    allowed = set(
+        trainees_for(by).filter(pk__in=[t.pk for t in trainees]).values_list("pk", flat=True)
+    )
+    for trainee in trainees:
+        if trainee.pk not in allowed:
+            raise ValidationError(
+                _(
+                    "%(name)s is not among your trainees: a queue can be given only to officers "
+                    "selected for a session you train."
+                )
+                % {"name": trainee.display_name(translation.get_language())}
+            )
     plays = []
     for trainee in trainees:
         play, created = Play.objects.get_or_create(queue=queue, trainee=trainee)

@@ -166,3 +166,14 @@ def my_nominations(user: Any) -> QuerySet[Nomination]:
         .select_related("session__course", "country")
         .order_by("-session__starts_on", "-pk")
     )
+
+
+def officers_taught_by(user: Any) -> QuerySet[Profile]:
+    """The officers a user teaches: those selected for a session she trains (staff: every
+    officer). Other activities that let a trainer work with her trainees start from here."""
+    if user.is_programme_staff:
+        return Profile.objects.all()
+    taught = Nomination.objects.filter(
+        session__trainers=user, status=NominationStatus.SELECTED
+    ).values("officer_id")
+    return Profile.objects.filter(pk__in=taught)

@@ -35,7 +35,9 @@ def trainees_for(user: Any) -> QuerySet[User]:
 
 
 def get_queue_for(user: Any, pk: int) -> Queue:
-    queue = get_object_or_404(Queue.objects.select_related("world", "trainer"), pk=pk)
+    queue = get_object_or_404(
+        Queue.objects.select_related("world", "trainer", "session__course"), pk=pk
+    )
     if not user.has_perm("screening.view_queue", queue):
         raise PermissionDenied
     return queue

@@ -17,6 +17,7 @@ from momentum.screening.forms import AssignForm, GenerateQueueForm, QueueItemsFo
 from momentum.screening.models import Play, Presentation, World
 from momentum.screening.selectors import queues as selectors
 from momentum.screening.services import queues as services
+from momentum.training.selectors.nominations import practical_sessions_for
 
 
 @login_required
@@ -30,7 +31,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         context["worlds"] = list(
             World.objects.annotate(n=Count("travellers")).order_by("-created_at")[:20]
         )
-        context["form"] = GenerateQueueForm()
+        context["form"] = GenerateQueueForm(sessions=practical_sessions_for(user))
     return render(request, "screening/index.html", context)
 
 
@@ -38,7 +39,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 def queue_new(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("screening.manage_queues"):
         raise PermissionDenied
-    form = GenerateQueueForm(request.POST or None)
+    form = GenerateQueueForm(request.POST or None, sessions=practical_sessions_for(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             queue = services.generate_queue(trainer=request.user, **form.cleaned_data)

@@ -15,6 +15,7 @@ from momentum.training.models import (
     NominationStatus,
     SeatQuota,
     Session,
+    SessionStatus,
 )
 
 
@@ -177,3 +178,24 @@ def officers_taught_by(user: Any) -> QuerySet[Profile]:
         session__trainers=user, status=NominationStatus.SELECTED
     ).values("officer_id")
     return Profile.objects.filter(pk__in=taught)
+
+
+def practical_sessions_for(user: Any) -> QuerySet[Session]:
+    """Sessions whose course asks for a practical assessment that the user may assess: the
+    sessions she trains (staff: all), not cancelled, the latest first."""
+    sessions = Session.objects.filter(course__min_practical_score__isnull=False).exclude(
+        status=SessionStatus.CANCELLED
+    )
+    if not user.is_programme_staff:
+        sessions = sessions.filter(trainers=user)
+    return sessions.select_related("course").order_by("-starts_on", "pk")
+
+
+def participation_of(session_id: int, user: Any) -> Nomination | None:
+    """The user's selected nomination for the session, if she takes part in it."""
+    return (
+        Nomination.objects.taking_part()
+        .filter(session_id=session_id, officer__user=user)
+        .select_related("session")
+        .first()
+    )

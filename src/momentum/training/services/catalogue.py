@@ -107,12 +107,8 @@ def _validate(
         if not 0 <= value <= 100:
             refuse(field, _("Give a percentage between 0 and 100."))
     if min_practical_score is not None and not 0 <= min_practical_score <= 100:
-        refuse(
-            "min_practical_score",
-            _(
-                "Give a percentage between 0 and 100, or leave it empty for no practical assessment."
-            ),
-        )
+        message = _("Give a percentage between 0 and 100, or leave it empty for none.")
+        refuse("min_practical_score", message)
     if certificate_validity_years is not None and not 1 <= certificate_validity_years <= 20:
         refuse(
             "certificate_validity_years",

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from momentum.people.models import Role
+from momentum.people.tests import factories
 from momentum.people.tests.factories import person_with_role
 from momentum.screening.models import Check, Expected, Play, Queue, QueueStatus
 from momentum.screening.services import queues as services
@@ -111,7 +112,7 @@ def test_scores_count_precision_recall_time_and_missed_hits_by_kind(
 def test_trainer_queue_page_query_count_does_not_grow_with_trainees(
     client: Any, queue: Queue, trainer: Any, jordan: Any, django_assert_max_num_queries: Any
 ) -> None:
-    trainees = [person_with_role(Role.OFFICER, jordan, email=f"t{n}@example.org") for n in range(4)]
+    trainees = [factories.officer(jordan, user__email=f"t{n}@example.org") for n in range(4)]
     teach(trainer, *trainees)
     services.assign(queue=queue, trainees=trainees, by=trainer)
     client.force_login(trainer)

@@ -135,7 +135,8 @@ class Progress:
 
 def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
     """Each nomination's progress, by nomination id. The nominations must come with
-    ``session__course`` selected. Costs four queries whatever their number (none if empty)."""
+    ``session__course`` selected. Costs three queries whatever their number, a fourth when a
+    course asks for a practical assessment, none if empty."""
     nominations = list(nominations)
     if not nominations:
         return {}
@@ -158,10 +159,15 @@ def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
         "nomination_id", "kind", "score"
     ):
         scores[nomination_id][kind] = score
-    practical = dict(
-        PracticalAssessment.objects.filter(nomination_id__in=ids).values_list(
-            "nomination_id", "score"
+    # Read only when a course of these asks for a practical assessment.
+    practical = (
+        dict(
+            PracticalAssessment.objects.filter(nomination_id__in=ids).values_list(
+                "nomination_id", "score"
+            )
         )
+        if any(n.session.course.min_practical_score is not None for n in nominations)
+        else {}
     )
     with_questions = set(
         Question.objects.filter(course_id__in=course_ids, is_active=True)

@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from momentum.core.catalogues import compile_catalogues
+
+# Property tests check correctness, not speed: on a machine busy with other test runs, input
+# generation may be slow and an example may pass Hypothesis' default 200 ms deadline.
+hypothesis_settings.register_profile(
+    "momentum", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("momentum")
 
 
 def pytest_configure(config: pytest.Config) -> None:

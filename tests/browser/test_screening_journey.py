@@ -8,6 +8,7 @@ import pytest
 from momentum.screening.models import Check, Play
 from momentum.screening.services.generator import generate_world
 from momentum.screening.services.queues import assign, generate_queue
+from momentum.screening.tests.conftest import teach
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,6 +20,7 @@ def test_a_trainee_screens_her_queue_in_arabic_and_gets_feedback(
         seed=9, name="Journey", travellers=20, lost_documents=50, nominal_records=30
     )
     queue = generate_queue(world=world, trainer=trainer, title="Counter", size=3, seed=1)
+    teach(trainer, officer)
     play = assign(queue=queue, trainees=[officer], by=trainer)[0]
     page = page_for(phone, officer)
 

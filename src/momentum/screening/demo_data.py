@@ -17,6 +17,7 @@ from django.utils import timezone
 from momentum.core.demo import register_seeder
 from momentum.people.models import Role, User
 from momentum.screening.models import Check, Decision, Difficulty, Play, Queue
+from momentum.screening.selectors.queues import trainees_for
 from momentum.screening.services.generator import generate_world
 from momentum.screening.services.queues import assign, decide, generate_queue, open_next
 
@@ -61,9 +62,8 @@ def seed_screening(say: Callable[[str], None]) -> None:
     rng = random.Random(DEMO_SEED)
     now = timezone.now()
     trainer = User.objects.filter(role_assignments__role=Role.TRAINER).order_by("email").first()
-    officers = list(
-        User.objects.filter(role_assignments__role=Role.OFFICER).order_by("email").distinct()[:3]
-    )
+    # The trainer's own trainees: officers selected for a session she trains.
+    officers = [] if trainer is None else list(trainees_for(trainer).order_by("email")[:3])
     world = generate_world(
         seed=DEMO_SEED,
         name="Demo world",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from momentum.screening.models import Decision, Difficulty, World
@@ -72,6 +73,14 @@ class GenerateWorldForm(forms.Form):
     )
 
 
+class _SessionChoice(forms.ModelChoiceField[Any]):
+    def label_from_instance(self, obj: Any) -> str:
+        return _("%(course)s, from %(day)s") % {
+            "course": obj.course.title,
+            "day": date_format(obj.starts_on, "SHORT_DATE_FORMAT"),
+        }
+
+
 class GenerateQueueForm(forms.Form):
     world = forms.ModelChoiceField(
         label=_("Synthetic world"), queryset=World.objects.all(), empty_label=None
@@ -83,6 +92,22 @@ class GenerateQueueForm(forms.Form):
     size = forms.IntegerField(
         label=_("Travellers in the queue"), min_value=1, max_value=100, initial=10
     )
+    session = _SessionChoice(
+        label=_("Practical assessment of a session"),
+        queryset=None,
+        required=False,
+        empty_label=_("None: practice only"),
+        help_text=_(
+            "Each trainee's share of correct decisions counts towards the completion of the "
+            "chosen session's course."
+        ),
+    )
+
+    def __init__(self, *args: Any, sessions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["session"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = sessions
 
 
 class AssignForm(forms.Form):

@@ -12,4 +12,11 @@ register(
         order=30,
         group="training",
     ),
+    NavItem(
+        _("Screening results"),
+        "screening:summary",
+        permission="screening.view_summary",
+        order=31,
+        group="programme",
+    ),
 )

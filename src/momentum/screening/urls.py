@@ -1,12 +1,13 @@
 from django.urls import path
 
-from momentum.screening.views import console, plays, queues
+from momentum.screening.views import console, plays, queues, summary
 
 app_name = "screening"
 
 urlpatterns: list = [
     path("", queues.index, name="index"),
     path("console/", console.console, name="console"),
+    path("results/", summary.summary, name="summary"),
     path("queues/new/", queues.queue_new, name="queue_new"),
     path("queues/<int:pk>/", queues.queue_detail, name="queue"),
     path("queues/<int:pk>/assign/", queues.queue_assign, name="queue_assign"),

@@ -2,7 +2,9 @@
 
 The rule: the attendance rate reaches ``course.min_attendance_percent`` AND the post-test score
 reaches ``course.min_post_test_score`` — the test only when the course has questions in use;
-a course without questions is completed on attendance alone.
+a course without questions is completed on attendance alone. A course may also ask for a
+practical assessment (``course.min_practical_score``, e.g. the screening simulator): then the
+participant's best practical score must reach it too.
 
 The attendance rate is the share of the session's days, first to last (as on the attendance
 summary), that the participant attended (present or late). Every figure here is computed for
@@ -24,6 +26,7 @@ from momentum.training.models import (
     Attendance,
     Nomination,
     NominationStatus,
+    PracticalAssessment,
     Question,
     TestAttempt,
     TestKind,
@@ -50,6 +53,8 @@ class Progress:
     taking_part: bool
     session_started: bool
     session_finished: bool
+    practical_score: Decimal | None = None
+    min_practical_score: int | None = None
 
     @property
     def attendance_rate(self) -> Decimal | None:
@@ -79,9 +84,20 @@ class Progress:
         return self.post_score is not None and self.post_score >= self.min_post_test_score
 
     @property
+    def passed_practical(self) -> bool:
+        if self.min_practical_score is None:
+            return True
+        return self.practical_score is not None and self.practical_score >= self.min_practical_score
+
+    @property
     def meets_rule(self) -> bool:
         """The completion rule alone, whatever the session's stage."""
-        return self.taking_part and self.attended_enough and self.passed_post_test
+        return (
+            self.taking_part
+            and self.attended_enough
+            and self.passed_post_test
+            and self.passed_practical
+        )
 
     @property
     def completed(self) -> bool:
@@ -107,12 +123,20 @@ class Progress:
                 _("The post-test score is below %(minimum)s %%.")
                 % {"minimum": self.min_post_test_score}
             )
+        if self.min_practical_score is not None and self.practical_score is None:
+            reasons.append(_("The practical assessment was not taken."))
+        elif not self.passed_practical:
+            reasons.append(
+                _("The practical assessment score is below %(minimum)s %%.")
+                % {"minimum": self.min_practical_score}
+            )
         return reasons
 
 
 def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
     """Each nomination's progress, by nomination id. The nominations must come with
-    ``session__course`` selected. Costs three queries whatever their number (none if empty)."""
+    ``session__course`` selected. Costs three queries whatever their number, a fourth when a
+    course asks for a practical assessment, none if empty."""
     nominations = list(nominations)
     if not nominations:
         return {}
@@ -135,6 +159,16 @@ def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
         "nomination_id", "kind", "score"
     ):
         scores[nomination_id][kind] = score
+    # Read only when a course of these asks for a practical assessment.
+    practical = (
+        dict(
+            PracticalAssessment.objects.filter(nomination_id__in=ids).values_list(
+                "nomination_id", "score"
+            )
+        )
+        if any(n.session.course.min_practical_score is not None for n in nominations)
+        else {}
+    )
     with_questions = set(
         Question.objects.filter(course_id__in=course_ids, is_active=True)
         .values_list("course_id", flat=True)
@@ -158,6 +192,8 @@ def progress_for(nominations: Iterable[Nomination]) -> dict[int, Progress]:
             taking_part=nomination.status == NominationStatus.SELECTED,
             session_started=session.starts_on <= today,
             session_finished=session.status in FINISHED,
+            practical_score=practical.get(nomination.pk),
+            min_practical_score=course.min_practical_score,
         )
     return progress
 

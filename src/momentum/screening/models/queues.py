@@ -31,6 +31,16 @@ class Queue(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="screening_queues"
     )
     status = models.CharField(max_length=10, choices=QueueStatus.choices, default=QueueStatus.DRAFT)
+    # A queue given for a training session whose course asks for a practical assessment: each
+    # trainee's share of correct decisions is recorded there when she finishes.
+    session = models.ForeignKey(
+        "training.Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("counts for the session"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1)
 

@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from momentum.people.models import Role, User
 from momentum.screening.models import Check, Decision, Expected, Play, Queue
+from momentum.training.selectors.nominations import officers_taught_by
 
 
 def queues_visible_to(user: Any) -> QuerySet[Queue]:
@@ -23,8 +25,19 @@ def queues_visible_to(user: Any) -> QuerySet[Queue]:
     return queues.filter(trainer=user)
 
 
+def trainees_for(user: Any) -> QuerySet[User]:
+    """The officers a user may give a queue to: staff, any active officer; a trainer, the
+    officers selected for a session she trains — never officers of other sessions."""
+    officers = User.objects.filter(role_assignments__role=Role.OFFICER, is_active=True)
+    if not user.is_programme_staff:
+        officers = officers.filter(profile__in=officers_taught_by(user))
+    return officers.distinct().order_by("family_name", "given_name", "pk")
+
+
 def get_queue_for(user: Any, pk: int) -> Queue:
-    queue = get_object_or_404(Queue.objects.select_related("world", "trainer"), pk=pk)
+    queue = get_object_or_404(
+        Queue.objects.select_related("world", "trainer", "session__course"), pk=pk
+    )
     if not user.has_perm("screening.view_queue", queue):
         raise PermissionDenied
     return queue

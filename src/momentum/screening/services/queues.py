@@ -7,11 +7,13 @@ started, a decision made twice, a check of a traveller not yet reached.
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import F
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
@@ -28,6 +30,9 @@ from momentum.screening.models import (
     World,
 )
 from momentum.screening.models.world import HIT_KINDS, REFER_KINDS
+from momentum.screening.selectors.queues import trainees_for
+from momentum.training.selectors.nominations import participation_of, practical_sessions_for
+from momentum.training.services.practical import record_practical_assessment
 
 # The share of the queue drawn from the planted hits, by difficulty; the hard mix favours
 # spelling variants, swapped names and dates, OCR confusions and relatives sharing names.
@@ -72,16 +77,28 @@ def generate_queue(
     difficulty: str = Difficulty.MIXED,
     size: int = 10,
     seed: int = 0,
+    session: Any = None,
 ) -> Queue:
-    """A queue of ``size`` travellers of the world, with about three in ten to be hits."""
+    """A queue of ``size`` travellers of the world, with about three in ten to be hits. Given
+    a ``session`` (one the trainer may assess), it is that session's practical assessment."""
     if not 1 <= size <= 100:
         raise ValidationError(_("A queue holds between 1 and 100 travellers."))
+    if session is not None and not practical_sessions_for(trainer).filter(pk=session.pk).exists():
+        raise ValidationError(
+            {
+                "session": _(
+                    "Choose a session you train whose course asks for a practical assessment."
+                )
+            }
+        )
     rng = random.Random(seed or world.seed)
     presentations = list(Presentation.objects.filter(world=world).order_by("pk"))
     chosen = _pick(rng, presentations, difficulty, size)
     if not chosen:
         raise ValidationError(_("This world has no traveller of that difficulty."))
-    queue = Queue.objects.create(world=world, title=title, difficulty=difficulty, trainer=trainer)
+    queue = Queue.objects.create(
+        world=world, title=title, difficulty=difficulty, trainer=trainer, session=session
+    )
     QueueItem.objects.bulk_create(
         [
             QueueItem(queue=queue, position=index + 1, presentation=p)
@@ -89,7 +106,12 @@ def generate_queue(
         ]
     )
     audit.record(
-        trainer, "screening.queue_generated", queue, size=len(chosen), difficulty=difficulty
+        trainer,
+        "screening.queue_generated",
+        queue,
+        size=len(chosen),
+        difficulty=difficulty,
+        session=getattr(session, "pk", None),
     )
     return queue
 
@@ -119,7 +141,20 @@ def replace_items(
 
 @transaction.atomic
 def assign(*, queue: Queue, trainees: list[Any], by: Any) -> list[Play]:
-    """Give the queue to trainees (once each); assigning a trainee twice changes nothing."""
+    """Give the queue to trainees (once each); assigning a trainee twice changes nothing.
+    A trainer gives it only to officers selected for a session she trains."""
+    allowed = set(
+        trainees_for(by).filter(pk__in=[t.pk for t in trainees]).values_list("pk", flat=True)
+    )
+    for trainee in trainees:
+        if trainee.pk not in allowed:
+            raise ValidationError(
+                _(
+                    "%(name)s is not among your trainees: a queue can be given only to officers "
+                    "selected for a session you train."
+                )
+                % {"name": trainee.display_name(translation.get_language())}
+            )
     plays = []
     for trainee in trainees:
         play, created = Play.objects.get_or_create(queue=queue, trainee=trainee)
@@ -168,7 +203,30 @@ def decide(*, check: Check, decision: str, note: str, by: Any) -> Check:
     locked.seconds = round((now - locked.opened_at).total_seconds(), 1)
     locked.save(update_fields=["decision", "note", "decided_at", "seconds"])
     play = locked.play
-    if _next_item(play) is None:
-        Play.objects.filter(pk=play.pk, finished_at__isnull=True).update(finished_at=now)
     audit.record(by, "screening.decided", locked, decision=decision, seconds=locked.seconds)
+    if _next_item(play) is None:
+        finished = Play.objects.filter(pk=play.pk, finished_at__isnull=True).update(finished_at=now)
+        if finished:
+            _record_for_session(play, by=by)
     return locked
+
+
+def _record_for_session(play: Play, *, by: Any) -> None:
+    """A queue given for a training session: the trainee's share of correct decisions becomes
+    her practical assessment there (training keeps the best)."""
+    session_id = Queue.objects.filter(pk=play.queue_id).values_list("session_id", flat=True)[0]
+    if session_id is None:
+        return
+    nomination = participation_of(session_id, play.trainee)
+    if nomination is None:
+        return
+    checks = Check.objects.filter(play=play).exclude(decision="")
+    decided = checks.count()
+    correct = checks.filter(decision=F("item__presentation__expected")).count()
+    if decided:
+        record_practical_assessment(
+            nomination=nomination,
+            score=Decimal(100 * correct) / Decimal(decided),
+            source="screening simulator",
+            by=by,
+        )

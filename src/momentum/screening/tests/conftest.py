@@ -18,8 +18,19 @@ def small_world(db: Any) -> World:
     )
 
 
+def teach(trainer: Any, *officers: Any) -> None:
+    """Make the officers the trainer's trainees: selected for a session she trains."""
+    from momentum.training.tests.factories import NominationFactory, SessionFactory
+
+    session = SessionFactory()
+    session.trainers.add(trainer)
+    for officer in officers:
+        NominationFactory(session=session, officer=officer.profile)
+
+
 @pytest.fixture
 def queue(small_world: World, trainer: Any, officer: Any) -> Queue:
+    teach(trainer, officer)
     queue = generate_queue(world=small_world, trainer=trainer, title="Counter one", size=6, seed=3)
     assign(queue=queue, trainees=[officer], by=trainer)
     return queue

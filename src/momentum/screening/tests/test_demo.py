@@ -18,11 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def _seeded_once(django_db_setup, django_db_blocker) -> Iterator[dict[str, float]]:  # type: ignore[no-untyped-def]
-    """The programme, its people and the screening demo once, rolled back after the module."""
+    """The programme, its people, training (the trainer's trainees) and the screening demo
+    once, rolled back after the module."""
     timings: dict[str, float] = {}
     with django_db_blocker.unblock(), transaction.atomic():
         for seeder in seeders():
-            if seeder.name in {"programme", "people", "screening"}:
+            if seeder.name in {"programme", "people", "training", "screening"}:
                 started = time.perf_counter()
                 seeder.seed(StringIO().write)
                 timings[seeder.name] = time.perf_counter() - started

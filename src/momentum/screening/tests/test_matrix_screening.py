@@ -20,6 +20,7 @@ from momentum.screening.services.queues import open_next
 MATRIX: dict[str, tuple[int, ...]] = {
     "screening:index":               (302, 200, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:console":             (302, 200, 403, 403, 200, 403, 200, 403, 403, 403),
+    "screening:summary":             (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "screening:queue_new":           (302, 403, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:queue":               (302, 403, 403, 403, 200, 403, 200, 403, 403, 403),
     "screening:queue_assign":        (302, 403, 403, 403, 302, 403, 302, 403, 403, 403),
@@ -49,6 +50,7 @@ TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F120415
 ROUTES = {
     "screening:index": ("get", lambda w: "/en/screening/", lambda w: {}),
     "screening:console": ("get", lambda w: "/en/screening/console/", lambda w: {}),
+    "screening:summary": ("get", lambda w: "/en/screening/results/", lambda w: {}),
     "screening:queue_new": ("get", lambda w: "/en/screening/queues/new/", lambda w: {}),
     "screening:queue": ("get", lambda w: f"/en/screening/queues/{w.queue}/", lambda w: {}),
     "screening:queue_assign": (

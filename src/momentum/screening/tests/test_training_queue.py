@@ -8,9 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from momentum.people.models import Role
+from momentum.people.tests import factories
 from momentum.people.tests.factories import person_with_role
 from momentum.screening.models import Check, Expected, Play, Queue, QueueStatus
 from momentum.screening.services import queues as services
+from momentum.screening.tests.conftest import teach
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +112,8 @@ def test_scores_count_precision_recall_time_and_missed_hits_by_kind(
 def test_trainer_queue_page_query_count_does_not_grow_with_trainees(
     client: Any, queue: Queue, trainer: Any, jordan: Any, django_assert_max_num_queries: Any
 ) -> None:
-    trainees = [person_with_role(Role.OFFICER, jordan, email=f"t{n}@example.org") for n in range(4)]
+    trainees = [factories.officer(jordan, user__email=f"t{n}@example.org") for n in range(4)]
+    teach(trainer, *trainees)
     services.assign(queue=queue, trainees=trainees, by=trainer)
     client.force_login(trainer)
     # session, user, roles, queue, items, plays, checks, trainee options
@@ -154,6 +157,7 @@ def test_a_trainer_chooses_the_travellers_by_hand_until_the_queue_starts(
     data = {"presentations": [p.pk for p in chosen], "version": queue.version}
     assert client.post(url, data)["Location"] == f"/en/screening/queues/{queue.pk}/"
     assert [i.presentation_id for i in queue.items.all()] == [p.pk for p in chosen]
+    teach(trainer, officer)
     services.assign(queue=queue, trainees=[officer], by=trainer)
     services.open_next(play=Play.objects.get(queue=queue), by=officer)
     queue.refresh_from_db()
@@ -161,3 +165,27 @@ def test_a_trainer_chooses_the_travellers_by_hand_until_the_queue_starts(
     assert response.status_code == 200
     assert "has started" in response.content.decode()
     assert queue.items.count() == 2
+
+
+def test_a_trainer_gives_a_queue_only_to_the_officers_of_her_sessions(
+    client: Any, queue: Queue, trainer: Any, officer: Any, jordan: Any
+) -> None:
+    outsider = person_with_role(Role.OFFICER, jordan, email="not.taught@example.org")
+    with pytest.raises(ValidationError, match="not among your trainees"):
+        services.assign(queue=queue, trainees=[outsider], by=trainer)
+    assert not Play.objects.filter(trainee=outsider).exists()
+    client.force_login(trainer)
+    page = client.get(f"/en/screening/queues/{queue.pk}/")
+    offered = list(page.context["form"].fields["trainees"].queryset)
+    assert officer in offered and outsider not in offered
+    response = client.post(
+        f"/en/screening/queues/{queue.pk}/assign/", {"trainees": [outsider.pk]}, follow=True
+    )
+    assert "Choose at least one trainee" in response.content.decode()
+    assert not Play.objects.filter(trainee=outsider).exists()
+
+
+def test_staff_may_give_a_queue_to_any_officer(queue: Queue, staff: Any, jordan: Any) -> None:
+    anyone = person_with_role(Role.OFFICER, jordan, email="any.officer@example.org")
+    services.assign(queue=queue, trainees=[anyone], by=staff)
+    assert Play.objects.filter(queue=queue, trainee=anyone).exists()

@@ -13,19 +13,11 @@ from django.views.decorators.http import require_POST
 
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
-from momentum.people.models import Role, User
 from momentum.screening.forms import AssignForm, GenerateQueueForm, QueueItemsForm
 from momentum.screening.models import Play, Presentation, World
 from momentum.screening.selectors import queues as selectors
 from momentum.screening.services import queues as services
-
-
-def _trainees() -> object:
-    return (
-        User.objects.filter(role_assignments__role=Role.OFFICER, is_active=True)
-        .distinct()
-        .order_by("family_name", "given_name")
-    )
+from momentum.training.selectors.nominations import practical_sessions_for
 
 
 @login_required
@@ -39,7 +31,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         context["worlds"] = list(
             World.objects.annotate(n=Count("travellers")).order_by("-created_at")[:20]
         )
-        context["form"] = GenerateQueueForm()
+        context["form"] = GenerateQueueForm(sessions=practical_sessions_for(user))
     return render(request, "screening/index.html", context)
 
 
@@ -47,7 +39,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 def queue_new(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("screening.manage_queues"):
         raise PermissionDenied
-    form = GenerateQueueForm(request.POST or None)
+    form = GenerateQueueForm(request.POST or None, sessions=practical_sessions_for(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             queue = services.generate_queue(trainer=request.user, **form.cleaned_data)
@@ -73,7 +65,7 @@ def queue_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         play.pk: selectors.scores_of([c for c in checks if c.play_id == play.pk]) for play in plays
     }
     rows = [(play, per_play[play.pk]) for play in plays]
-    form = AssignForm(trainees=_trainees())
+    form = AssignForm(trainees=selectors.trainees_for(request.user))
     return render(
         request,
         "screening/queue.html",
@@ -93,7 +85,7 @@ def queue_assign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     queue = selectors.get_queue_for(request.user, pk)
     if not request.user.has_perm("screening.change_queue", queue):
         raise PermissionDenied
-    form = AssignForm(request.POST, trainees=_trainees())
+    form = AssignForm(request.POST, trainees=selectors.trainees_for(request.user))
     if form.is_valid():
         services.assign(queue=queue, trainees=list(form.cleaned_data["trainees"]), by=request.user)
         messages.success(request, _("The queue was given to the trainees."))

@@ -115,6 +115,16 @@ class CourseForm(forms.Form):
         self.fields["min_post_test_score"] = forms.IntegerField(
             label=_("Minimum post-test score (%)"), min_value=0, max_value=100, initial=70
         )
+        self.fields["min_practical_score"] = forms.IntegerField(
+            label=_("Minimum practical assessment score (%)"),
+            min_value=0,
+            max_value=100,
+            required=False,
+            help_text=_(
+                "For courses assessed in practice, e.g. in the screening simulator. Empty: no "
+                "practical assessment."
+            ),
+        )
         self.fields["certificate_validity_years"] = forms.IntegerField(
             label=_("Certificate validity (years)"),
             min_value=1,
@@ -148,6 +158,7 @@ class CourseForm(forms.Form):
                 "target_rank_levels",
                 "min_attendance_percent",
                 "min_post_test_score",
+                "min_practical_score",
                 "certificate_validity_years",
                 "requires_motivation",
                 "requires_endorsement",

@@ -4,6 +4,7 @@ certificates. One module per subject."""
 from momentum.training.models.assessments import (
     Answer,
     Choice,
+    PracticalAssessment,
     Question,
     QuestionKind,
     TestAttempt,
@@ -37,6 +38,7 @@ __all__ = [
     "FollowUpInvitation",
     "Nomination",
     "NominationStatus",
+    "PracticalAssessment",
     "Question",
     "QuestionKind",
     "SeatQuota",

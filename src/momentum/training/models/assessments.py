@@ -71,6 +71,26 @@ class TestAttempt(models.Model):
         return f"{self.nomination} {self.kind}: {self.score}"
 
 
+class PracticalAssessment(models.Model):
+    """A participant's best score in a practical assessment recorded by another activity
+    (e.g. a screening-simulator queue given for the session). Counts towards completion when
+    the course asks for a minimum practical score."""
+
+    nomination = models.OneToOneField(
+        Nomination, on_delete=models.CASCADE, related_name="practical_assessment"
+    )
+    source = models.CharField(_("assessed by"), max_length=120)
+    score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2)
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("practical assessment")
+        verbose_name_plural = _("practical assessments")
+
+    def __str__(self) -> str:
+        return f"{self.nomination} {self.source}: {self.score}"
+
+
 class Answer(models.Model):
     attempt = models.ForeignKey(TestAttempt, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")

@@ -64,6 +64,11 @@ class Course(models.Model):
     min_post_test_score = models.PositiveSmallIntegerField(
         _("minimum post-test score (%)"), default=70
     )
+    # A practical assessment (e.g. the screening simulator) the participant must pass too.
+    # Empty: none required.
+    min_practical_score = models.PositiveSmallIntegerField(
+        _("minimum practical assessment score (%)"), null=True, blank=True
+    )
     # INTERPOL-accredited courses: certificates valid four years. Empty: no expiry.
     certificate_validity_years = models.PositiveSmallIntegerField(
         _("certificate validity (years)"), null=True, blank=True

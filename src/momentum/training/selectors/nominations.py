@@ -15,6 +15,7 @@ from momentum.training.models import (
     NominationStatus,
     SeatQuota,
     Session,
+    SessionStatus,
 )
 
 
@@ -165,4 +166,36 @@ def my_nominations(user: Any) -> QuerySet[Nomination]:
         Nomination.objects.filter(officer__user=user)
         .select_related("session__course", "country")
         .order_by("-session__starts_on", "-pk")
+    )
+
+
+def officers_taught_by(user: Any) -> QuerySet[Profile]:
+    """The officers a user teaches: those selected for a session she trains (staff: every
+    officer). Other activities that let a trainer work with her trainees start from here."""
+    if user.is_programme_staff:
+        return Profile.objects.all()
+    taught = Nomination.objects.filter(
+        session__trainers=user, status=NominationStatus.SELECTED
+    ).values("officer_id")
+    return Profile.objects.filter(pk__in=taught)
+
+
+def practical_sessions_for(user: Any) -> QuerySet[Session]:
+    """Sessions whose course asks for a practical assessment that the user may assess: the
+    sessions she trains (staff: all), not cancelled, the latest first."""
+    sessions = Session.objects.filter(course__min_practical_score__isnull=False).exclude(
+        status=SessionStatus.CANCELLED
+    )
+    if not user.is_programme_staff:
+        sessions = sessions.filter(trainers=user)
+    return sessions.select_related("course").order_by("-starts_on", "pk")
+
+
+def participation_of(session_id: int, user: Any) -> Nomination | None:
+    """The user's selected nomination for the session, if she takes part in it."""
+    return (
+        Nomination.objects.taking_part()
+        .filter(session_id=session_id, officer__user=user)
+        .select_related("session")
+        .first()
     )

@@ -33,6 +33,7 @@ _AUDITED_FIELDS = (
     "duration_hours",
     "min_attendance_percent",
     "min_post_test_score",
+    "min_practical_score",
     "certificate_validity_years",
     "requires_motivation",
     "requires_endorsement",
@@ -68,6 +69,7 @@ def _validate(
     duration_hours: int,
     min_attendance_percent: int,
     min_post_test_score: int,
+    min_practical_score: int | None,
     certificate_validity_years: int | None,
     prerequisites: list[Course],
 ) -> None:
@@ -104,6 +106,9 @@ def _validate(
     ):
         if not 0 <= value <= 100:
             refuse(field, _("Give a percentage between 0 and 100."))
+    if min_practical_score is not None and not 0 <= min_practical_score <= 100:
+        message = _("Give a percentage between 0 and 100, or leave it empty for none.")
+        refuse("min_practical_score", message)
     if certificate_validity_years is not None and not 1 <= certificate_validity_years <= 20:
         refuse(
             "certificate_validity_years",
@@ -139,6 +144,7 @@ def save_course(
     prerequisites: Iterable[Course] = (),
     min_attendance_percent: int = 80,
     min_post_test_score: int = 70,
+    min_practical_score: int | None = None,
     certificate_validity_years: int | None = None,
     requires_motivation: bool = False,
     requires_endorsement: bool = False,
@@ -163,6 +169,7 @@ def save_course(
         duration_hours=duration_hours,
         min_attendance_percent=min_attendance_percent,
         min_post_test_score=min_post_test_score,
+        min_practical_score=min_practical_score,
         certificate_validity_years=certificate_validity_years,
         prerequisites=prerequisite_list,
     )
@@ -191,6 +198,7 @@ def save_course(
         "duration_hours": duration_hours,
         "min_attendance_percent": min_attendance_percent,
         "min_post_test_score": min_post_test_score,
+        "min_practical_score": min_practical_score,
         "certificate_validity_years": certificate_validity_years,
         "requires_motivation": requires_motivation,
         "requires_endorsement": requires_endorsement,

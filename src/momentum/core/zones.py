@@ -42,3 +42,22 @@ def zone_label(zone: str, language: str | None = None) -> str:
     if names is not None:
         return names[_COLUMN.get(language, 0)]
     return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The choices of a time-zone select, labelled by city in the active language: the
+    programme's zones first (by city), then every other zone. Used as a callable ``choices``,
+    so the labels follow the language of each request."""
+    from zoneinfo import available_timezones
+
+    from django.utils.translation import gettext
+
+    programme = sorted(((zone, zone_label(zone)) for zone in _CITIES), key=lambda c: c[1])
+    others = sorted(
+        ((zone, zone_label(zone)) for zone in available_timezones() if zone not in _CITIES),
+        key=lambda choice: choice[1],
+    )
+    return [
+        (gettext("The programme's cities"), programme),
+        (gettext("Other cities"), others),
+    ]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 
 from django import forms
@@ -8,9 +7,8 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Agency, AreaOfWork, Country
+from momentum.core.zones import zone_choices
 from momentum.people.models import Language, Profile, RankLevel, Role, Sex
-
-_TIME_ZONES = sorted(zoneinfo.available_timezones())
 
 
 def _choice_field(form: forms.Form, name: str) -> forms.ModelChoiceField[Any]:
@@ -128,9 +126,7 @@ class ProfileForm(forms.Form):
 
 class AccountSettingsForm(forms.Form):
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
-    time_zone = forms.ChoiceField(
-        label=_("Time zone"), choices=[(name, name) for name in _TIME_ZONES]
-    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=zone_choices)
 
 
 class InvitationForm(forms.Form):

@@ -69,3 +69,13 @@ def test_times_are_shown_in_the_users_time_zone(client_for, officer):
 
     assert shown_in("Asia/Amman") != shown_in("UTC")
     assert shown_in("Asia/Amman") in html
+
+
+def test_the_time_zone_select_names_cities_in_the_readers_language(client_for, officer) -> None:
+    client = client_for(officer)
+    html = client.get(URL.replace("/en/", "/ar/")).content.decode()
+    assert '<option value="Asia/Beirut">بيروت</option>' in html
+    assert '<option value="Africa/Tunis">تونس</option>' in html
+    french = client.get(URL.replace("/en/", "/fr/")).content.decode()
+    assert '<option value="Asia/Beirut">Beyrouth</option>' in french
+    assert ">Asia/Beirut<" not in french

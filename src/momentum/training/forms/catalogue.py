@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import AreaOfWork, Country, ThematicArea
+from momentum.core.zones import zone_choices
 from momentum.people.models import RankLevel, Role, User
 from momentum.training.models import (
     Course,
@@ -39,7 +40,6 @@ _LANGUAGE_LABELS = {
     "fr": (_("Title in French"), _("Summary in French"), _("Learning objectives in French")),
     "en": (_("Title in English"), _("Summary in English"), _("Learning objectives in English")),
 }
-_TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 _DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -188,7 +188,7 @@ class SessionForm(forms.Form):
     ends_on = forms.DateField(label=_("Last day"), widget=_DATE_INPUT)
     time_zone = forms.ChoiceField(
         label=_("Time zone"),
-        choices=_TIME_ZONE_CHOICES,
+        choices=zone_choices,
         initial="Asia/Amman",
         help_text=_("Where the session takes place; the nomination deadline is in this zone."),
     )

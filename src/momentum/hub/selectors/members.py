@@ -9,11 +9,12 @@ mapping once and hand it to the ``{% hub_author %}`` tag (see ``templatetags/hub
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, OuterRef, QuerySet, Subquery, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from momentum.hub.models import (
     MemberRole,
@@ -23,7 +24,7 @@ from momentum.hub.models import (
     NameDisplay,
     Space,
 )
-from momentum.people.models import User
+from momentum.people.models import Role, RoleAssignment, User
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Display:
     initials: str
     photo_url: str | None
     handle: str
+    # For a person shown by initials: the role and country she writes from, so readers know
+    # who is speaking ("Officer, Jordan") without her name.
+    writes_from: str = ""
 
 
 def _initials(name: str) -> str:
@@ -72,8 +76,57 @@ def display_names(users: Iterable[User | int], language: str) -> dict[int, Displ
     people = {user.pk: user for user in objects}
     if not people:
         return {}
-    settings = {s.user_id: s for s in MemberSettings.objects.filter(user_id__in=people.keys())}
-    return {pk: display_for(user, settings.get(pk), language) for pk, user in people.items()}
+    settings = {
+        s.user_id: s
+        for s in MemberSettings.objects.filter(user_id__in=people.keys()).annotate(
+            writes_as=_first_role("role"), writes_in=_first_role(_country_name(language))
+        )
+    }
+    displays = {pk: display_for(user, settings.get(pk), language) for pk, user in people.items()}
+    for pk, member in settings.items():
+        if member.name_display != NameDisplay.FULL and member.writes_as:
+            displays[pk] = replace(displays[pk], writes_from=_writes_from(member))
+    return displays
+
+
+# The role a person shown by initials is said to write from: the first she holds in this order.
+_ROLE_ORDER = (
+    Role.FOCAL_POINT,
+    Role.BOARD_MEMBER,
+    Role.OFFICER,
+    Role.TRAINER,
+    Role.MENTOR,
+    Role.MODERATOR,
+    Role.STAFF,
+)
+
+
+def _country_name(language: str) -> str:
+    code = (language or "en")[:2]
+    return f"country__name_{code if code in ('ar', 'fr', 'en') else 'en'}"
+
+
+def _first_role(field: str) -> Subquery:
+    """A field of the member's first role in ``_ROLE_ORDER``, read in the settings' query."""
+    rank = Case(
+        *(When(role=role, then=Value(index)) for index, role in enumerate(_ROLE_ORDER)),
+        default=Value(len(_ROLE_ORDER)),
+    )
+    first = (
+        RoleAssignment.objects.filter(user_id=OuterRef("user_id"), role__in=_ROLE_ORDER)
+        .annotate(rank=rank)
+        .order_by("rank", "pk")
+        .values(field)[:1]
+    )
+    return Subquery(first)
+
+
+def _writes_from(member: Any) -> str:
+    """ "Officer, Jordan" (the country in the reader's language), or the role alone."""
+    role = Role(member.writes_as).label
+    if member.writes_in:
+        return _("%(role)s, %(country)s") % {"role": role, "country": member.writes_in}
+    return str(role)
 
 
 def active_members(space: Space) -> QuerySet[Membership]:

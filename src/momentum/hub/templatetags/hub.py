@@ -39,14 +39,20 @@ def hub_author(user: Any, displays: dict[int, Any] | None, photo: bool = False) 
     display = (displays or {}).get(user_id) if user_id is not None else None
     if display is None:
         return format_html('<bdi dir="auto" class="hub-author">{}</bdi>', _("A former member"))
+    suffix = (
+        format_html(' <span class="hub-author__from">({})</span>', display.writes_from)
+        if display.writes_from
+        else ""
+    )
     if photo and display.photo_url:
         return format_html(
             '<bdi dir="auto" class="hub-author"><img class="hub-author__photo" src="{}" alt=""'
-            ' width="24" height="24" loading="lazy"> {}</bdi>',
+            ' width="24" height="24" loading="lazy"> {}</bdi>{}',
             display.photo_url,
             display.name,
+            suffix,
         )
-    return format_html('<bdi dir="auto" class="hub-author">{}</bdi>', display.name)
+    return format_html('<bdi dir="auto" class="hub-author">{}</bdi>{}', display.name, suffix)
 
 
 @register.filter

@@ -74,6 +74,10 @@ def test_authors_who_chose_initials_appear_with_them(client_for, officer, focal_
 
     assert "L. H." in page
     assert "Leila Haddad" not in page
+    # Readers still see who speaks: her role and country, in their language.
+    assert '<span class="hub-author__from">(Officer, Jordan)</span>' in page
+    arabic = client_for(focal_point).get(_url(thread).replace("/en/", "/ar/")).content.decode()
+    assert "(ضابط/ضابطة، الأردن)" in arabic
 
 
 def test_queries_do_not_grow_with_a_thousand_replies(

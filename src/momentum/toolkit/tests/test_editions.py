@@ -37,7 +37,7 @@ def _approved(staff):  # type: ignore[no-untyped-def]
 
 
 def test_publishing_freezes_the_approved_texts_and_numbers_the_edition(staff) -> None:
-    item, part = _approved(staff)
+    _item, part = _approved(staff)
     publication = Publication.objects.get()
 
     first, _job = editions.publish_edition(publication=publication, by=staff)

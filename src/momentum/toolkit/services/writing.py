@@ -59,6 +59,8 @@ def add_author(*, chapter: Chapter, user: Any, by: Any) -> ChapterAuthor:
     )
     if created:
         audit.record(by, "toolkit.author_added", chapter, author=user.pk)
+        for cached in ("_toolkit_chapters", "_toolkit_author"):
+            user.__dict__.pop(cached, None)
     return row
 
 

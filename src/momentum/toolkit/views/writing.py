@@ -46,7 +46,11 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not user.has_perm("toolkit.see_in_menu"):
         raise PermissionDenied
-    publications = list(Publication.objects.prefetch_related("editions"))
+    language = _language(request)
+    publications = [
+        (publication, publication.title(language), next(iter(publication.editions.all()), None))
+        for publication in Publication.objects.prefetch_related("editions")
+    ]
     return render(
         request,
         "toolkit/index.html",

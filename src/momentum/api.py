@@ -21,8 +21,8 @@ from momentum.people.api import router as people_router
 from momentum.results.api import router as results_router
 from momentum.screening.api import router as screening_router
 from momentum.selfassessment.api import router as selfassessment_router
-from momentum.toolkit.api import router as toolkit_router
 from momentum.support.api import router as support_router
+from momentum.toolkit.api import router as toolkit_router
 from momentum.training.api import router as training_router
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from momentum.core.demo import register_seeder
 from momentum.core.models import Country
@@ -157,13 +157,14 @@ def seed_toolkit(say: Callable[[str], None]) -> None:
     )
     # Mentoring is out for comments with the board; the border case study with three countries.
     deadline = timezone.now() + timedelta(days=21)
-    consultation.open_consultation(
-        by=staff,
-        mode=ConsultationMode.BOARD,
-        deadline=deadline,
-        chapter=mentoring,
-        link=f"/toolkit/chapters/{mentoring.pk}/",
-    )
+    with translation.override("ar"):  # the board reads Arabic first
+        consultation.open_consultation(
+            by=staff,
+            mode=ConsultationMode.BOARD,
+            deadline=deadline,
+            chapter=mentoring,
+            link=f"/toolkit/chapters/{mentoring.pk}/",
+        )
     consultation.open_consultation(
         by=staff,
         mode=ConsultationMode.COUNTRIES,

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
@@ -41,7 +42,11 @@ def open_consultation(
     consultation = Consultation.objects.create(
         chapter=chapter, curriculum=curriculum, mode=mode, deadline=deadline, opened_by=by
     )
-    subject = chapter.title_en if chapter else (curriculum.title("en") if curriculum else "")
+    # The procedure is written once, in the language of the staff member who sends it.
+    language = get_language() or "en"
+    subject = (
+        chapter.title(language) if chapter else (curriculum.title(language) if curriculum else "")
+    )
     if mode == ConsultationMode.BOARD:
         from momentum.governance.services.procedures import launch_procedure
 
@@ -60,13 +65,13 @@ def open_consultation(
         consultation.save(update_fields=["procedure_id"])
     else:
         consultation.countries.set(chosen)
-        _notify_countries(consultation, chosen, subject, link)
+        _notify_countries(consultation, chosen, chapter or curriculum, link)
     audit.record(by, "toolkit.consultation_opened", consultation, mode=mode)
     return consultation
 
 
 def _notify_countries(
-    consultation: Consultation, countries: list[Country], subject: str, link: str
+    consultation: Consultation, countries: list[Country], about: Any, link: str
 ) -> None:
     from momentum.core.notifications import notify
     from momentum.people.models import Role, RoleAssignment
@@ -83,7 +88,7 @@ def _notify_countries(
         kind="toolkit.consultation",
         message=lambda: (
             _("Your comments are asked on %(title)s by %(date)s.")
-            % {"title": subject, "date": deadline.date().isoformat()}
+            % {"title": about.title(get_language() or "en"), "date": deadline.date().isoformat()}
         ),
         url=link,
     )

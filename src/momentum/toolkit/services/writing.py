@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
@@ -36,7 +37,7 @@ class ConcurrentEdit(ValidationError):
                 "%(name)s saved this text while you were editing it. Your text is kept below: "
                 "compare it with the new version, then save again."
             )
-            % {"name": other.full_name if other else _("Someone")},
+            % {"name": other.display_name(get_language()) if other else _("Someone")},
             code="concurrent",
         )
         self.other = other

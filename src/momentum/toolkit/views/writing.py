@@ -315,7 +315,8 @@ def add_author(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         writing.add_author(chapter=item, user=user, by=request.user)
         messages.success(
-            request, _("%(name)s may now write this chapter.") % {"name": user.full_name}
+            request,
+            _("%(name)s may now write this chapter.") % {"name": user.display_name(get_language())},
         )
     return redirect("toolkit:chapter", pk=item.pk)
 

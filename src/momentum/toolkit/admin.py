@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from momentum.toolkit.models import Chapter, Curriculum, Part, Publication, Section
+from momentum.toolkit.models import Chapter, Curriculum, Module, Part, Publication, Section
 
 
 @admin.register(Publication)
@@ -24,6 +24,13 @@ class SectionAdmin(admin.ModelAdmin[Section]):
     list_display = ("chapter", "order", "kind", "source_language")
 
 
+class ModuleInline(admin.StackedInline[Module, Curriculum]):
+    model = Module
+    extra = 0
+    filter_horizontal = ("sections",)
+
+
 @admin.register(Curriculum)
 class CurriculumAdmin(admin.ModelAdmin[Curriculum]):
     list_display = ("title_en", "status", "course_id")
+    inlines = [ModuleInline]

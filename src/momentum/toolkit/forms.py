@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Country
-from momentum.toolkit.models import ConsultationMode
+from momentum.toolkit.models import ConsultationMode, SectionKind
 
 
 class TextForm(forms.Form):
@@ -34,6 +34,18 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"})
     )
+
+
+class SectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SectionKind.choices)
+    source_language = forms.ChoiceField(
+        label=_("Written first in"),
+        choices=[("ar", "العربية"), ("fr", "Français"), ("en", "English")],
+    )
+
+
+class TranslatorForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail of the translator"))
 
 
 class AuthorForm(forms.Form):

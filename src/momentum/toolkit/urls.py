@@ -16,7 +16,13 @@ urlpatterns = [
     path("chapters/<int:pk>/return/", writing.return_to_authors, name="return"),
     path("chapters/<int:pk>/authors/", writing.add_author, name="add_author"),
     path("chapters/<int:pk>/consult/", writing.consult, name="consult"),
+    path("chapters/<int:pk>/sections/", writing.add_section, name="add_section"),
     path("sections/<int:pk>/comment/", writing.comment, name="comment"),
+    path(
+        "sections/<int:pk>/<str:language>/translator/",
+        writing.assign_translator,
+        name="assign_translator",
+    ),
     path("sections/<int:pk>/<str:language>/edit/", writing.edit_text, name="edit_text"),
     path("sections/<int:pk>/<str:language>/history/", writing.history, name="history"),
     path("editions/<int:pk>/", editions.edition, name="edition"),

@@ -95,3 +95,29 @@ def test_a_chapter_and_an_edition_cost_bounded_queries(
         assert client.get(f"/api/v1/toolkit/editions/{edition.pk}?language=ar").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/api/v1/toolkit/editions").status_code == 200
+
+
+def test_an_author_adds_a_section_and_lands_in_its_editor(staff, focal_point, client_for) -> None:
+    item = chapter()
+    writing.add_author(chapter=item, user=focal_point, by=staff)
+
+    response = client_for(focal_point).post(
+        f"/en/toolkit/chapters/{item.pk}/sections/", {"kind": "checklist", "source_language": "ar"}
+    )
+
+    added = item.sections.get()
+    assert (added.kind, added.source_language) == ("checklist", "ar")
+    assert response["Location"] == f"/en/toolkit/sections/{added.pk}/ar/edit/"
+
+
+def test_staff_assign_a_translator_who_finds_it_in_the_work_list(
+    staff, board_member, client_for
+) -> None:
+    part = section(chapter(), by=staff)
+
+    client_for(staff).post(
+        f"/en/toolkit/sections/{part.pk}/fr/translator/", {"email": board_member.email}
+    )
+
+    text = SectionText.objects.get(section=part, language="fr")
+    assert (text.translator, text.revision) == (board_member, 0)

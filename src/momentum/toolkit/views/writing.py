@@ -16,7 +16,14 @@ from django.views.decorators.http import require_POST
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.toolkit import rules, selectors
-from momentum.toolkit.forms import AuthorForm, CommentForm, ConsultationForm, TextForm
+from momentum.toolkit.forms import (
+    AuthorForm,
+    CommentForm,
+    ConsultationForm,
+    SectionForm,
+    TextForm,
+    TranslatorForm,
+)
 from momentum.toolkit.markup import rendered_paragraphs
 from momentum.toolkit.models import (
     LANGUAGES,
@@ -144,6 +151,8 @@ def chapter(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             and user.has_perm("toolkit.submit_chapter", item),
             "in_review": item.status == ChapterStatus.IN_REVIEW,
             "author_form": AuthorForm(),
+            "section_form": SectionForm(),
+            "translator_form": TranslatorForm(),
             "comment_form": CommentForm(initial={"language": language}),
         },
     )
@@ -344,3 +353,50 @@ def consult(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The chapter is sent for comments."))
             return redirect("toolkit:chapter", pk=item.pk)
     return render(request, "toolkit/consult.html", {"chapter": item, "form": form})
+
+
+@login_required
+@require_POST
+def add_section(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    item = rules.get_chapter_for(request.user, pk, write=True)
+    form = SectionForm(request.POST)
+    if form.is_valid():
+        section = writing.add_section(
+            chapter=item,
+            kind=form.cleaned_data["kind"],
+            source_language=form.cleaned_data["source_language"],
+            by=request.user,
+        )
+        return redirect("toolkit:edit_text", pk=section.pk, language=section.source_language)
+    messages.error(request, _("Choose the kind of section and its language."))
+    return redirect("toolkit:chapter", pk=item.pk)
+
+
+@login_required
+@require_POST
+def assign_translator(request: AuthenticatedRequest, pk: int, language: str) -> HttpResponse:
+    from momentum.people.models import User
+
+    if not request.user.has_perm("toolkit.manage"):
+        raise PermissionDenied
+    if language not in LANGUAGES:
+        raise Http404
+    section = rules.get_section_for(request.user, pk)
+    form = TranslatorForm(request.POST)
+    user = (
+        User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True).first()
+        if form.is_valid()
+        else None
+    )
+    if user is None:
+        messages.error(request, _("Nobody has an account with this e-mail."))
+    else:
+        try:
+            writing.assign_translator(
+                section=section, language=language, translator=user, by=request.user
+            )
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, _("The translator is assigned."))
+    return redirect(f"{reverse('toolkit:chapter', args=[section.chapter_id])}?lang={language}")

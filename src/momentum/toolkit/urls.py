@@ -38,5 +38,6 @@ urlpatterns = [
     path("curricula/<int:pk>/", curricula.curriculum, name="curriculum"),
     path("curricula/<int:pk>/publish/", curricula.publish, name="curriculum_publish"),
     path("curricula/<int:pk>/course/", curricula.create_course, name="curriculum_course"),
+    path("curricula/<int:pk>/consult/", curricula.consult, name="curriculum_consult"),
     path("curricula/<int:pk>/pdf/<str:language>/", curricula.pdf, name="curriculum_pdf"),
 ]

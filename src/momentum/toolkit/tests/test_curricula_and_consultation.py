@@ -115,3 +115,21 @@ def test_a_round_needs_a_country_and_a_future_deadline(staff) -> None:
             deadline=timezone.now() - timedelta(days=1),
             chapter=chapter(),
         )
+
+
+def test_staff_send_a_curriculum_to_chosen_countries_from_its_page(
+    staff, jordan, client_for
+) -> None:
+    from momentum.toolkit.models import Consultation
+
+    item = _curriculum(staff)
+    deadline = (timezone.localtime() + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+
+    response = client_for(staff).post(
+        f"/en/toolkit/curricula/{item.pk}/consult/",
+        {"mode": "countries", "countries": [jordan.pk], "deadline": deadline},
+    )
+
+    assert response.status_code == 302
+    sent = Consultation.objects.get(curriculum=item)
+    assert [country.code for country in sent.countries.all()] == ["JO"]

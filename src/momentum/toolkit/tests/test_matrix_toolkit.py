@@ -51,6 +51,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "toolkit:curriculum_publish":      STAFF_POST,
     "toolkit:curriculum_course":       STAFF_POST,
     "toolkit:curriculum_pdf":          READ,
+    "toolkit:curriculum_consult":      (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "api:list_toolkit_editions":       (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:get_toolkit_edition":         (401, 404, 200, 200, 200, 404, 404, 404, 404, 200),
     "api:list_toolkit_curricula":      (401, 403, 200, 200, 200, 403, 403, 403, 403, 200),
@@ -105,6 +106,10 @@ ROUTES = {
     "toolkit:curriculum_course": (
         "post",
         lambda w: f"/en/toolkit/curricula/{w.curriculum}/course/",
+    ),
+    "toolkit:curriculum_consult": (
+        "get",
+        lambda w: f"/en/toolkit/curricula/{w.curriculum}/consult/",
     ),
     "toolkit:curriculum_pdf": ("get", lambda w: f"/en/toolkit/curricula/{w.curriculum}/pdf/en/"),
     "api:list_toolkit_editions": ("get", lambda w: "/api/v1/toolkit/editions"),

@@ -126,3 +126,15 @@ def pdf(request: AuthenticatedRequest, pk: int, language: str) -> FileResponse:
         content_type="application/pdf",
         filename=f"curriculum-{item.pk}-{language}.pdf",
     )
+
+
+@login_required
+def consult(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    from django.urls import reverse
+
+    from momentum.toolkit.views.writing import consult_on
+
+    if not request.user.has_perm("toolkit.manage_curricula"):
+        raise PermissionDenied
+    item = rules.get_curriculum_for(request.user, pk)
+    return consult_on(request, curriculum=item, back=reverse("toolkit:curriculum", args=[item.pk]))

@@ -27,9 +27,11 @@ from momentum.toolkit.forms import (
 from momentum.toolkit.markup import rendered_paragraphs
 from momentum.toolkit.models import (
     LANGUAGES,
+    Chapter,
     ChapterAuthor,
     ChapterStatus,
     Comment,
+    Curriculum,
     Publication,
     SectionText,
 )
@@ -335,24 +337,41 @@ def consult(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("toolkit.manage"):
         raise PermissionDenied
     item = rules.get_chapter_for(request.user, pk)
+    return consult_on(request, chapter=item, back=reverse("toolkit:chapter", args=[item.pk]))
+
+
+def consult_on(
+    request: AuthenticatedRequest,
+    *,
+    back: str,
+    chapter: Chapter | None = None,
+    curriculum: Curriculum | None = None,
+) -> HttpResponse:
+    """The form that sends a chapter or a curriculum out for comments."""
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        path = (
+            f"/toolkit/chapters/{chapter.pk}/"
+            if chapter
+            else f"/toolkit/curricula/{curriculum.pk if curriculum else 0}/"
+        )
         try:
             consultation_services.open_consultation(
                 by=request.user,
                 mode=data["mode"],
                 deadline=data["deadline"],
-                chapter=item,
+                chapter=chapter,
+                curriculum=curriculum,
                 countries=data["countries"],
-                link=f"/toolkit/chapters/{item.pk}/",
+                link=path,
             )
         except ValidationError as refused:
             add_service_errors(form, refused)
         else:
-            messages.success(request, _("The chapter is sent for comments."))
-            return redirect("toolkit:chapter", pk=item.pk)
-    return render(request, "toolkit/consult.html", {"chapter": item, "form": form})
+            messages.success(request, _("The text is sent for comments."))
+            return redirect(back)
+    return render(request, "toolkit/consult.html", {"back": back, "form": form})
 
 
 @login_required

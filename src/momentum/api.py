@@ -22,6 +22,7 @@ from momentum.results.api import router as results_router
 from momentum.screening.api import router as screening_router
 from momentum.selfassessment.api import router as selfassessment_router
 from momentum.support.api import router as support_router
+from momentum.toolkit.api import router as toolkit_router
 from momentum.training.api import router as training_router
 
 
@@ -143,6 +144,7 @@ api.add_router("/", governance_router)
 api.add_router("/", support_router)
 api.add_router("/", needs_router)
 api.add_router("/", screening_router)
+api.add_router("/", toolkit_router)
 
 # Bounded integers and declared refusals on every route (see momentum.api_contract).
 api_contract.apply(api)

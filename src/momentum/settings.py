@@ -143,6 +143,7 @@ INSTALLED_APPS = [
     "momentum.support",
     "momentum.needs",
     "momentum.screening",
+    "momentum.toolkit",
 ]
 
 MIDDLEWARE = [

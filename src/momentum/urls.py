@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("selfassessment/", include("momentum.selfassessment.urls")),
     path("results/", include("momentum.results.urls")),
     path("governance/", include("momentum.governance.urls")),
+    path("toolkit/", include("momentum.toolkit.urls")),
     path("support/", include("momentum.support.urls")),
     path("needs/", include("momentum.needs.urls")),
     path("screening/", include("momentum.screening.urls")),

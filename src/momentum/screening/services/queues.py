@@ -155,6 +155,13 @@ def assign(*, queue: Queue, trainees: list[Any], by: Any) -> list[Play]:
                 )
                 % {"name": trainee.display_name(translation.get_language())}
             )
+    return give_queue(queue=queue, trainees=trainees, by=by)
+
+
+@transaction.atomic
+def give_queue(*, queue: Queue, trainees: list[Any], by: Any) -> list[Play]:
+    """Give the queue to ``trainees`` whom the caller has already checked (``assign`` checks a
+    trainer's own trainees; a field exercise gives a site's queue to the site's screeners)."""
     plays = []
     for trainee in trainees:
         play, created = Play.objects.get_or_create(queue=queue, trainee=trainee)

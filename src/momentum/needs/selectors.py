@@ -35,7 +35,7 @@ def submissions_visible_to(user: Any) -> QuerySet[Submission]:
         return queryset.none()
     if user.is_programme_staff:
         return queryset
-    visible = Q(country_id__in=user.countries_for(Role.FOCAL_POINT))
+    visible = Q(country_id__in=user.countries_for(Role.FOCAL_POINT)) | Q(contributors__user=user)
     if Role.BOARD_MEMBER in user.roles:
         visible |= Q(status=SubmissionStatus.ACCEPTED)
     return queryset.filter(visible)

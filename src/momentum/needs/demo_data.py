@@ -476,13 +476,15 @@ def _demo_colleague_and_documents(*, staff: Any, round: Round, countries: dict[s
             .order_by("pk")
             .first()
         )
-        first_section = submission.questionnaire.sections.order_by("order", "pk").first()
-        if colleague is not None and focal is not None and first_section is not None:
+        # The personnel figures are the section Tunisia's draft still lacks: a colleague at
+        # the NCB is asked to fill it in.
+        figures = submission.questionnaire.sections.filter(name="figures").first()
+        if colleague is not None and focal is not None and figures is not None:
             submission_services.invite_colleague(
                 by=focal,
                 submission=submission,
                 colleague=colleague,
-                section_ids=[first_section.pk],
+                section_ids=[figures.pk],
             )
     for visit in round.visits.filter(status=VisitStatus.DONE).select_related("country"):
         round_services.attach_visit_document(

@@ -163,6 +163,17 @@ def save_question(
             question, show_if, fields.get("show_operator", ""), fields.get("show_value", "")
         )
     )
+    if question.pk:
+        broken = [
+            dependant.name
+            for dependant in question.dependants.select_related("section")
+            if _check_skip(dependant, question, dependant.show_operator, dependant.show_value)
+        ]
+        if broken:
+            errors["kind" if question.kind not in TRIGGER_KINDS else "choices"] = _(
+                "Other questions are shown on an answer this change removes (%(names)s): "
+                "change their skip logic first."
+            ) % {"names": ", ".join(broken)}
     if errors:
         raise ValidationError(errors)
     question.show_if = show_if

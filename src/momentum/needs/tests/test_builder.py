@@ -178,3 +178,29 @@ def test_the_builder_page_costs_the_same_queries_for_3_or_30_questions(
     with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert response.content.decode().count("/move/") == 60
+
+
+def test_a_change_that_breaks_a_dependants_skip_logic_is_refused(client_for, staff, draft):
+    trigger = factories.question(
+        draft, "obstacle", "single", choices=factories.choices("promotion", "retention")
+    )
+    factories.question(
+        draft, "why", "text", show_if=trigger, show_operator="is", show_value="retention"
+    )
+
+    response = client_for(staff).post(
+        f"/en/needs/questions/{trigger.pk}/",
+        _question(
+            name="obstacle",
+            kind="single",
+            min_value="",
+            max_value="",
+            choices_text="promotion | Promotion | Avancement | الترقية\n"
+            "recruitment | Recruitment | Recrutement | التوظيف",
+        ),
+    )
+
+    assert response.status_code == 422
+    assert "(why)" in response.content.decode()
+    trigger.refresh_from_db()
+    assert [choice["value"] for choice in trigger.choices] == ["promotion", "retention"]

@@ -135,3 +135,19 @@ rules.add_perm(
 # --- figures and the report ---
 rules.add_perm("needs.view_figures", is_needs_staff | is_focal_point | is_board_member | is_donor)
 rules.add_perm("needs.view_report", is_needs_staff | report_is_published)
+
+
+@rules.predicate
+def is_focal_point_of_figure(user: Any, figure: Any) -> bool:
+    return figure is not None and is_focal_point_of_country(user, figure.country_id)
+
+
+@rules.predicate
+def figure_is_draft(user: Any, figure: Any) -> bool:
+    from momentum.needs.models import FigureStatus
+
+    return figure is not None and figure.status == FigureStatus.DRAFT
+
+
+# The country's focal point confirms her country's draft figures before staff publish them.
+rules.add_perm("needs.validate_figure", is_focal_point_of_figure & figure_is_draft)

@@ -119,3 +119,7 @@ urlpatterns += [
     path("questions/<int:pk>/move/", builder.question_move, name="question_move"),
     path("questions/<int:pk>/delete/", builder.question_delete, name="question_delete"),
 ]
+
+urlpatterns += [
+    path("figures/<int:pk>/validate/", figures.figure_validate, name="figure_validate"),
+]

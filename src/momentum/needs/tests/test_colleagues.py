@@ -151,3 +151,16 @@ def test_the_colleagues_page_costs_the_same_queries_for_1_or_6_colleagues(
     with django_assert_max_num_queries(budget):
         response = client.get(url)
     assert response.content.decode().count("/remove/") == 6
+
+
+def test_a_submission_with_two_colleagues_is_listed_once_for_its_focal_point(
+    client_for, focal_point, jordan, two_sections
+):
+    from momentum.needs.selectors import submissions_visible_to
+
+    submission, training, personnel = two_sections
+    client = client_for(focal_point)
+    _ask(client, submission, make_officer(jordan).email, training)
+    _ask(client, submission, make_officer(jordan).email, personnel)
+
+    assert list(submissions_visible_to(focal_point)) == [submission]

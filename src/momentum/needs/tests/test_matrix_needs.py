@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from momentum.core.tests.matrix import PERSONAS, request_as
 from momentum.needs.models import (
     Contributor,
+    Figure,
     Initiative,
     Question,
     Report,
@@ -69,6 +70,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "needs:initiative_delete":             (302, 403, 302, 404, 302, 403, 403, 403, 403, 403),
     "needs:inventory_import":              (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
     "needs:inventory_template":            (302, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+    # Jordan's draft figure: its focal point validates it (staff publish; others see no draft)
+    "needs:figure_validate":               (302, 403, 302, 404, 403, 404, 403, 403, 403, 404),
     # the questionnaire builder: staff only
     "needs:section_new":                   (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "needs:question_new":                  (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
@@ -113,6 +116,7 @@ class World:
     contributor: int
     section: int
     question: int
+    figure: int
 
 
 def _json(world: World) -> dict[str, Any]:
@@ -206,6 +210,7 @@ ROUTES: dict[str, Request] = {
         lambda w: "/en/needs/inventories/template/offer.xlsx",
         None,
     ),
+    "needs:figure_validate": ("post", lambda w: f"/en/needs/figures/{w.figure}/validate/", None),
     "needs:section_new": (
         "get",
         lambda w: f"/en/needs/questionnaires/{w.questionnaire}/sections/new/",
@@ -322,6 +327,9 @@ def world(jordan, morocco, staff) -> World:  # type: ignore[no-untyped-def]
         participant=participant.pk,
         visit_document=visit_document.pk,
         contributor=contributor.pk,
+        figure=Figure.objects.create(
+            country=jordan, indicator="women_headcount", value=4000, year=2024
+        ).pk,
         section=Section.objects.filter(questionnaire_id=round.questionnaire_id).first().pk,  # type: ignore[union-attr]
         question=Question.objects.get(
             section__questionnaire_id=round.questionnaire_id, name="notes"

@@ -115,6 +115,7 @@ urlpatterns += [
     # --- the questionnaire builder (staff, before a version is frozen) ---
     path("questionnaires/<int:pk>/sections/new/", builder.section_new, name="section_new"),
     path("sections/<int:pk>/questions/new/", builder.question_new, name="question_new"),
+    path("sections/<int:pk>/move/", builder.section_move, name="section_move"),
     path("questions/<int:pk>/", builder.question_edit, name="question_edit"),
     path("questions/<int:pk>/move/", builder.question_move, name="question_move"),
     path("questions/<int:pk>/delete/", builder.question_delete, name="question_delete"),

@@ -225,3 +225,30 @@ def remove_question(*, by: Any, question: Question) -> None:
         )
     audit.record(by, "needs.question_removed", questionnaire, question=question.name)
     question.delete()
+
+
+@transaction.atomic
+def move_section(*, by: Any, section: Section, up: bool) -> None:
+    """Swap the section with the one before (``up``) or after it. A section never moves above
+    a section whose questions its own questions depend on."""
+    questionnaire = _require_open(by, section.questionnaire)
+    sections = list(questionnaire.sections.order_by("order", "pk"))
+    index = next(i for i, other in enumerate(sections) if other.pk == section.pk)
+    target = index - 1 if up else index + 1
+    if not 0 <= target < len(sections):
+        return
+    first, second = sorted((sections[index], sections[target]), key=lambda s: s.order)
+    depends = Question.objects.filter(section=second, show_if__section=first)
+    if depends.exists():
+        raise ValidationError(
+            _(
+                "Questions of “%(second)s” depend on questions of “%(first)s”: it cannot come "
+                "before it."
+            )
+            % {"second": second.title, "first": first.title}
+        )
+    sections[index], sections[target] = sections[target], sections[index]
+    for position, each in enumerate(sections, start=1):
+        each.order = position
+    Section.objects.bulk_update(sections, ["order"])
+    audit.record(by, "needs.section_moved", questionnaire, section=section.name)

@@ -177,7 +177,8 @@ def test_the_builder_page_costs_the_same_queries_for_3_or_30_questions(
         factories.question(draft, f"q{index}", "text", show_if=trigger, show_value="yes")
     with django_assert_max_num_queries(budget):
         response = client.get(url)
-    assert response.content.decode().count("/move/") == 60
+    # 30 questions, each with its move up and move down (and one section's two)
+    assert response.content.decode().count("/move/") == 62
 
 
 def test_a_change_that_breaks_a_dependants_skip_logic_is_refused(client_for, staff, draft):
@@ -204,3 +205,26 @@ def test_a_change_that_breaks_a_dependants_skip_logic_is_refused(client_for, sta
     assert "(why)" in response.content.decode()
     trigger.refresh_from_db()
     assert [choice["value"] for choice in trigger.choices] == ["promotion", "retention"]
+
+
+def test_a_section_moves_unless_its_questions_depend_on_the_one_above(client_for, staff, draft):
+    second = factories.section(draft.questionnaire, "career", order=2)
+    factories.question(
+        second,
+        "unit_women",
+        "number",
+        show_if=Question.objects.get(name="has_unit"),
+        show_value="yes",
+    )
+    third = factories.section(draft.questionnaire, "notes", order=3)
+    client = client_for(staff)
+
+    client.post(f"/en/needs/sections/{second.pk}/move/", {"direction": "up"})
+    client.post(f"/en/needs/sections/{third.pk}/move/", {"direction": "up"})
+
+    order = list(
+        Section.objects.filter(questionnaire=draft.questionnaire)
+        .order_by("order")
+        .values_list("name", flat=True)
+    )
+    assert order == ["main", "notes", "career"]

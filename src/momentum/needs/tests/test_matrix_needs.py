@@ -76,6 +76,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "needs:section_new":                   (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "needs:question_new":                  (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "needs:question_edit":                 (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "needs:section_move":                  (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "needs:question_move":                 (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "needs:question_delete":               (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     # colleagues answering Jordan's draft (its focal point asks; staff read)
@@ -218,6 +219,7 @@ ROUTES: dict[str, Request] = {
     ),
     "needs:question_new": ("get", lambda w: f"/en/needs/sections/{w.section}/questions/new/", None),
     "needs:question_edit": ("get", lambda w: f"/en/needs/questions/{w.question}/", None),
+    "needs:section_move": ("post", lambda w: f"/en/needs/sections/{w.section}/move/", None),
     "needs:question_move": ("post", lambda w: f"/en/needs/questions/{w.question}/move/", None),
     "needs:question_delete": ("post", lambda w: f"/en/needs/questions/{w.question}/delete/", None),
     "needs:submission_colleagues": (

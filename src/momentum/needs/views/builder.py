@@ -145,3 +145,17 @@ def question_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The question was removed."))
     return redirect("needs:questionnaire", pk=question.section.questionnaire_id)
+
+
+@login_required
+@require_POST
+def section_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    section: Section = get_object_or_404(Section.objects.select_related("questionnaire"), pk=pk)
+    try:
+        services.move_section(
+            by=request.user, section=section, up=request.POST.get("direction") != "down"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("needs:questionnaire", pk=section.questionnaire_id)

@@ -65,7 +65,7 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
     page.fill("input[name='q-unit_size']", "12")
     _fill_grid(page, junior=("40", "300"), senior=("2", "60"), total="100")  # parts exceed
     page.fill("textarea[name='q-notes']", "وحدة النوع الاجتماعي في الإدارة العامة")
-    page.get_by_role("button", name=_ar("Submit for review")).click()
+    page.get_by_role("button", name=_ar("Validate and submit for review")).click()
 
     summary = page.locator(".error-summary")
     assert "402" in summary.inner_text() and "100" in summary.inner_text()
@@ -75,7 +75,7 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
     )
     assert page.locator("textarea[name='q-notes']").get_attribute("dir") == "auto"
     page.fill("input[name='q-personnel-total']", "500")
-    page.get_by_role("button", name=_ar("Submit for review")).click()
+    page.get_by_role("button", name=_ar("Validate and submit for review")).click()
     assert (
         _ar("Your questionnaire was submitted for review.")
         in page.locator(".messages").inner_text()
@@ -96,7 +96,7 @@ def test_tunisias_focal_point_answers_in_arabic_and_revises_after_review(
     page.goto(f"{live_server.url}/ar/needs/submissions/{submission.pk}/")
     assert "Senior women" in page.locator("#q-personnel .review-comment").inner_text()
     page.fill("input[name='q-personnel-senior-female']", "5")
-    page.get_by_role("button", name=_ar("Submit for review")).click()
+    page.get_by_role("button", name=_ar("Validate and submit for review")).click()
     assert (
         _ar("Your questionnaire was submitted for review.")
         in page.locator(".messages").inner_text()

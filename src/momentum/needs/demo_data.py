@@ -212,6 +212,8 @@ def seed_needs(say: Callable[[str], None]) -> None:
                     "personnel_by_rank": "The senior level seems low: does it include civilian staff?"
                 },
             )
+    # --- a colleague answering part of Tunisia's draft; the visits' minutes as documents ---
+    _demo_colleague_and_documents(staff=staff, round=round, countries=countries)
     # --- inventories ---
     areas = {area.code: area for area in AreaOfWork.objects.all()}
     offers = [
@@ -442,10 +444,102 @@ def seed_needs(say: Callable[[str], None]) -> None:
     report, _job = report_services.start_report(by=staff, round=round, background=False)
     report_services.advance_report(by=staff, report=report)
     report_services.advance_report(by=staff, report=report)
+    _demo_next_questionnaire_version(staff=staff, round=round)
     Notification.objects.filter(kind__startswith="needs.").delete()
     say(
         f"Needs assessment: round {year} with {round.visits.count()} visits, submissions "
         + ", ".join(f"{code} {state}" for code, state in STATES.items())
         + f", {len(offers)} training offers, {len(initiatives)} initiatives, "
         f"{Figure.objects.count()} figures, a published regional report in three languages."
+    )
+
+
+def _demo_colleague_and_documents(*, staff: Any, round: Round, countries: dict[str, Any]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from momentum.needs.models import Submission, VisitStatus
+
+    tunisia = countries.get("TN")
+    submission = Submission.objects.filter(round=round, country=tunisia).first()
+    if tunisia is not None and submission is not None:
+        colleague = (
+            User.objects.filter(
+                role_assignments__role=Role.OFFICER, role_assignments__country=tunisia
+            )
+            .order_by("pk")
+            .first()
+        )
+        focal = (
+            User.objects.filter(
+                role_assignments__role=Role.FOCAL_POINT, role_assignments__country=tunisia
+            )
+            .order_by("pk")
+            .first()
+        )
+        # The personnel figures are the section Tunisia's draft still lacks: a colleague at
+        # the NCB is asked to fill it in.
+        figures = submission.questionnaire.sections.filter(name="figures").first()
+        if colleague is not None and focal is not None and figures is not None:
+            submission_services.invite_colleague(
+                by=focal,
+                submission=submission,
+                colleague=colleague,
+                section_ids=[figures.pk],
+            )
+    for visit in round.visits.filter(status=VisitStatus.DONE).select_related("country"):
+        round_services.attach_visit_document(
+            by=staff,
+            visit=visit,
+            title=f"Minutes of the visit — {visit.country.name_en}",  # type: ignore[attr-defined]
+            upload=SimpleUploadedFile(
+                "minutes.txt",
+                (
+                    f"Needs-assessment visit, {visit.starts_on:%d %B %Y}.\n"
+                    "Met: the academy's director, the NCB's head of training, the directorate's "
+                    "gender focal point.\nAgreed: the academy sends its training offer as a "
+                    "spreadsheet; the NCB answers the questionnaire's personnel section.\n"
+                ).encode(),
+                content_type="text/plain",
+            ),
+        )
+
+
+def _demo_next_questionnaire_version(*, staff: Any, round: Round) -> None:
+    """Next year's questionnaire under construction: a new, unfrozen version of the frozen one
+    with a question added in the builder."""
+    from momentum.needs.services import builder as builder_services
+    from momentum.needs.services import questionnaires as questionnaire_services
+
+    if round.questionnaire is None:
+        return
+    draft = questionnaire_services.new_version(by=staff, questionnaire=round.questionnaire)
+    section = draft.sections.filter(name="gender").first()
+    if section is None:
+        return
+    builder_services.save_question(
+        by=staff,
+        section=section,
+        fields={
+            "name": "childcare",
+            "kind": "yes_no",
+            "label_en": "Does the police offer childcare to its officers?",
+            "label_fr": "La police propose-t-elle une garde d'enfants à ses agents ?",
+            "label_ar": "هل يوفر جهاز الشرطة رعاية للأطفال لضباطه وضابطاته؟",
+            "hint_en": "",
+            "hint_fr": "",
+            "hint_ar": "",
+            "message_en": "",
+            "message_fr": "",
+            "message_ar": "",
+            "required": False,
+            "choices": [],
+            "unit": "",
+            "min_value": None,
+            "max_value": None,
+            "grid_rows": "",
+            "area_of_work": None,
+            "need_measure": "",
+            "show_operator": "is",
+            "show_value": "",
+        },
     )

@@ -67,6 +67,22 @@ def needs_next_steps(user: User) -> list[NextStep]:
                             app="needs",
                         )
                     )
+    if Role.OFFICER in user.roles:
+        # An officer a focal point asked to answer sections (one query, officers only).
+        for pk in Submission.objects.filter(
+            contributors__user=user, status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
+        ).values_list("pk", flat=True)[:5]:
+            steps.append(
+                NextStep(
+                    text=_(
+                        "Your country's focal point asked you to answer parts of the "
+                        "needs-assessment questionnaire."
+                    ),
+                    url=reverse("needs:submission", kwargs={"pk": pk}),
+                    priority=20,
+                    app="needs",
+                )
+            )
     if user.is_programme_staff:
         waiting = list(
             Submission.objects.filter(status=SubmissionStatus.SUBMITTED)

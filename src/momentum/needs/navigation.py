@@ -13,6 +13,13 @@ register(
         group="programme",
     ),
     NavItem(
+        _("Training and gender inventories"),
+        "needs:inventories",
+        permission="needs.see_inventories",
+        order=60,
+        group="programme",
+    ),
+    NavItem(
         _("Women in law enforcement"),
         "needs:figures",
         permission="needs.view_figures",

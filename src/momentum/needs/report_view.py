@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from momentum.needs import charts
 from momentum.needs.models import FigureIndicator, FigureQualifier, SourceKind
+from momentum.needs.report_summary import career_of_country, career_tables, executive_summary
 from momentum.people.models import RankLevel, Sex
 
 FIGURE_ROWS = (
@@ -21,6 +22,10 @@ FIGURE_ROWS = (
     (FigureIndicator.WOMEN_TRAINERS, FigureIndicator.WOMEN_TRAINERS.label),
     (FigureIndicator.WOMEN_TRAINEES, FigureIndicator.WOMEN_TRAINEES.label),
 )
+
+
+# Rows of the training offer and of the initiatives a country profile lists on its second page.
+PROFILE_ROWS = 6
 
 
 def format_figure(entry: dict[str, Any] | None) -> str:
@@ -119,6 +124,8 @@ def context_for(
                         for (_level, label), w, m in zip(levels, women, men, strict=True)
                     ],
                 }
+            offer = country.get("offer", [])
+            initiatives = country.get("initiatives", [])
             profiles.append(
                 {
                     "name": name,
@@ -136,8 +143,17 @@ def context_for(
                     "notes": country.get("notes", []),
                     "visit": country.get("visit"),
                     "submission": country.get("submission"),
-                    "offer": country.get("offer", []),
-                    "initiatives": country.get("initiatives", []),
+                    "offer": offer,
+                    "initiatives": initiatives,
+                    # The profile's second page lists a few rows; the whole lists are in the
+                    # inventories' section.
+                    "offer_shown": offer[:PROFILE_ROWS],
+                    "offer_more": max(0, len(offer) - PROFILE_ROWS),
+                    "offer_participants": sum(row["participants"] for row in offer),
+                    "offer_women": sum(row["women"] for row in offer),
+                    "initiatives_shown": initiatives[:PROFILE_ROWS],
+                    "initiatives_more": max(0, len(initiatives) - PROFILE_ROWS),
+                    "career": career_of_country(snapshot, country["code"], language),
                     "pyramid": pyramid,
                 }
             )
@@ -157,6 +173,8 @@ def context_for(
                 {"country": name, "points": points} for name, points in trend_series.items()
             ],
             "profiles": profiles,
+            "summary": executive_summary(snapshot, language, format_figure),
+            "career_tables": career_tables(snapshot, language),
             "recommendations": recommendations,
             "sources": snapshot.get("sources", []),
             "language": language,

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from momentum.needs.models import (
     Answer,
+    Contributor,
     Figure,
     FigureIndicator,
     NeedMeasure,
@@ -35,7 +36,9 @@ def submissions_visible_to(user: Any) -> QuerySet[Submission]:
         return queryset.none()
     if user.is_programme_staff:
         return queryset
-    visible = Q(country_id__in=user.countries_for(Role.FOCAL_POINT))
+    # A subquery, not a join: a join on the colleagues would repeat a submission per colleague.
+    contributed = Contributor.objects.filter(user=user).values("submission_id")
+    visible = Q(country_id__in=user.countries_for(Role.FOCAL_POINT)) | Q(pk__in=contributed)
     if Role.BOARD_MEMBER in user.roles:
         visible |= Q(status=SubmissionStatus.ACCEPTED)
     return queryset.filter(visible)

@@ -36,6 +36,7 @@ from momentum.needs.models.rounds import (
 from momentum.needs.models.submissions import (
     EDITABLE_STATUSES,
     Answer,
+    Contributor,
     ReviewComment,
     Submission,
     SubmissionDocument,
@@ -47,6 +48,7 @@ from momentum.needs.models.submissions import (
 __all__ = [
     "EDITABLE_STATUSES",
     "Answer",
+    "Contributor",
     "Figure",
     "FigureIndicator",
     "FigureQualifier",

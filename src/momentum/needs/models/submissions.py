@@ -105,9 +105,10 @@ class ReviewComment(models.Model):
 class SubmissionEventKind(models.TextChoices):
     STARTED = "started", _("Started")
     SAVED = "saved", _("Draft saved")
-    SUBMITTED = "submitted", _("Submitted for review")
+    SUBMITTED = "submitted", _("Validated by the focal point and submitted for review")
     RETURNED = "returned", _("Returned for revision")
     ACCEPTED = "accepted", _("Approved and locked")
+    COLLEAGUE_INVITED = "colleague_invited", _("Colleague asked to answer sections")
     ATTACHED = "attached", _("Document attached")
 
 
@@ -143,3 +144,37 @@ class SubmissionDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Contributor(models.Model):
+    """A colleague the focal point asked to answer some sections of her country's
+    questionnaire. She saves drafts of those sections only; the focal point validates and
+    submits the whole."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="contributors"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="needs_contributions",
+        verbose_name=_("colleague"),
+    )
+    sections = models.ManyToManyField(
+        "needs.Section", related_name="+", verbose_name=_("sections to answer")
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("colleague answering")
+        verbose_name_plural = _("colleagues answering")
+        ordering = ["submission", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "user"], name="needs_contributor_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} {self.user_id}"

@@ -34,6 +34,7 @@ from momentum.needs.models import (
     Visit,
     VisitStatus,
 )
+from momentum.needs.services.report_career import career_snapshot
 
 LANGUAGES = ("en", "fr", "ar")
 JOB_KIND = "needs.report"
@@ -216,6 +217,7 @@ def build_snapshot(round: Round) -> dict[str, Any]:
             }
             for key, number in sorted(sources.items(), key=lambda item: item[1])
         ],
+        "career": career_snapshot(round),
         "recommendations": [
             {language: getattr(item, f"text_{language}") or item.text for language in LANGUAGES}
             | {"status": item.status}

@@ -6,13 +6,14 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
 from momentum.core.models import Country
-from momentum.needs.models import Round, Visit, VisitParticipant
+from momentum.needs.models import Round, Visit, VisitDocument, VisitParticipant
 
 PRODUCT_ID = "-//INTERPOL Project Momentum MENA//Momentum needs assessment//EN"
 
@@ -95,3 +96,45 @@ def visit_ics(visit: Visit, *, host: str = "momentum.local") -> bytes:
     event.add("status", "CANCELLED" if visit.status == "cancelled" else "CONFIRMED")
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+@transaction.atomic
+def add_participant(
+    *, by: Any, visit: Visit, name: str, organisation: str, sex: str
+) -> VisitParticipant:
+    """Record someone the team met during the visit (with her or his sex, for the figures)."""
+    _require_staff(by)
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Write the participant's name.")})
+    participant = VisitParticipant.objects.create(
+        visit=visit, name=name, organisation=organisation.strip(), sex=sex
+    )
+    audit.record(by, "needs.visit_participant_added", visit, country=visit.country)
+    return participant
+
+
+@transaction.atomic
+def remove_participant(*, by: Any, participant: VisitParticipant) -> None:
+    _require_staff(by)
+    visit = participant.visit
+    participant.delete()
+    audit.record(by, "needs.visit_participant_removed", visit, country=visit.country)
+
+
+@transaction.atomic
+def attach_visit_document(
+    *, by: Any, visit: Visit, title: str, upload: UploadedFile
+) -> VisitDocument:
+    """Keep a document of the visit (minutes, presentations, the country's own papers), checked
+    like every attachment of the platform (type sniffed, size bounded, images stripped)."""
+    from django.core.files.base import ContentFile
+
+    from momentum.hub.services.attachments import check_upload
+
+    _require_staff(by)
+    checked = check_upload(upload)
+    document = VisitDocument(visit=visit, title=title.strip() or checked.name, uploaded_by=by)
+    document.file.save(checked.name, ContentFile(checked.data), save=True)
+    audit.record(by, "needs.visit_document_attached", visit, country=visit.country)
+    return document

@@ -18,9 +18,11 @@ from momentum.core.models import Country
 from momentum.core.notifications import notify
 from momentum.needs.models import (
     Answer,
+    Contributor,
     Question,
     ReviewComment,
     Round,
+    Section,
     Submission,
     SubmissionDocument,
     SubmissionEvent,
@@ -49,6 +51,18 @@ def questions_of(submission: Submission) -> list[Question]:
 
 def _can_answer(user: Any, submission: Submission) -> bool:
     return submission.country_id in user.countries_for(Role.FOCAL_POINT)
+
+
+def sections_answerable_by(user: Any, submission: Submission) -> set[int] | None:
+    """The sections ``user`` may answer: None for every section (the country's focal point),
+    the sections she was asked to answer for a colleague, an empty set for anyone else."""
+    if _can_answer(user, submission):
+        return None
+    return set(
+        Contributor.sections.through.objects.filter(
+            contributor__submission_id=submission.pk, contributor__user_id=user.pk
+        ).values_list("section_id", flat=True)
+    )
 
 
 def _focal_points(country_id: int) -> list[User]:
@@ -120,7 +134,8 @@ def save_answers(
     name). Answers hidden by the skip logic are discarded. A save based on an older version of
     the submission is refused whole (``StaleSubmission``), naming who saved in between."""
     submission = _locked(submission.pk)
-    if not _can_answer(by, submission):
+    allowed = sections_answerable_by(by, submission)
+    if allowed is not None and not allowed:
         raise PermissionDenied
     if not submission.is_editable:
         raise ValidationError(
@@ -128,6 +143,13 @@ def save_answers(
         )
     _check_version(submission, version)
     questions = questions_of(submission)
+    if allowed is not None:
+        # A colleague's answers count for her sections only; the others stay as stored.
+        answers = {
+            question.name: answers[question.name]
+            for question in questions
+            if question.section_id in allowed and question.name in answers
+        }
     existing = {
         answer.question_id: answer for answer in Answer.objects.filter(submission=submission)
     }
@@ -183,7 +205,10 @@ def submit(
     *, by: Any, submission: Submission, answers: Mapping[str, Any], version: int | None
 ) -> dict[str, str]:
     """Save the answers and, when every shown required question is answered and every answer
-    valid, submit for review. Returns the errors (nothing is submitted when there are any)."""
+    valid, submit for review: the focal point's validation of her country's answers, colleagues'
+    included. Returns the errors (nothing is submitted when there are any)."""
+    if not _can_answer(by, submission):
+        raise PermissionDenied
     with transaction.atomic():
         errors = save_answers(
             by=by, submission=submission, answers=answers, version=version, complete=True
@@ -309,3 +334,78 @@ def attach_document(
     _event(submission, SubmissionEventKind.ATTACHED, by, document.title)
     audit.record(by, "needs.document_attached", submission, country=submission.country)
     return document
+
+
+@transaction.atomic
+def invite_colleague(
+    *, by: Any, submission: Submission, colleague: User, section_ids: list[int]
+) -> Contributor:
+    """Ask a colleague of the same country (an officer or another focal point with an account)
+    to answer some sections; asking again changes her sections."""
+    submission = _locked(submission.pk)
+    if not _can_answer(by, submission):
+        raise PermissionDenied
+    if not submission.is_editable:
+        raise ValidationError(_("This questionnaire was submitted: it can no longer be changed."))
+    if colleague.pk == by.pk:
+        raise ValidationError({"email": _("You answer every section already.")})
+    countries = colleague.countries_for(Role.OFFICER) | colleague.countries_for(Role.FOCAL_POINT)
+    if not colleague.is_active or submission.country_id not in countries:
+        raise ValidationError(
+            {
+                "email": _(
+                    "Only a colleague with an account in %(country)s can answer its "
+                    "questionnaire: invite her to the platform first."
+                )
+                % {"country": submission.country.name}
+            }
+        )
+    sections = list(
+        Section.objects.filter(questionnaire_id=submission.questionnaire_id, pk__in=section_ids)
+    )
+    if not sections:
+        raise ValidationError({"sections": _("Choose at least one section.")})
+    contributor, _created = Contributor.objects.get_or_create(
+        submission=submission, user=colleague, defaults={"invited_by": by}
+    )
+    contributor.sections.set(sections)
+    names = ", ".join(str(section.title) for section in sections)
+    _event(submission, SubmissionEventKind.COLLEAGUE_INVITED, by, names)
+    audit.record(
+        by,
+        "needs.colleague_invited",
+        submission,
+        country=submission.country,
+        colleague=colleague.pk,
+        sections=[section.pk for section in sections],
+    )
+    country = submission.country
+    notify(
+        recipients=[colleague],
+        kind="needs.colleague_invited",
+        message=lambda: (
+            _(
+                "You were asked to answer parts of the needs-assessment questionnaire of "
+                "%(country)s."
+            )
+            % {"country": country.name}
+        ),
+        url=submission_path(submission),
+        email=True,
+    )
+    return contributor
+
+
+@transaction.atomic
+def remove_colleague(*, by: Any, contributor: Contributor) -> None:
+    submission = contributor.submission
+    if not _can_answer(by, submission):
+        raise PermissionDenied
+    audit.record(
+        by,
+        "needs.colleague_removed",
+        submission,
+        country=submission.country,
+        colleague=contributor.user_id,
+    )
+    contributor.delete()

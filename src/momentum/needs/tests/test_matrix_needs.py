@@ -16,7 +16,20 @@ import pytest
 from django.core.files.base import ContentFile
 
 from momentum.core.tests.matrix import PERSONAS, request_as
-from momentum.needs.models import Report, ReportStatus, SubmissionDocument, Visit
+from momentum.needs.models import (
+    Contributor,
+    Figure,
+    Initiative,
+    Question,
+    Report,
+    ReportStatus,
+    Section,
+    SubmissionDocument,
+    TrainingOffer,
+    Visit,
+    VisitDocument,
+    VisitParticipant,
+)
 from momentum.needs.tests import factories
 
 # fmt: off
@@ -46,6 +59,34 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "needs:report_pdf":                    (302, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "needs:public_report":                 (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
     "needs:public_report_pdf":             (200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # inventories: Jordan's (Morocco's focal point is told nothing of it; the board reads)
+    "needs:inventories":                   (302, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+    "needs:inventory":                     (302, 403, 200, 404, 200, 403, 403, 403, 403, 200),
+    "needs:offer_new":                     (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
+    "needs:offer_edit":                    (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
+    "needs:offer_delete":                  (302, 403, 302, 404, 302, 403, 403, 403, 403, 403),
+    "needs:initiative_new":                (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
+    "needs:initiative_edit":               (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
+    "needs:initiative_delete":             (302, 403, 302, 404, 302, 403, 403, 403, 403, 403),
+    "needs:inventory_import":              (302, 403, 200, 404, 200, 403, 403, 403, 403, 403),
+    "needs:inventory_template":            (302, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+    # Jordan's draft figure: its focal point validates it (staff publish; others see no draft)
+    "needs:figure_validate":               (302, 403, 302, 404, 403, 404, 403, 403, 403, 404),
+    # the questionnaire builder: staff only
+    "needs:section_new":                   (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "needs:question_new":                  (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "needs:question_edit":                 (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "needs:section_move":                  (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "needs:question_move":                 (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "needs:question_delete":               (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    # colleagues answering Jordan's draft (its focal point asks; staff read)
+    "needs:submission_colleagues":         (302, 404, 200, 404, 200, 404, 404, 404, 404, 404),
+    "needs:submission_colleague_remove":   (302, 404, 302, 404, 403, 404, 404, 404, 404, 404),
+    # the visit to Jordan: its participants and documents
+    "needs:visit_participants":            (302, 404, 200, 404, 200, 404, 404, 404, 404, 200),
+    "needs:visit_participant_remove":      (302, 404, 403, 404, 302, 404, 404, 404, 404, 403),
+    "needs:visit_documents":               (302, 404, 200, 404, 200, 404, 404, 404, 404, 200),
+    "needs:visit_document_file":           (302, 404, 200, 404, 200, 404, 404, 404, 404, 200),
     "api:needs_rounds":                    (401, 403, 200, 200, 200, 403, 403, 403, 403, 200),
     "api:needs_questionnaire":             (401, 404, 200, 404, 200, 404, 404, 404, 404, 404),
     "api:needs_submissions":               (401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -69,6 +110,14 @@ class World:
     slug: str
     area: int
     jordan: int
+    offer: int
+    initiative: int
+    participant: int
+    visit_document: int
+    contributor: int
+    section: int
+    question: int
+    figure: int
 
 
 def _json(world: World) -> dict[str, Any]:
@@ -128,6 +177,77 @@ ROUTES: dict[str, Request] = {
     "needs:report_pdf": ("get", lambda w: f"/en/needs/reports/{w.report}/ar.pdf", None),
     "needs:public_report": ("get", lambda w: f"/en/needs/public/{w.slug}/", None),
     "needs:public_report_pdf": ("get", lambda w: f"/en/needs/public/{w.slug}/fr.pdf", None),
+    "needs:inventories": ("get", lambda w: "/en/needs/inventories/", None),
+    "needs:inventory": ("get", lambda w: f"/en/needs/inventories/{w.jordan}/", None),
+    "needs:offer_new": ("get", lambda w: f"/en/needs/inventories/{w.jordan}/offer/new/", None),
+    "needs:offer_edit": ("get", lambda w: f"/en/needs/inventories/offer/{w.offer}/", None),
+    "needs:offer_delete": (
+        "post",
+        lambda w: f"/en/needs/inventories/offer/{w.offer}/delete/",
+        None,
+    ),
+    "needs:initiative_new": (
+        "get",
+        lambda w: f"/en/needs/inventories/{w.jordan}/initiatives/new/",
+        None,
+    ),
+    "needs:initiative_edit": (
+        "get",
+        lambda w: f"/en/needs/inventories/initiatives/{w.initiative}/",
+        None,
+    ),
+    "needs:initiative_delete": (
+        "post",
+        lambda w: f"/en/needs/inventories/initiatives/{w.initiative}/delete/",
+        None,
+    ),
+    "needs:inventory_import": (
+        "get",
+        lambda w: f"/en/needs/inventories/{w.jordan}/import/",
+        None,
+    ),
+    "needs:inventory_template": (
+        "get",
+        lambda w: "/en/needs/inventories/template/offer.xlsx",
+        None,
+    ),
+    "needs:figure_validate": ("post", lambda w: f"/en/needs/figures/{w.figure}/validate/", None),
+    "needs:section_new": (
+        "get",
+        lambda w: f"/en/needs/questionnaires/{w.questionnaire}/sections/new/",
+        None,
+    ),
+    "needs:question_new": ("get", lambda w: f"/en/needs/sections/{w.section}/questions/new/", None),
+    "needs:question_edit": ("get", lambda w: f"/en/needs/questions/{w.question}/", None),
+    "needs:section_move": ("post", lambda w: f"/en/needs/sections/{w.section}/move/", None),
+    "needs:question_move": ("post", lambda w: f"/en/needs/questions/{w.question}/move/", None),
+    "needs:question_delete": ("post", lambda w: f"/en/needs/questions/{w.question}/delete/", None),
+    "needs:submission_colleagues": (
+        "get",
+        lambda w: f"/en/needs/submissions/{w.submission}/colleagues/",
+        None,
+    ),
+    "needs:submission_colleague_remove": (
+        "post",
+        lambda w: f"/en/needs/submission-colleagues/{w.contributor}/remove/",
+        None,
+    ),
+    "needs:visit_participants": (
+        "get",
+        lambda w: f"/en/needs/visits/{w.visit}/participants/",
+        None,
+    ),
+    "needs:visit_participant_remove": (
+        "post",
+        lambda w: f"/en/needs/visit-participants/{w.participant}/remove/",
+        None,
+    ),
+    "needs:visit_documents": ("get", lambda w: f"/en/needs/visits/{w.visit}/documents/", None),
+    "needs:visit_document_file": (
+        "get",
+        lambda w: f"/en/needs/visit-documents/{w.visit_document}/",
+        None,
+    ),
     "api:needs_rounds": ("get", lambda w: "/api/v1/needs/rounds", None),
     "api:needs_questionnaire": (
         "get",
@@ -168,6 +288,27 @@ def world(jordan, morocco, staff) -> World:  # type: ignore[no-untyped-def]
         public_slug="2026-v1-abc",
         snapshot={"countries": [], "methodology": {}, "round": {"title": {}}},
     )
+    offer = TrainingOffer.objects.create(
+        country=jordan,
+        course="Interviewing victims",
+        provider="Police Academy",
+        frequency="yearly",
+        duration_days=5,
+        language="Arabic",
+        participants_a_year=40,
+        women_a_year=12,
+    )
+    initiative = Initiative.objects.create(
+        country=jordan, what="Women police network", run_by="PSD", since=2019
+    )
+    participant = VisitParticipant.objects.create(visit=visit, name="Rana", sex="female")
+    visit_document = VisitDocument(visit=visit, title="Minutes", uploaded_by=staff)
+    visit_document.file.save("minutes.pdf", ContentFile(b"%PDF-1.4 minutes"), save=True)
+    from momentum.people.tests.factories import officer as make_officer
+
+    contributor = Contributor.objects.create(
+        submission=submission, user=make_officer(jordan), invited_by=staff
+    )
     for language in ("ar", "fr", "en"):
         getattr(report, f"pdf_{language}").save(
             f"report-{language}.pdf", ContentFile(b"%PDF-1.4"), save=True
@@ -183,6 +324,18 @@ def world(jordan, morocco, staff) -> World:  # type: ignore[no-untyped-def]
         slug=report.public_slug or "",
         area=AreaOfWorkFactory().pk,
         jordan=jordan.pk,
+        offer=offer.pk,
+        initiative=initiative.pk,
+        participant=participant.pk,
+        visit_document=visit_document.pk,
+        contributor=contributor.pk,
+        figure=Figure.objects.create(
+            country=jordan, indicator="women_headcount", value=4000, year=2024
+        ).pk,
+        section=Section.objects.filter(questionnaire_id=round.questionnaire_id).first().pk,  # type: ignore[union-attr]
+        question=Question.objects.get(
+            section__questionnaire_id=round.questionnaire_id, name="notes"
+        ).pk,
     )
 
 

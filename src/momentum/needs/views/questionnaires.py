@@ -50,10 +50,22 @@ def questionnaire_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     questions = selectors.questions_for(questionnaire.pk)
     names = {question.pk: question.name for question in questions}
+    for question in questions:
+        question.trigger_name = names.get(question.show_if_id or 0, "")  # type: ignore[attr-defined]
+    sections = [
+        {"section": section, "questions": [q for q in questions if q.section_id == section.pk]}
+        for section in questionnaire.sections.all()
+    ]
     return render(
         request,
         "needs/questionnaires/detail.html",
-        {"questionnaire": questionnaire, "questions": questions, "names": names},
+        {
+            "questionnaire": questionnaire,
+            "questions": questions,
+            "sections": sections,
+            "names": names,
+            "can_build": not questionnaire.frozen,
+        },
     )
 
 

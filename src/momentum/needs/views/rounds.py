@@ -68,6 +68,7 @@ def visit_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         {
             "visit": visit,
             "participants": list(visit.participants.all()),
+            "documents_count": visit.documents.count(),
             "can_manage": request.user.has_perm("needs.manage"),
         },
     )

@@ -59,12 +59,21 @@ def _sections(
     values: dict[str, Any],
     errors: dict[str, str],
     comments: dict[int, list[Any]],
+    editable: set[int] | None,
 ) -> list[dict[str, Any]]:
+    """The questions by section; ``editable`` names the sections the reader may answer (None:
+    every one)."""
     by_pk = {question.pk: question for question in questions}
     sections: list[dict[str, Any]] = []
     for question in questions:
         if not sections or sections[-1]["section"].pk != question.section_id:
-            sections.append({"section": question.section, "items": []})
+            sections.append(
+                {
+                    "section": question.section,
+                    "items": [],
+                    "editable": editable is None or question.section_id in editable,
+                }
+            )
         value = values.get(question.name)
         grid = None
         if question.kind == QuestionKind.HEADCOUNT:
@@ -120,6 +129,9 @@ def _render(
         else:
             general.append(comment)
     can_answer = request.user.has_perm("needs.answer_submission", submission)
+    editable: set[int] | None = set()
+    if can_answer:
+        editable = services.sections_answerable_by(request.user, submission)
     can_review = (
         request.user.has_perm("needs.review_submission")
         and submission.status == SubmissionStatus.SUBMITTED
@@ -130,7 +142,11 @@ def _render(
         {
             "submission": submission,
             "sections": _sections(
-                questions, values if values is not None else stored, errors or {}, comments
+                questions,
+                values if values is not None else stored,
+                errors or {},
+                comments,
+                editable,
             ),
             "errors": errors or {},
             "stale": stale,
@@ -138,6 +154,10 @@ def _render(
             "events": list(submission.events.select_related("actor")),
             "documents": list(submission.documents.all()),
             "can_answer": can_answer,
+            "can_validate": request.user.has_perm("needs.validate_submission", submission),
+            "can_attach": can_answer and editable is None,
+            "see_colleagues": request.user.has_perm("needs.see_colleagues", submission),
+            "see_round": request.user.has_perm("needs.see_rounds"),
             "can_review": can_review,
             "return_form": ReturnForm(),
             "document_form": DocumentForm(),

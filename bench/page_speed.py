@@ -287,11 +287,17 @@ def hub_pages() -> tuple[list[Page], dict[str, str]]:
 
     from momentum.hub.models import Membership, Thread
 
-    thread = Thread.objects.annotate(n=Count("posts")).order_by("-n", "pk").first()
-    if thread is None:
-        return [], {}
-    member = Membership.objects.filter(space=thread.space_id).select_related("user").first()
+    member = Membership.objects.filter(status="active").select_related("user").first()
     if member is None:
+        return [], {}
+    # The longest thread of the spaces the member belongs to.
+    thread = (
+        Thread.objects.filter(space__in=member.user.hub_memberships.values("space"))
+        .annotate(n=Count("posts"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    if thread is None:
         return [], {}
     cookies = {"hub member": _session_cookie(member.user)}
     with translation.override("en"):
@@ -307,7 +313,7 @@ def hub_pages() -> tuple[list[Page], dict[str, str]]:
                 "hub-search",
                 "hub search",
                 "hub member",
-                reverse("hub:search") + "?q=police",
+                reverse("hub:search") + "?q=border",
                 "hub",
             ),
         ]

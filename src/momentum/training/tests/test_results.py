@@ -364,6 +364,8 @@ def test_cached_figures_are_kept_per_language_and_per_reader(client_for, staff, 
 
     assert [group.label for group in english.context["by_sex"]] == ["Female", "Male"]
     assert [group.label for group in arabic.context["by_sex"]] != ["Female", "Male"]
+    assert english.context["charts"]["sex"] != arabic.context["charts"]["sex"]
+    assert "Mean pre- and post-test scores by sex" in english.context["charts"]["sex"]
     assert [group.key for group in english.context["by_country"]] == ["JO", "MA"]
     assert [group.key for group in focal.context["by_country"]] == ["JO"]
     assert focal.context["page"].paginator.count == 2

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from momentum.core import counting
 from momentum.core.counting import CachedCountPaginator, cached_rows
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
@@ -336,8 +337,29 @@ def _results_context(
     }
     if not has_results:
         return context
+    # The five charts are drawn from the cached figures: cached with them, one cache read
+    # instead of five (the key adds the test shown, pre or post).
+    charts_key = counting.query_key(RESULTS, "charts", nominations, course.pk, get_language(), kind)
+    context["charts"] = counting.cached(
+        RESULTS,
+        charts_key,
+        lambda: _charts(figures, kind, sex_labels, pre=str(pre), post=str(post)),
+    )
+    return context
+
+
+def _charts(
+    figures: analytics.ResultFigures,
+    kind: str,
+    sex_labels: dict[str, str],
+    *,
+    pre: str,
+    post: str,
+) -> dict[str, Any]:
+    by_sex, by_country = figures.by_sex, figures.by_country
+    distribution, facility = figures.distribution, figures.facility
     means_y = _("Mean score (%)")
-    context["charts"] = {
+    return {
         "sex": charts.bar_chart(
             chart_id="chart-sex",
             title=_("Mean pre- and post-test scores by sex"),
@@ -394,4 +416,3 @@ def _results_context(
             y_label=_("Right answers (%)"),
         ),
     }
-    return context

@@ -1,17 +1,26 @@
 """The people router of the JSON API: the caller's own account and the officers they may see."""
 
-from typing import cast
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from momentum.core.counting import cached_count
 from momentum.core.models import Country
 from momentum.people import selectors
 from momentum.people.models import Profile, RankLevel, Sex, User
+from momentum.people.signals import PROFILES
 
 router = Router(tags=["people"])
+
+
+class ProfilePagination(PageNumberPagination):
+    """Pages of profiles whose total is cached until a profile changes (core.counting)."""
+
+    def _items_count(self, queryset: Any) -> int:
+        return cached_count(PROFILES, queryset)
 
 
 class RoleOut(Schema):
@@ -75,7 +84,7 @@ def me(request: HttpRequest) -> dict[str, object]:
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(ProfilePagination, page_size=50)
 def list_people(request: HttpRequest, filters: Query[PeopleFilter]) -> object:
     """Officers the caller may see (staff: all; focal point: own country), filterable."""
     user = request.user

@@ -8,4 +8,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from momentum.people import demo_data, home, indicators, navigation  # noqa: F401  (they register themselves)
+        # demo_data, home, indicators and navigation register themselves.
+        from momentum.people import demo_data, home, indicators, navigation, signals  # noqa: F401
+
+        signals.connect()

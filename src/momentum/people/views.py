@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from momentum.core.counting import CachedCountPaginator, cached_count
 from momentum.core.forms import add_service_errors
 from momentum.core.home import next_steps_for
 from momentum.core.models import Country
@@ -27,6 +28,7 @@ from momentum.people.forms import (
 )
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import AccessToken, Profile, Role
+from momentum.people.signals import PROFILES
 
 
 def _query_without_page(request: AuthenticatedRequest) -> str:
@@ -46,7 +48,9 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     focal_countries = user.countries_for(Role.FOCAL_POINT)
     if focal_countries and not user.is_programme_staff:
         context["focal_countries"] = Country.objects.filter(pk__in=focal_countries)
-        context["my_officers"] = Profile.objects.filter(country_id__in=focal_countries).count()
+        context["my_officers"] = cached_count(
+            PROFILES, Profile.objects.filter(country_id__in=focal_countries)
+        )
     if user.has_perm("people.invite", None):
         context["pending_invitations"] = selectors.pending_invitations_count(user)
     context["own_profile"] = Profile.objects.filter(user=user).select_related("country").first()
@@ -64,7 +68,7 @@ def officer_list(request: AuthenticatedRequest) -> HttpResponse:
     officers = selectors.officers_for(
         request.user, **filters, language=translation.get_language() or ""
     )
-    page = Paginator(officers, 25).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(officers, 25, topic=PROFILES).get_page(request.GET.get("page"))
     template = "people/_officer_table.html" if request.htmx else "people/officer_list.html"
     return render(
         request, template, {"form": form, "page": page, "query": _query_without_page(request)}

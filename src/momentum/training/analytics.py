@@ -377,3 +377,45 @@ def facility(nominations: QuerySet[Nomination], course: Course) -> list[Question
         post = counts[question.pk].get(TestKind.POST, (0, 0))
         result.append(QuestionFacility(number, question, pre[0], pre[1], post[0], post[1]))
     return result
+
+
+# --- test results: every figure of a results page, cached ---
+
+
+@dataclass(frozen=True)
+class ResultFigures:
+    countries: dict[str, Country]
+    overall: GroupMeans
+    by_sex: list[GroupMeans]
+    by_country: list[GroupMeans]
+    distribution: Distribution
+    facility: list[QuestionFacility]
+
+
+def result_figures(nominations: QuerySet[Nomination], course: Course) -> ResultFigures:
+    """The figures of a results page (seven grouped queries over every participation and answer
+    of a course), cached until a nomination, test, answer, question, session or profile changes
+    (training.signals). The key is the participants' query — it holds the reader's scope — and
+    the language, in which the groups' labels are written."""
+    from django.core.exceptions import EmptyResultSet
+    from django.utils.translation import get_language
+
+    from momentum.core import counting
+    from momentum.training.signals import RESULTS
+
+    def compute() -> ResultFigures:
+        countries = countries_of(nominations)
+        return ResultFigures(
+            countries=countries,
+            overall=overall_means(nominations),
+            by_sex=means_by_sex(nominations),
+            by_country=means_by_country(nominations, countries),
+            distribution=distribution(nominations),
+            facility=facility(nominations, course),
+        )
+
+    try:
+        key = counting.query_key(RESULTS, "figures", nominations, course.pk, get_language())
+    except EmptyResultSet:  # nobody in the reader's scope: nothing worth caching
+        return compute()
+    return counting.cached(RESULTS, key, compute)

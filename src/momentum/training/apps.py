@@ -8,4 +8,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self) -> None:
-        from momentum.training import demo_data, home, indicators, navigation  # noqa: F401
+        # demo_data, home, indicators and navigation register themselves.
+        from momentum.training import demo_data, home, indicators, navigation, signals  # noqa: F401
+
+        signals.connect()

@@ -92,6 +92,15 @@ class Post(models.Model):
         ordering = ["thread", "created_at", "pk"]
         indexes = [
             models.Index(fields=["thread", "status", "created_at"]),
+            # The thread page's order (hub.selectors.threads.thread_page): a page of posts is
+            # read from this index instead of sorting every post of a long thread.
+            models.Index(
+                "thread",
+                models.F("is_opening").desc(),
+                "created_at",
+                "id",
+                name="hub_post_thread_page_order",
+            ),
             models.Index(fields=["space", "status"]),
             models.Index(fields=["author", "published_at"]),
         ]

@@ -14,6 +14,7 @@ from momentum.training.selectors.certificates import (
     get_certificate_for,
     get_transcript_profile_for,
     transcript,
+    transcript_page,
 )
 from momentum.training.selectors.evaluations import (
     EvaluationResults,
@@ -60,6 +61,7 @@ __all__ = [
     "session_nominations_for",
     "sessions_for",
     "transcript",
+    "transcript_page",
     "upcoming_sessions_of",
     "with_officers",
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 
 from momentum.people.models import Profile
@@ -69,13 +71,28 @@ class TranscriptLine:
         return getattr(self.nomination, "certificate", None)
 
 
-def transcript(profile: Profile) -> list[TranscriptLine]:
-    """Every participation of the officer, the latest first, with attendance, scores,
-    completion and certificate. Five queries, whatever the number of participations."""
-    nominations = list(
+def _participations(profile: Profile) -> QuerySet[Nomination]:
+    return (
         Nomination.objects.filter(officer=profile)
         .select_related("session__course", "certificate")
         .order_by("-session__starts_on", "-pk")
     )
+
+
+def _lines(nominations: list[Nomination]) -> list[TranscriptLine]:
     progress = progress_for(nominations)
     return [TranscriptLine(nomination, progress[nomination.pk]) for nomination in nominations]
+
+
+def transcript(profile: Profile) -> list[TranscriptLine]:
+    """Every participation of the officer, the latest first, with attendance, scores,
+    completion and certificate. Five queries, whatever the number of participations."""
+    return _lines(list(_participations(profile)))
+
+
+def transcript_page(profile: Profile, number: Any, *, per_page: int = 25) -> Page:
+    """One page of the transcript (the latest participations first): its ``object_list`` holds
+    the page's lines. Six queries, whatever the number of participations."""
+    page = Paginator(_participations(profile), per_page).get_page(number)
+    page.object_list = _lines(list(page.object_list))  # type: ignore[assignment]
+    return page

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from momentum.core import audit
 from momentum.people.models import User
+from momentum.training import signals
 from momentum.training.models import (
     Answer,
     Choice,
@@ -397,6 +398,8 @@ def submit_test(
             for choice_pk in sorted(chosen[answer.question_id])
         ]
     )
+    # The answers were written in bulk (no signal): the results' cached figures are stale.
+    signals.results_changed()
     audit.record(
         nomination.officer.user,
         "test.submitted",

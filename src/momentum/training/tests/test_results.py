@@ -336,3 +336,36 @@ def test_a_chart_is_drawn_once_then_read_from_the_cache(monkeypatch):
     assert first == again
     assert changed != first
     assert drawn == ["gain", "gain"]  # the repeat came from the cache, new data were drawn
+
+
+def test_cached_course_figures_follow_a_new_test(client_for, staff, known, jordan):
+    course_url = f"/en/training/courses/{known['session'].course.pk}/results/"
+    client = client_for(staff)
+    assert client.get(course_url).context["overall"].pre_count == 4
+
+    later = SessionFactory(course=known["session"].course, status=SessionStatus.COMPLETED)
+    _attempt(
+        NominationFactory(session=later, officer=ProfileFactory(country=jordan)),
+        "pre",
+        "20",
+        {known["q1"]: False},
+    )
+
+    response = client.get(course_url)
+    assert response.context["overall"].pre_count == 5
+    assert response.context["page"].paginator.count == 5
+
+
+def test_cached_figures_are_kept_per_language_and_per_reader(client_for, staff, focal_point, known):
+    course = known["session"].course
+    english = client_for(staff).get(f"/en/training/courses/{course.pk}/results/")
+    arabic = client_for(staff).get(f"/ar/training/courses/{course.pk}/results/")
+    focal = client_for(focal_point).get(f"/en/training/courses/{course.pk}/results/")
+
+    assert [group.label for group in english.context["by_sex"]] == ["Female", "Male"]
+    assert [group.label for group in arabic.context["by_sex"]] != ["Female", "Male"]
+    assert english.context["charts"]["sex"] != arabic.context["charts"]["sex"]
+    assert "Mean pre- and post-test scores by sex" in english.context["charts"]["sex"]
+    assert [group.key for group in english.context["by_country"]] == ["JO", "MA"]
+    assert [group.key for group in focal.context["by_country"]] == ["JO"]
+    assert focal.context["page"].paginator.count == 2

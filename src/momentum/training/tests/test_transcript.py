@@ -134,6 +134,20 @@ def test_transcript_queries_do_not_grow_with_participations(client_for, officer,
 
     assert response.status_code == 200
     assert len(response.context["lines"]) == participations
-    # session, user, the profile (with user, country, agency), roles, its nominations with
-    # sessions, courses and certificates, days attended, test scores, courses with questions
-    assert len(queries) <= 8, [q["sql"] for q in queries]
+    # session, user, the profile (with user, country, agency), roles, the page's count, its
+    # nominations with sessions, courses and certificates, days attended, test scores, courses
+    # with questions
+    assert len(queries) <= 9, [q["sql"] for q in queries]
+
+
+def test_the_transcript_page_shows_25_participations_at_a_time(client_for, officer):
+    for _ in range(27):
+        NominationFactory(officer=officer.profile)
+    client = client_for(officer)
+
+    first = client.get(url(officer.profile))
+    second = client.get(url(officer.profile), {"page": 2})
+
+    assert len(first.context["lines"]) == 25
+    assert len(second.context["lines"]) == 2
+    assert "Page 1 of 2" in first.content.decode()

@@ -3,13 +3,13 @@ with their charts (staff, focal points for their country, the session's trainers
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from momentum.core import counting
+from momentum.core.counting import CachedCountPaginator, cached_rows
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.training import analytics, charts
@@ -34,6 +36,7 @@ from momentum.training.models import (
 from momentum.training.rules import teaches
 from momentum.training.selectors.assessments import answer_review
 from momentum.training.services import assessments as services
+from momentum.training.signals import RESULTS
 
 QUESTIONS_PER_PAGE = 25
 RESULTS_PER_PAGE = 25
@@ -295,19 +298,21 @@ def _results_context(
     *,
     show_sessions: bool,
 ) -> dict[str, Any]:
-    countries = analytics.countries_of(nominations)
-    overall = analytics.overall_means(nominations)
-    by_sex = analytics.means_by_sex(nominations)
-    by_country = analytics.means_by_country(nominations, countries)
-    distribution = analytics.distribution(nominations)
-    facility = analytics.facility(nominations, course)
+    figures = analytics.result_figures(nominations, course)
+    countries, overall, by_sex = figures.countries, figures.overall, figures.by_sex
+    by_country, distribution, facility = figures.by_country, figures.distribution, figures.facility
     kind = TestKind.PRE if request.GET.get("test") == TestKind.PRE else TestKind.POST
     rows = (
         analytics.with_scores(nominations)
         .select_related("officer__user", "country", "session")
         .order_by("country__code", "officer__user__family_name", "officer__user__given_name", "pk")
     )
-    page = Paginator(rows, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(rows, RESULTS_PER_PAGE, topic=RESULTS).get_page(
+        request.GET.get("page")
+    )
+    # Sorting a course's thousands of participations by country and name takes most of the
+    # request: the page's rows are cached as the figures are (the key is their exact query).
+    page.object_list = cached_rows(RESULTS, cast(QuerySet[Nomination], page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     sex_labels = {group.key: group.label for group in by_sex}
@@ -332,8 +337,29 @@ def _results_context(
     }
     if not has_results:
         return context
+    # The five charts are drawn from the cached figures: cached with them, one cache read
+    # instead of five (the key adds the test shown, pre or post).
+    charts_key = counting.query_key(RESULTS, "charts", nominations, course.pk, get_language(), kind)
+    context["charts"] = counting.cached(
+        RESULTS,
+        charts_key,
+        lambda: _charts(figures, kind, sex_labels, pre=str(pre), post=str(post)),
+    )
+    return context
+
+
+def _charts(
+    figures: analytics.ResultFigures,
+    kind: str,
+    sex_labels: dict[str, str],
+    *,
+    pre: str,
+    post: str,
+) -> dict[str, Any]:
+    by_sex, by_country = figures.by_sex, figures.by_country
+    distribution, facility = figures.distribution, figures.facility
     means_y = _("Mean score (%)")
-    context["charts"] = {
+    return {
         "sex": charts.bar_chart(
             chart_id="chart-sex",
             title=_("Mean pre- and post-test scores by sex"),
@@ -390,4 +416,3 @@ def _results_context(
             y_label=_("Right answers (%)"),
         ),
     }
-    return context

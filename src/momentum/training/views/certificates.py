@@ -203,10 +203,24 @@ def _transcript_context(profile: Profile) -> dict[str, object]:
     }
 
 
+def _transcript_page_context(request: AuthenticatedRequest, profile: Profile) -> dict[str, object]:
+    """The page shows 25 participations at a time, the latest first (the PDF has them all)."""
+    page = selectors.transcript_page(profile, request.GET.get("page"))
+    return {
+        "profile": profile,
+        "lines": page.object_list,
+        "page": page,
+        "status_tones": STATUS_TONES,
+        "today": timezone.localdate(),
+    }
+
+
 @login_required
 def transcript(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     profile = selectors.get_transcript_profile_for(request.user, pk)
-    return render(request, "training/transcripts/transcript.html", _transcript_context(profile))
+    return render(
+        request, "training/transcripts/transcript.html", _transcript_page_context(request, profile)
+    )
 
 
 @login_required
@@ -221,7 +235,7 @@ def my_training(request: AuthenticatedRequest) -> HttpResponse:
     )
     if profile is None:
         raise Http404
-    context = _transcript_context(profile)
+    context = _transcript_page_context(request, profile)
     context["own"] = True
     # The same actions as on the home page: the tests to take, the evaluations, the certificates.
     context["next_steps"] = officer_steps(request.user)

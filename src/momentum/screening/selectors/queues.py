@@ -105,3 +105,14 @@ def checks_of(plays: Sequence[Play]) -> list[Check]:
         .select_related("item__presentation")
         .order_by("play_id", "item__position")
     )
+
+
+def queue_scores(queue_id: int) -> Scores:
+    """The scores of every check made in a queue, all trainees together (for an exercise
+    site's screening; one query)."""
+    checks = list(
+        Check.objects.filter(play__queue_id=queue_id)
+        .select_related("item__presentation")
+        .order_by("play_id", "item__position")
+    )
+    return scores_of(checks)

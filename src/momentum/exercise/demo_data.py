@@ -1,0 +1,1 @@
+"""Demo exercise: filled in below."""

@@ -243,3 +243,26 @@ def _queue_invitation_emails(member_ids: list[int]) -> None:
 
     for member_id in member_ids:
         email_invitation.enqueue(member_id)
+
+
+@transaction.atomic
+def open_screening_queue(*, site: Site, by: Any, size: int = 12, seed: int = 0) -> Site:
+    """Give the site a queue in the screening simulator (through screening's service), for
+    its screeners; the after-action report reads the site's scores from it."""
+    from momentum.screening.services.queues import create_queue_for_exercise_site
+
+    if site.screening_queue_id is not None:
+        raise ValidationError(_("This site already has its screening queue."))
+    screeners = [
+        member.user
+        for member in Member.objects.filter(site=site, role=TeamRole.SCREENER).select_related(
+            "user"
+        )
+    ]
+    queue = create_queue_for_exercise_site(
+        site_name=site.name, trainer=by, screeners=screeners, size=size, seed=seed
+    )
+    site.screening_queue = queue
+    site.save(update_fields=["screening_queue"])
+    audit.record(by, "exercise.screening_queue_opened", site, queue=queue.pk)
+    return site

@@ -172,3 +172,26 @@ def decide(*, check: Check, decision: str, note: str, by: Any) -> Check:
         Play.objects.filter(pk=play.pk, finished_at__isnull=True).update(finished_at=now)
     audit.record(by, "screening.decided", locked, decision=decision, seconds=locked.seconds)
     return locked
+
+
+@transaction.atomic
+def create_queue_for_exercise_site(
+    *, site_name: str, trainer: Any, screeners: list[Any], size: int = 12, seed: int = 0
+) -> Queue:
+    """A queue for one site of a field exercise, screened by the site's screeners: the
+    latest synthetic world's travellers (a world is generated when there is none), assigned
+    to each screener. The exercise keeps the queue; its scores are the site's."""
+    from momentum.screening.services.generator import generate_world
+
+    world = World.objects.order_by("-pk").first()
+    if world is None:
+        world = generate_world(seed=seed or 9303, name="Field exercise", by=trainer)
+    queue = generate_queue(
+        world=world,
+        trainer=trainer,
+        title=_("Field exercise — %(site)s") % {"site": site_name},
+        size=size,
+        seed=seed,
+    )
+    assign(queue=queue, trainees=screeners, by=trainer)
+    return queue

@@ -230,7 +230,9 @@ class _Seeder:
     def _border_courses(self) -> list[Any]:
         from momentum.training.selectors import courses
 
-        return [c for c in courses() if c.thematic_area.code == "border-security"]
+        return [
+            c for c in courses() if c.thematic_area and c.thematic_area.code == "border-security"
+        ]
 
     def _teams(
         self, exercise: Any, sites: list[Any], shifts: list[Any], objectives: list[Any]

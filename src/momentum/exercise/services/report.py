@@ -42,13 +42,6 @@ def _lines(observations: list[Observation], field: str) -> str:
     )
 
 
-def _stale(what: str) -> ValidationError:
-    return ValidationError(
-        _("Someone changed the %(what)s since you opened the page: reload it and try again.")
-        % {"what": what}
-    )
-
-
 @transaction.atomic
 def draft_report(*, exercise: Exercise, by: Any) -> Report:
     """Write (or write again) the draft from the observations: per objective, the count of
@@ -95,7 +88,9 @@ def edit_report(
     """Staff edit the summary and each finding's text and overall rating."""
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.version != version:
-        raise _stale(_("report"))
+        raise ValidationError(
+            _("Someone changed the report since you opened the page: reload it and try again.")
+        )
     if locked.status == ReportStatus.PUBLISHED:
         raise ValidationError(_("The report is published: it can no longer be edited."))
     locked.summary = summary.strip()
@@ -153,7 +148,9 @@ def set_item_status(
 ) -> ImprovementItem:
     locked = ImprovementItem.objects.select_for_update().get(pk=item.pk)
     if locked.version != version:
-        raise _stale(_("improvement item"))
+        raise ValidationError(
+            _("Someone changed this item since you opened the page: reload it and try again.")
+        )
     if status not in ItemStatus.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
     locked.status = status

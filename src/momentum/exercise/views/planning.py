@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -132,7 +132,11 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             return redirect("exercise:detail", pk)
         if which == "invite":
             count = planning.send_invitations(exercise=exercise, by=user)
-            messages.success(request, _("%(count)s people were invited.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s person was invited.", "%(count)s people were invited.", count)
+                % {"count": count},
+            )
             return redirect("exercise:detail", pk)
         form = forms[f"{which}_form"]
         if form.is_valid():

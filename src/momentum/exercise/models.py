@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from momentum.core.models import Country
 
@@ -373,7 +374,7 @@ class ReportFinding(models.Model):
 
 
 class ItemStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("improvement item", "Open")
     IN_PROGRESS = "in_progress", _("In progress")
     CLOSED = "closed", _("Closed")
 

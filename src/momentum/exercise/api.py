@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -168,4 +168,4 @@ def create_exercise_observation(
         )
     except DjangoValidationError as error:
         raise HttpError(422, " ".join(error.messages)) from error
-    return 201, _observation_out(observation)
+    return Status(201, _observation_out(observation))

@@ -37,8 +37,10 @@ def overall_rating(counts: dict[str, int]) -> str:
 
 
 def _lines(observations: list[Observation], field: str) -> str:
+    """One line per observation: its text, then its site (the text first, so each line reads
+    in the direction of the language it was written in)."""
     return "\n".join(
-        f"{o.site.name}: {getattr(o, field)}" for o in observations if getattr(o, field)
+        f"{getattr(o, field)} — {o.site.name}" for o in observations if getattr(o, field)
     )
 
 

@@ -130,13 +130,13 @@ def test_the_report_draft_reflects_the_observations_exactly(staff: Any, officer:
     findings = {f.objective.code: f for f in report.findings.select_related("objective")}
     assert findings["O1"].ratings == {"S": 1, "M": 1}
     assert findings["O1"].overall == "M"  # a tie leans to the worse rating
-    assert findings["O1"].strengths == "Queen Alia Airport: Every passport was read."
+    assert findings["O1"].strengths == "Every passport was read. — Queen Alia Airport"
     assert findings["O1"].improvements == (
-        "Queen Alia Airport: Queue management at peak hour.\nTanger Med port: Update MIND daily."
+        "Queue management at peak hour. — Queen Alia Airport\nUpdate MIND daily. — Tanger Med port"
     )
     assert findings["O2"].ratings == {"P": 1}
     assert findings["O2"].overall == "P"
-    assert findings["O2"].strengths == "Tanger Med port: Fast call to the NCB."
+    assert findings["O2"].strengths == "Fast call to the NCB. — Tanger Med port"
 
 
 def test_overall_rating_is_the_most_frequent() -> None:

@@ -209,3 +209,17 @@ def performed_by_site(exercise: Exercise) -> list[dict[str, Any]]:
         .annotate(n=Count("pk"), performed=Count("pk", filter=Q(rating__in=["P", "S"])))
         .order_by("site__name")
     ]
+
+
+def screening_board(exercise: Exercise) -> list[tuple[Site, Any]]:
+    """Each site's live screening figures (checked, hits, pending decisions) from the
+    simulator's queues: three queries whatever the number of sites."""
+    from momentum.screening.selectors.queues import queue_boards
+
+    sites = list(
+        Site.objects.filter(exercise=exercise, screening_queue__isnull=False)
+        .select_related("country")
+        .order_by("country__code", "name")
+    )
+    boards = queue_boards([site.screening_queue_id or 0 for site in sites])
+    return [(site, boards[site.screening_queue_id or 0]) for site in sites]

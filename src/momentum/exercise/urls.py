@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/plan/", views.plan, name="plan"),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/console/", views.console, name="console"),
+    path("<int:pk>/console/board/", views.board, name="board"),
     path("<int:pk>/observe/", views.observe, name="observe"),
     path("<int:pk>/report/", views.report, name="report"),
     path("<int:pk>/report/<str:language>.pdf", views.report_pdf, name="report_pdf"),

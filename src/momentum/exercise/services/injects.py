@@ -20,6 +20,7 @@ from momentum.exercise.models import (
     Exercise,
     ExerciseStatus,
     Inject,
+    InjectKind,
     InjectStatus,
     Objective,
     Site,
@@ -139,7 +140,21 @@ def fire_inject(
     locked.version += 1
     locked.save(update_fields=["status", "fired_at", "version"])
     audit.record(by, "exercise.inject_fired", locked, scheduled=by is None)
+    _follow_in_screening(locked, by)
     return locked
+
+
+def _follow_in_screening(inject: Inject, by: Any) -> None:
+    """Exercise mode of the screening simulator: a traveller inject brings a traveller to
+    be screened (a planted hit) to the end of the site's queue, through screening's service."""
+    if inject.kind != InjectKind.TRAVELLER:
+        return
+    site = Site.objects.select_related("screening_queue").get(pk=inject.site_id)
+    if site.screening_queue is None:
+        return
+    from momentum.screening.services.queues import append_traveller
+
+    append_traveller(queue=site.screening_queue, by=by or inject.exercise.created_by, hit=True)
 
 
 @transaction.atomic

@@ -76,7 +76,19 @@ def console(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "acted": sum(1 for i in injects if i.acted_at),
             "fired": sum(1 for i in injects if i.status == "fired"),
             "form": form,
+            "board": selectors.screening_board(exercise),
         },
+    )
+
+
+@login_required
+def board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The controller's live board of each site's screening, polled by the console."""
+    exercise = selectors.get_exercise_for(request.user, pk, perm="exercise.control")
+    return render(
+        request,
+        "exercise/_board.html",
+        {"exercise": exercise, "board": selectors.screening_board(exercise)},
     )
 
 

@@ -24,6 +24,7 @@ from momentum.exercise.services.observations import record_observation
 from momentum.people.http import AuthenticatedRequest
 
 FEED_SIZE = 30
+OWN_SHOWN = 50  # an evaluator's latest observations under her form
 
 
 @login_required
@@ -171,7 +172,11 @@ def observe(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "exercise": exercise,
             "form": form,
             "assigned": assigned,
-            "observations": list(selectors.observations_of(exercise, user).filter(evaluator=user)),
+            "observations": list(
+                selectors.observations_of(exercise, user)
+                .filter(evaluator=user)
+                .order_by("-observed_at")[:OWN_SHOWN]
+            ),
         },
     )
 

@@ -119,7 +119,7 @@ def test_publishing_makes_the_pdf_in_three_languages(
     # Published: team members may read it; the draft is no longer rewritten.
     response = client_for(officer).get(f"/en/exercise/{s.exercise.pk}/report/ar.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    response.close()
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")  # read, then closed
     with pytest.raises(ValidationError):
         services.draft_report(exercise=s.exercise, by=staff)
 

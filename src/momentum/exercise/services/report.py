@@ -202,7 +202,13 @@ def publish_report(*, report: Report, by: Any) -> Any:
 
     if not report.findings.exists():
         raise ValidationError(_("Draft the report from the observations before publishing it."))
-    job = create_job(kind="exercise.report_pdf", by=by, total=3, report=report.pk)
+    job = create_job(
+        kind="exercise.report_pdf",
+        by=by,
+        total=3,
+        report=report.pk,
+        report_template="exercise/_job_report.html",
+    )
     Report.objects.filter(pk=report.pk).update(job=job)
     audit.record(by, "exercise.report_publish_requested", report)
     transaction.on_commit(lambda: _queue_pdfs(job.pk))

@@ -82,19 +82,21 @@ def test_pages_cost_a_bounded_number_of_queries(
 ) -> None:
     s = _played(staff, officer, rows)
     as_staff, as_officer = staff, officer
+    # Measured: 4, 17, 8, 10, 9 and 6 queries, the same with 1 or 6 rows; the budgets leave
+    # two for the first request of a signed-in client.
     pages = [
-        # session, user and roles (3), the exercises with counts (1), menu checks
-        (as_staff, "/en/exercise/", 12),
+        # session, user and roles, the exercises with their counts
+        (as_staff, "/en/exercise/", 6),
         # + the exercise, phases and documents, objectives and courses, shifts, sites and
-        # their shifts, the INTERPOL team
-        (as_staff, f"/en/exercise/{s.exercise.pk}/", 24),
+        # their shifts, the INTERPOL team, the planning forms' choices
+        (as_staff, f"/en/exercise/{s.exercise.pk}/", 19),
         # + the timeline with sites and objectives
-        (as_staff, f"/en/exercise/{s.exercise.pk}/console/", 18),
+        (as_staff, f"/en/exercise/{s.exercise.pk}/console/", 10),
         # + the report, findings, items, sites with screening queues
-        (as_staff, f"/en/exercise/{s.exercise.pk}/report/", 20),
+        (as_staff, f"/en/exercise/{s.exercise.pk}/report/", 12),
         # + her places (1), the site, its team, phases and documents, the fired injects
-        (as_officer, f"/en/exercise/sites/{s.amman.pk}/", 18),
-        (as_officer, f"/en/exercise/sites/{s.amman.pk}/feed/", 10),
+        (as_officer, f"/en/exercise/sites/{s.amman.pk}/", 11),
+        (as_officer, f"/en/exercise/sites/{s.amman.pk}/feed/", 8),
     ]
     for user, url, budget in pages:
         client = client_for(user)

@@ -68,3 +68,19 @@ def test_a_traveller_inject_reaches_the_sites_queue_and_the_board_follows(
     assert scores["Queen Alia Airport"].decided == 1
     page = client_for(staff).get(f"/en/exercise/{s.exercise.pk}/console/board/").content.decode()
     assert "Decisions pending" in page and 'hx-trigger="every 5s"' in page
+
+
+def test_staff_open_a_sites_screening_queue_from_the_exercise_page(
+    staff: Any, officer: Any, client_for: Any
+) -> None:
+    generate_world(seed=12, name="Test world", travellers=30, lost_documents=40, nominal_records=30)
+    s = an_exercise(staff)
+    url = f"/en/exercise/{s.exercise.pk}/plan/"
+
+    response = client_for(staff).post(url, {"what": "queue", "site": s.tangier.pk})
+    again = client_for(staff).post(url, {"what": "queue", "site": s.tangier.pk}, follow=True)
+
+    assert response.status_code == 302
+    s.tangier.refresh_from_db()
+    assert s.tangier.screening_queue is not None
+    assert "already has its screening queue" in again.content.decode()

@@ -108,7 +108,17 @@ def _render_detail(
     )
 
 
-_ACTIONS = {"phase", "objective", "shift", "site", "document", "start", "close", "invite"}
+_ACTIONS = {
+    "phase",
+    "objective",
+    "shift",
+    "site",
+    "document",
+    "start",
+    "close",
+    "invite",
+    "queue",
+}
 
 
 @login_required
@@ -129,6 +139,13 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 version=int(request.POST.get("version", 0)),
             )
             messages.success(request, _("The exercise's status was changed."))
+            return redirect("exercise:detail", pk)
+        if which == "queue":
+            site = exercise.sites.filter(pk=request.POST.get("site") or 0).first()
+            if site is None:
+                raise Http404
+            planning.open_screening_queue(site=site, by=user)
+            messages.success(request, _("The site's screening queue is open."))
             return redirect("exercise:detail", pk)
         if which == "invite":
             count = planning.send_invitations(exercise=exercise, by=user)
@@ -163,7 +180,7 @@ def plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("exercise:detail", pk)
     except ValidationError as error:
-        if which in ("start", "close", "invite"):
+        if which in ("start", "close", "invite", "queue"):
             messages.error(request, " ".join(error.messages))
             return redirect("exercise:detail", pk)
         add_service_errors(forms[f"{which}_form"], error)

@@ -13,6 +13,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from momentum import api_contract
 from momentum.core.api import router as core_router
+from momentum.exercise.api import router as exercise_router
 from momentum.governance.api import router as governance_router
 from momentum.hub.api import router as hub_router
 from momentum.mentoring.api import router as mentoring_router
@@ -145,6 +146,7 @@ api.add_router("/", support_router)
 api.add_router("/", needs_router)
 api.add_router("/", screening_router)
 api.add_router("/", toolkit_router)
+api.add_router("/", exercise_router)
 
 # Bounded integers and declared refusals on every route (see momentum.api_contract).
 api_contract.apply(api)

@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "momentum.hub",
     "momentum.mentoring",
     "momentum.selfassessment",
+    "momentum.exercise",
     "momentum.results",
     "momentum.governance",
     "momentum.support",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("hub/", include("momentum.hub.urls")),
     path("mentoring/", include("momentum.mentoring.urls")),
     path("selfassessment/", include("momentum.selfassessment.urls")),
+    path("exercise/", include("momentum.exercise.urls")),
     path("results/", include("momentum.results.urls")),
     path("governance/", include("momentum.governance.urls")),
     path("toolkit/", include("momentum.toolkit.urls")),

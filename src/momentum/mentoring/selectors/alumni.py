@@ -197,3 +197,25 @@ def field_exercises() -> list[Opportunity]:
     return list(
         Opportunity.objects.filter(kind=OpportunityKind.FIELD_EXERCISE).order_by("-starts_on")
     )
+
+
+def field_exercise_shortlist() -> list[Any]:
+    """The alumnae (and mentees) shortlisted or given a place for a field exercise: the
+    profiles the exercise's teams are drawn from (one query)."""
+    from momentum.mentoring.models import Candidacy, CandidacyStatus
+
+    candidacies = (
+        Candidacy.objects.filter(
+            opportunity__kind=OpportunityKind.FIELD_EXERCISE,
+            status__in=[CandidacyStatus.SHORTLISTED, CandidacyStatus.ALLOCATED],
+        )
+        .select_related("person__user", "person__country")
+        .order_by("person__country__code", "pk")
+    )
+    seen: set[int] = set()
+    profiles = []
+    for candidacy in candidacies:
+        if candidacy.person_id not in seen:
+            seen.add(candidacy.person_id)
+            profiles.append(candidacy.person)
+    return profiles

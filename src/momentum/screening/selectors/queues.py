@@ -118,3 +118,49 @@ def checks_of(plays: Sequence[Play]) -> list[Check]:
         .select_related("item__presentation")
         .order_by("play_id", "item__position")
     )
+
+
+def queue_scores(queue_id: int) -> Scores:
+    """The scores of every check made in a queue, all trainees together (for an exercise
+    site's screening; one query)."""
+    checks = list(
+        Check.objects.filter(play__queue_id=queue_id)
+        .select_related("item__presentation")
+        .order_by("play_id", "item__position")
+    )
+    return scores_of(checks)
+
+
+@dataclass(frozen=True)
+class QueueBoard:
+    """A queue's live figures: travellers checked, hits declared, decisions pending."""
+
+    checked: int
+    hits: int
+    pending: int
+
+
+def queue_boards(queue_ids: Sequence[int]) -> dict[int, QueueBoard]:
+    """The live figures of several queues at once (two queries), for an exercise's board."""
+    checks = (
+        Check.objects.filter(play__queue_id__in=queue_ids)
+        .values("play__queue_id")
+        .annotate(
+            checked=Count("pk", filter=~Q(decision="")),
+            hits=Count("pk", filter=Q(decision=Decision.HIT)),
+            open=Count("pk", filter=Q(decision="")),
+        )
+        .order_by()
+    )
+    items = dict(
+        Queue.objects.filter(pk__in=queue_ids)
+        .annotate(n=Count("items", distinct=True) * Count("plays", distinct=True))
+        .values_list("pk", "n")
+    )
+    boards = {}
+    found = {row["play__queue_id"]: row for row in checks}
+    for queue_id in queue_ids:
+        row = found.get(queue_id, {"checked": 0, "hits": 0, "open": 0})
+        waiting = max(0, items.get(queue_id, 0) - row["checked"])
+        boards[queue_id] = QueueBoard(checked=row["checked"], hits=row["hits"], pending=waiting)
+    return boards

@@ -237,3 +237,51 @@ def _record_for_session(play: Play, *, by: Any) -> None:
             source="screening simulator",
             by=by,
         )
+
+
+@transaction.atomic
+def create_queue_for_exercise_site(
+    *, site_name: str, trainer: Any, screeners: list[Any], size: int = 12, seed: int = 0
+) -> Queue:
+    """A queue for one site of a field exercise, screened by the site's screeners: the
+    latest synthetic world's travellers (a world is generated when there is none), assigned
+    to each screener. The exercise keeps the queue; its scores are the site's."""
+    from momentum.screening.services.generator import generate_world
+
+    world = World.objects.order_by("-pk").first()
+    if world is None:
+        world = generate_world(seed=seed or 9303, name="Field exercise", by=trainer)
+    queue = generate_queue(
+        world=world,
+        trainer=trainer,
+        title=_("Field exercise — %(site)s") % {"site": site_name},
+        size=size,
+        seed=seed,
+    )
+    # The site's screeners were placed on its team by the exercise: no session needed.
+    give_queue(queue=queue, trainees=screeners, by=trainer)
+    return queue
+
+
+@transaction.atomic
+def append_traveller(*, queue: Queue, by: Any, hit: bool = True) -> QueueItem | None:
+    """Bring one more traveller of the queue's world to the end of the queue (in exercise
+    mode, when a "traveller arrives" inject is fired at the site): a planted hit when
+    ``hit``, else an ordinary traveller; one not yet in the queue. None when none is left."""
+    locked = Queue.objects.select_for_update().get(pk=queue.pk)
+    taken = locked.items.values("presentation_id")
+    candidates = Presentation.objects.filter(world_id=locked.world_id).exclude(pk__in=taken)
+    candidates = (
+        candidates.filter(case_kind__in=HIT_KINDS)
+        if hit
+        else candidates.exclude(case_kind__in=HIT_KINDS)
+    )
+    presentation = candidates.order_by("pk").first()
+    if presentation is None:
+        return None
+    last = locked.items.order_by("-position").values_list("position", flat=True).first() or 0
+    item = QueueItem.objects.create(queue=locked, position=last + 1, presentation=presentation)
+    locked.version += 1
+    locked.save(update_fields=["version"])
+    audit.record(by, "screening.traveller_appended", locked, position=item.position)
+    return item

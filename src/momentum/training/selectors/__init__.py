@@ -11,6 +11,7 @@ from momentum.training.selectors.catalogue import (
 from momentum.training.selectors.certificates import (
     TranscriptLine,
     certificate_by_code,
+    certified_officers,
     get_certificate_for,
     get_transcript_profile_for,
     transcript,
@@ -46,6 +47,7 @@ __all__ = [
     "TranscriptLine",
     "calendar_sessions",
     "certificate_by_code",
+    "certified_officers",
     "courses",
     "evaluation_results",
     "get_certificate_for",

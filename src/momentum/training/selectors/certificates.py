@@ -96,3 +96,20 @@ def transcript_page(profile: Profile, number: Any, *, per_page: int = 25) -> Pag
     page = Paginator(_participations(profile), per_page).get_page(number)
     page.object_list = _lines(list(page.object_list))  # type: ignore[assignment]
     return page
+
+
+def certified_officers(course_ids: list[int]) -> list[Profile]:
+    """Officers holding a certificate (not revoked) of any of these courses, for the field
+    exercise's teams; one query, with their user and country."""
+    from django.db.models import Exists, OuterRef
+
+    certified = Certificate.objects.filter(
+        holder_id=OuterRef("user_id"),
+        revoked_at__isnull=True,
+        nomination__session__course_id__in=course_ids,
+    )
+    return list(
+        Profile.objects.filter(Exists(certified))
+        .select_related("user", "country")
+        .order_by("country__code", "user__family_name", "pk")
+    )

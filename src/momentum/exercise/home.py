@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 @home.register
 def next_steps(user: User) -> list[home.NextStep]:
     from momentum.exercise.models import ExerciseStatus, Member, PhaseDocument, TeamRole
-    from momentum.exercise.rules import places_of
+    from momentum.exercise.rules import is_on_an_exercise
 
-    if not places_of(user):
+    if not is_on_an_exercise(user):
         return []
     members = list(
         Member.objects.filter(user=user)

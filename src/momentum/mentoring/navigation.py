@@ -1,8 +1,22 @@
 """The mentoring app's entries in the navigation. Each subject adds its own in its section."""
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from momentum.core import memberships
 from momentum.core.navigation import NavItem, register
+
+
+def _panels_of(user: Any) -> QuerySet[Any]:
+    from momentum.mentoring.models import Cohort
+
+    return Cohort.objects.filter(panel=user)
+
+
+# A panel member (any role) sees the panels' entry; read with the signed-in user.
+memberships.register("mentoring_panel", _panels_of)
 
 # --- cohorts and applications ---
 register(

@@ -6,6 +6,8 @@ from typing import Any
 
 import rules
 
+from momentum.core import memberships
+
 
 # --- cohorts and applications ---
 def _signed_in(user: Any) -> bool:
@@ -39,14 +41,8 @@ def is_mentor_for_mentoring(user: Any) -> bool:
 
 
 def sits_on_a_panel(user: Any) -> bool:
-    """Whether the user sits on any cohort's selection panel; asked once per user object."""
-    if not _signed_in(user):
-        return False
-    if not hasattr(user, "_mentoring_panelist"):
-        from momentum.mentoring.models import Cohort
-
-        user._mentoring_panelist = Cohort.objects.filter(panel__pk=user.pk).exists()
-    return bool(user._mentoring_panelist)
+    """Whether the user sits on any cohort's selection panel (read with the signed-in user)."""
+    return memberships.holds(user, "mentoring_panel")
 
 
 @rules.predicate

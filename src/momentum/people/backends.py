@@ -3,8 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
+
+from momentum.core import memberships
 
 
 class AuthenticationBackend(AllauthBackend):
@@ -12,7 +15,17 @@ class AuthenticationBackend(AllauthBackend):
 
     Momentum's rules are the ``rules`` predicates; Django's permission tables are unused, so
     asking them would only cost two queries on every refused check. Superusers keep full rights.
+    The signed-in user is read with her places in the activities (``core.memberships``), which
+    the menu needs on every page, in the same query.
     """
+
+    def get_user(self, user_id: Any) -> Any:
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.annotate(**memberships.annotations()).get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     def _get_user_permissions(self, user_obj: Any) -> QuerySet[Permission]:
         return Permission.objects.none()

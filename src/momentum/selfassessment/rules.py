@@ -6,6 +6,8 @@ from typing import Any
 
 import rules
 
+from momentum.core import memberships
+
 
 def _signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
@@ -18,16 +20,9 @@ def _focal_countries(user: Any) -> set[int]:
 
 
 def in_a_working_group(user: Any) -> bool:
-    """Whether the user leads or sits in any cycle's working group; asked once per user."""
-    if not _signed_in(user):
-        return False
-    if not hasattr(user, "_gender_working_group"):
-        from django.db.models import Q
-
-        from momentum.selfassessment.models import Cycle
-
-        user._gender_working_group = Cycle.objects.filter(Q(lead=user) | Q(members=user)).exists()
-    return bool(user._gender_working_group)
+    """Whether the user leads or sits in any cycle's working group (read with the signed-in
+    user)."""
+    return memberships.holds(user, "gender_working_group")
 
 
 @rules.predicate

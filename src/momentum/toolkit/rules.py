@@ -14,20 +14,16 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from momentum.core import memberships
+
 
 def _signed_in(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
 def is_an_author(user: Any) -> bool:
-    """Whether the user was given any chapter; asked once per request's user."""
-    if not _signed_in(user):
-        return False
-    if not hasattr(user, "_toolkit_author"):
-        from momentum.toolkit.models import ChapterAuthor
-
-        user._toolkit_author = ChapterAuthor.objects.filter(user=user).exists()
-    return bool(user._toolkit_author)
+    """Whether the user was given any chapter (read with the signed-in user)."""
+    return memberships.holds(user, "toolkit_author")
 
 
 def chapters_of(user: Any) -> set[int]:

@@ -22,7 +22,8 @@ class AuthenticationBackend(AllauthBackend):
     def get_user(self, user_id: Any) -> Any:
         user_model = get_user_model()
         try:
-            user = user_model._default_manager.annotate(**memberships.annotations()).get(pk=user_id)
+            users = user_model._default_manager.annotate(**memberships.user_annotations())
+            user = users.get(pk=user_id)
         except user_model.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

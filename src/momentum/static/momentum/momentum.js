@@ -66,7 +66,10 @@ document.addEventListener("change", function (event) {
   var line = input.parentElement && input.parentElement.querySelector("[data-file-name]");
   if (!line) return;
   if (!line.hasAttribute("data-none")) line.setAttribute("data-none", line.textContent);
-  var names = Array.prototype.map.call(input.files || [], function (file) { return file.name; });
+  // Each name isolated (FSI … PDI), so an Arabic name beside a Latin one keeps its own order.
+  var names = Array.prototype.map.call(input.files || [], function (file) {
+    return "\u2068" + file.name + "\u2069";
+  });
   var separator = document.documentElement.dir === "rtl" ? "، " : ", ";
   line.textContent = names.length ? names.join(separator) : line.getAttribute("data-none");
 });

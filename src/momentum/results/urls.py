@@ -8,6 +8,13 @@ urlpatterns = [
     # --- dashboard and logframe ---
     path("", dashboard.dashboard, name="dashboard"),
     path("logframe/", logframe.logframe, name="logframe"),
+    path("logframe/results/new/", logframe.result_new, name="result_new"),
+    path("logframe/results/<int:pk>/edit/", logframe.result_edit, name="result_edit"),
+    path(
+        "logframe/results/<int:pk>/indicators/new/",
+        logframe.indicator_new,
+        name="indicator_new",
+    ),
     path(
         "logframe/<str:action>/",
         logframe.logframe_transition,

@@ -69,6 +69,22 @@ def results_of(logframe: Logframe) -> list[Result]:
     )
 
 
+def parents_for(logframe: Logframe) -> list[Result]:
+    """The results another may serve: the impact and the outcomes. One query."""
+    return list(
+        Result.objects.filter(logframe=logframe, level__in=(Level.IMPACT, Level.OUTCOME)).order_by(
+            "order", "code"
+        )
+    )
+
+
+def get_result(logframe: Logframe, pk: int) -> Result:
+    result = Result.objects.filter(logframe=logframe, pk=pk).first()
+    if result is None:
+        raise Http404
+    return result
+
+
 def outcomes_of(results: list[Result]) -> list[Result]:
     return [result for result in results if result.level == Level.OUTCOME]
 

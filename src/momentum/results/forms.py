@@ -175,9 +175,7 @@ class IndicatorForm(forms.Form):
             self.fields["direction"].choices = directions  # type: ignore[attr-defined]
         for language, direction in (("ar", "rtl"), ("fr", "ltr"), ("en", "ltr")):
             for field in ("name", "definition", "means_of_verification"):
-                self.fields[f"{field}_{language}"].widget.attrs.update(
-                    lang=language, dir=direction
-                )
+                self.fields[f"{field}_{language}"].widget.attrs.update(lang=language, dir=direction)
         if creating:
             del self.fields["version"]
 

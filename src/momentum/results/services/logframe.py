@@ -129,7 +129,11 @@ def return_logframe(
 
 RESULT_NAMES = ("name_ar", "name_fr", "name_en")
 # The chain: the impact stands alone, an outcome serves the impact, an output an outcome.
-PARENT_LEVEL = {Level.IMPACT: None, Level.OUTCOME: Level.IMPACT, Level.OUTPUT: Level.OUTCOME}
+PARENT_LEVEL: dict[str, str | None] = {
+    Level.IMPACT: None,
+    Level.OUTCOME: Level.IMPACT,
+    Level.OUTPUT: Level.OUTCOME,
+}
 
 
 def _check_result(
@@ -140,7 +144,7 @@ def _check_result(
         errors["level"] = _("Choose the level of the result.")
     if not code:
         errors["code"] = _("Give the result a code.")
-    elif Result.objects.filter(logframe=logframe, code=code).exclude(pk=pk).exists():
+    elif Result.objects.filter(logframe=logframe, code=code).exclude(pk=pk or 0).exists():
         errors["code"] = _("Another result of the logframe has this code.")
     if level == Level.OUTPUT and parent is None:
         errors["parent"] = _("An output serves an outcome: choose it.")
@@ -184,9 +188,7 @@ def update_result(*, result: Result, by: Any, version: int, changes: dict[str, A
     """Change a result's code, names, parent or order. A new wording returns a submitted or
     approved logframe to draft."""
     with transaction.atomic():
-        current = (
-            Result.objects.select_for_update().select_related("logframe").get(pk=result.pk)
-        )
+        current = Result.objects.select_for_update().select_related("logframe").get(pk=result.pk)
         if current.version != version:
             raise ValidationError(
                 _("Someone changed this result meanwhile. Reload the page and try again."),
@@ -201,9 +203,6 @@ def update_result(*, result: Result, by: Any, version: int, changes: dict[str, A
             parent=changes.get("parent", current.parent),
             pk=current.pk,
         )
-        if "parent" in changes and changes["parent"] is not None:
-            if changes["parent"].pk == current.pk:
-                raise ValidationError({"parent": _("A result cannot serve itself.")})
         changed = {
             field: value for field, value in changes.items() if getattr(current, field) != value
         }
@@ -247,15 +246,16 @@ def _check_indicator(values: dict[str, Any], *, result: Result, pk: int | None =
     code = values.get("code") or ""
     if not code:
         errors["code"] = _("Give the indicator a code.")
-    elif Indicator.objects.filter(result=result, code=code).exclude(pk=pk).exists():
+    elif Indicator.objects.filter(result=result, code=code).exclude(pk=pk or 0).exists():
         errors["code"] = _("Another indicator of this result has this code.")
     if not any(values.get(f"name_{language}") for language in ("ar", "fr", "en")):
         errors["name_en"] = _("Name the indicator.")
     if values.get("kind") not in IndicatorKind.values:
         errors["kind"] = _("Choose whether the indicator is computed or reported.")
-    elif values["kind"] == IndicatorKind.COMPUTED and registry.find(
-        values.get("registry_code") or ""
-    ) is None:
+    elif (
+        values["kind"] == IndicatorKind.COMPUTED
+        and registry.find(values.get("registry_code") or "") is None
+    ):
         errors["registry_code"] = _("Choose one of the registered indicators.")
     unit = values.get("unit")
     if unit not in UnitKind.values:
@@ -277,9 +277,7 @@ def _check_indicator(values: dict[str, Any], *, result: Result, pk: int | None =
 def create_indicator(*, result: Result, by: Any, values: dict[str, Any]) -> Indicator:
     """Add an indicator to a result: computed (it names a registered indicator) or reported.
     A new indicator has not been approved: a submitted or approved logframe returns to draft."""
-    fields = {
-        field: values[field] for field in INDICATOR_FIELDS if values.get(field) is not None
-    }
+    fields = {field: values[field] for field in INDICATOR_FIELDS if values.get(field) is not None}
     fields["code"] = str(fields.get("code", "")).strip()
     if fields.get("kind") == IndicatorKind.REPORTED:
         fields["registry_code"] = ""

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.html import escape
 
 from momentum.core import indicators as registry
@@ -104,7 +105,11 @@ def test_staff_add_an_outcome_under_the_impact_from_the_page(client_for, staff, 
 def test_an_output_must_serve_an_outcome(frame, staff, impact):
     with pytest.raises(ValidationError) as without_parent:
         services.create_result(
-            logframe=frame["logframe"], by=staff, level=Level.OUTPUT, code="X", names={"name_en": "X"}
+            logframe=frame["logframe"],
+            by=staff,
+            level=Level.OUTPUT,
+            code="X",
+            names={"name_en": "X"},
         )
     with pytest.raises(ValidationError) as under_the_impact:
         services.create_result(
@@ -333,7 +338,9 @@ def test_rewording_an_approved_indicator_returns_it_to_draft_and_marks_it(
     assert indicator.changed_since_approval
     entry = AuditEntry.objects.get(verb="results.logframe_returned_to_draft")
     assert "R01" in entry.details["reason"]
-    assert "Changed since approval" in client_for(staff).get("/en/results/logframe/").content.decode()
+    assert (
+        "Changed since approval" in client_for(staff).get("/en/results/logframe/").content.decode()
+    )
 
 
 # --- the workflow ---
@@ -356,9 +363,10 @@ def test_a_colleague_returns_the_submitted_logframe_with_a_comment(
     assert frame["logframe"].return_comment == "Add a target for Morocco."
     entry = AuditEntry.objects.get(verb="results.logframe_returned")
     assert entry.details["comment"] == "Add a target for Morocco."
-    assert "Add a target for Morocco." in client_for(staff).get(
-        "/en/results/logframe/"
-    ).content.decode()
+    assert (
+        "Add a target for Morocco."
+        in client_for(staff).get("/en/results/logframe/").content.decode()
+    )
 
 
 def test_a_return_without_a_comment_is_refused_in_the_users_language(
@@ -372,7 +380,10 @@ def test_a_return_without_a_comment_is_refused_in_the_users_language(
     )
 
     assert response.status_code == 200
-    assert "Dites ce qui doit changer." in response.content.decode()
+    assert "Ce champ est obligatoire." in response.content.decode()
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
+        services.return_logframe(logframe=frame["logframe"], by=colleague, comment="  ")
+    assert refused.value.message_dict["comment"] == ["Dites ce qui doit changer."]
     frame["logframe"].refresh_from_db()
     assert frame["logframe"].status == LogframeStatus.SUBMITTED
 

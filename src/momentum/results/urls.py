@@ -8,6 +8,7 @@ urlpatterns = [
     # --- dashboard and logframe ---
     path("", dashboard.dashboard, name="dashboard"),
     path("logframe/", logframe.logframe, name="logframe"),
+    path("logframe/start/", logframe.logframe_start, name="logframe_start"),
     path("logframe/results/new/", logframe.result_new, name="result_new"),
     path("logframe/results/<int:pk>/edit/", logframe.result_edit, name="result_edit"),
     path(

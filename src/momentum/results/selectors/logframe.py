@@ -50,6 +50,13 @@ def current_logframe() -> Logframe | None:
     return Logframe.objects.select_related("programme").order_by("pk").first()
 
 
+def first_programme() -> Any:
+    """The programme a logframe is started for (one programme per installation for now)."""
+    from momentum.core.models import Programme
+
+    return Programme.objects.order_by("pk").first()
+
+
 def logframe_or_404() -> Logframe:
     logframe = current_logframe()
     if logframe is None:

@@ -61,6 +61,15 @@ def _return_to_draft(logframe_pk: int, by: Any, reason: str) -> bool:
     return returned
 
 
+def start_logframe(*, programme: Any, by: Any) -> Logframe:
+    """Give the programme its (empty, draft) logframe; an existing one is kept as it is."""
+    with transaction.atomic():
+        logframe, created = Logframe.objects.get_or_create(programme=programme)
+        if created:
+            audit.record(by, "results.logframe_started", logframe)
+    return logframe
+
+
 def submit_logframe(*, logframe: Logframe, by: Any, version: int | None = None) -> Logframe:
     with transaction.atomic():
         current = _locked(logframe, version)

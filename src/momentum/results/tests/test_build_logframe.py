@@ -20,6 +20,7 @@ from momentum.results.models import (
     Indicator,
     IndicatorKind,
     Level,
+    Logframe,
     LogframeStatus,
     Period,
     Result,
@@ -73,6 +74,28 @@ def _indicator_data(**overrides: object) -> dict[str, object]:
     }
     data.update(overrides)
     return data
+
+
+# --- starting ---
+
+
+def test_staff_start_the_logframe_of_a_programme_that_has_none(client_for, staff, donor):
+    from momentum.core.tests.factories import ProgrammeFactory
+
+    ProgrammeFactory()
+    page = client_for(donor).get("/en/results/logframe/")
+    assert page.status_code == 404  # nothing to read yet
+    page = client_for(staff).get("/en/results/logframe/")
+    assert "Start the logframe" in page.content.decode()
+
+    response = client_for(staff).post("/en/results/logframe/start/")
+    client_for(staff).post("/en/results/logframe/start/")  # twice: still one
+
+    assert response.status_code == 302
+    logframe = Logframe.objects.get()
+    assert logframe.status == LogframeStatus.DRAFT
+    assert AuditEntry.objects.filter(verb="results.logframe_started").count() == 1
+    assert "Add a result" in client_for(staff).get("/en/results/logframe/").content.decode()
 
 
 # --- results ---

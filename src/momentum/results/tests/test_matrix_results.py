@@ -20,6 +20,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "results:dashboard":                (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:logframe":                 (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:logframe_transition":      (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "results:logframe_start":           (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "results:result_new":               (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:result_edit":              (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:indicator_new":            (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
@@ -58,6 +59,7 @@ ROUTES = {
     "results:dashboard": ("get", lambda w: "/en/results/"),
     "results:logframe": ("get", lambda w: "/en/results/logframe/"),
     "results:logframe_transition": ("post", lambda w: "/en/results/logframe/submit/"),
+    "results:logframe_start": ("post", lambda w: "/en/results/logframe/start/"),
     "results:result_new": ("get", lambda w: "/en/results/logframe/results/new/"),
     "results:result_edit": ("get", lambda w: f"/en/results/logframe/results/{w.result}/edit/"),
     "results:indicator_new": (

@@ -20,6 +20,8 @@ from momentum.results.forms import IndicatorForm, LogframeReturnForm, ResultForm
 from momentum.results.models import Direction, Logframe
 from momentum.results.selectors.logframe import (
     audience_for,
+    current_logframe,
+    first_programme,
     get_indicator,
     get_period,
     get_result,
@@ -56,8 +58,25 @@ def _logframe_page(
 @login_required
 def logframe(request: AuthenticatedRequest) -> HttpResponse:
     audience_for(request.user)  # who may see the dashboard may read the logframe
-    frame = logframe_or_404()
+    frame = current_logframe()
+    if frame is None:
+        # Before anything is built: staff start it here, others have nothing to read.
+        programme = first_programme()
+        if programme is None or not request.user.has_perm("results.manage_logframe"):
+            raise Http404
+        return render(request, "results/logframe_start.html", {"programme": programme})
     return _logframe_page(request, frame, LogframeReturnForm(initial={"version": frame.version}))
+
+
+@login_required
+@require_POST
+def logframe_start(request: AuthenticatedRequest) -> HttpResponse:
+    _require_manager(request)
+    programme = first_programme()
+    if programme is None:
+        raise Http404
+    services.start_logframe(programme=programme, by=request.user)
+    return redirect("results:logframe")
 
 
 TRANSITION_PERMISSIONS = {

@@ -19,6 +19,10 @@ class PeriodForm(forms.Form):
     ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
+class PeriodEditForm(PeriodForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Why is the period re-opened?"), widget=forms.Textarea)
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("indicators/<int:pk>/edit/", logframe.indicator_edit, name="indicator_edit"),
     # --- periods ---
     path("periods/", periods.period_list, name="periods"),
+    path("periods/<int:pk>/edit/", periods.period_edit, name="period_edit"),
     path("periods/<int:pk>/close/", periods.period_close, name="period_close"),
     path("periods/<int:pk>/reopen/", periods.period_reopen, name="period_reopen"),
     path("periods/<int:pk>/narratives/", periods.narratives, name="narratives"),

@@ -504,6 +504,74 @@ def test_staff_define_a_period_from_the_page(client_for, staff, frame):
     assert AuditEntry.objects.filter(verb="results.period_created").exists()
 
 
+def test_staff_correct_an_open_period_and_an_overlap_is_refused(client_for, staff, frame):
+    first = frame["first"]
+    url = f"/en/results/periods/{first.pk}/edit/"
+    corrected = {
+        "name": "2026 S1",
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-06-29",
+        "version": first.version,
+    }
+
+    assert client_for(staff).post(url, corrected).status_code == 302
+    first.refresh_from_db()
+    overlapping = client_for(staff).post(
+        url, {**corrected, "ends_on": "2026-07-15", "version": first.version}
+    )
+
+    assert (first.name, str(first.ends_on)) == ("2026 S1", "2026-06-29")
+    assert "These dates overlap the period 2026 H2." in overlapping.content.decode()
+    assert 'value="2026-07-15"' in overlapping.content.decode()
+    first.refresh_from_db()
+    assert str(first.ends_on) == "2026-06-29"
+    assert AuditEntry.objects.get(verb="results.period_changed").details["before"]["name"] == (
+        "2026 H1"
+    )
+
+
+def test_a_stale_or_closed_period_is_not_changed(staff, frame):
+    from momentum.results.services import periods as period_services
+    from momentum.results.tests.factories import close
+
+    first, second = frame["first"], frame["second"]
+    stale = first.version
+    period_services.update_period(
+        period=first,
+        by=staff,
+        version=stale,
+        name="A",
+        starts_on=first.starts_on,
+        ends_on=first.ends_on,
+    )
+    with pytest.raises(ValidationError) as refused_stale:
+        period_services.update_period(
+            period=first,
+            by=staff,
+            version=stale,
+            name="B",
+            starts_on=first.starts_on,
+            ends_on=first.ends_on,
+        )
+    close(second, staff)
+    second.refresh_from_db()
+    with pytest.raises(ValidationError) as refused_closed:
+        period_services.update_period(
+            period=second,
+            by=staff,
+            version=second.version,
+            name="C",
+            starts_on=second.starts_on,
+            ends_on=second.ends_on,
+        )
+
+    assert refused_stale.value.code == "stale"
+    assert refused_closed.value.code == "closed"
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.name, second.name) == ("A", "2026 H2")
+
+
 # --- query counts: the pages cost the same whatever the size of the logframe ---
 
 
@@ -537,6 +605,8 @@ PAGES = [
     ("/en/results/indicators/{indicator}/edit/", 7),
     # the periods
     ("/en/results/periods/", 5),
+    # the period
+    ("/en/results/periods/{period}/edit/", 5),
 ]
 
 
@@ -545,7 +615,9 @@ def test_the_logframe_pages_cost_the_same_queries_whatever_the_rows(
     client_for, staff, frame, url, queries, django_assert_max_num_queries
 ):
     client = client_for(staff)
-    address = url.format(outcome=frame["outcome"].pk, indicator=frame["trained"].pk)
+    address = url.format(
+        outcome=frame["outcome"].pk, indicator=frame["trained"].pk, period=frame["first"].pk
+    )
     with django_assert_max_num_queries(queries):
         assert client.get(address).status_code == 200
 

@@ -370,7 +370,7 @@ def test_rewording_an_approved_indicator_returns_it_to_draft_and_marks_it(
 
 
 def test_a_colleague_returns_the_submitted_logframe_with_a_comment(
-    client_for, frame, staff, colleague
+    client_for, frame, staff, colleague, donor
 ):
     services.submit_logframe(logframe=frame["logframe"], by=staff)
     frame["logframe"].refresh_from_db()
@@ -390,6 +390,9 @@ def test_a_colleague_returns_the_submitted_logframe_with_a_comment(
         "Add a target for Morocco."
         in client_for(staff).get("/en/results/logframe/").content.decode()
     )
+    # A word between staff: the donor reads the logframe, not the exchange about it.
+    donor_page = client_for(donor).get("/en/results/logframe/").content.decode()
+    assert "Add a target for Morocco." not in donor_page
 
 
 def test_a_return_without_a_comment_is_refused_in_the_users_language(

@@ -255,6 +255,29 @@ def test_staff_add_a_computed_indicator_then_set_its_targets(client_for, staff, 
     assert indicator.targets.count() == 2
 
 
+def test_staff_set_targets_per_period_and_country_from_the_indicator_page(
+    client_for, staff, frame, jordan
+):
+    indicator = frame["trained"]
+    url = f"/en/results/indicators/{indicator.pk}/edit/"
+    client = client_for(staff)
+
+    for data in (
+        {"period": frame["first"].pk, "country": jordan.pk, "value": "15"},
+        {"period": "", "country": "", "value": "300"},  # the end of the programme, overall
+    ):
+        assert client.post(url, {"save_target": "1", **data}).status_code == 302
+    refused = client.post(
+        f"/fr/results/indicators/{indicator.pk}/edit/",
+        {"save_target": "1", "period": "", "country": "", "value": "beaucoup"},
+    )
+
+    targets = {(t.period_id, t.country_id): t.value for t in indicator.targets.all()}
+    assert targets == {(frame["first"].pk, jordan.pk): Decimal("15"), (None, None): Decimal("300")}
+    assert "Une cible de cet indicateur est un nombre." in refused.content.decode()
+    assert 'value="beaucoup"' in refused.content.decode()
+
+
 def test_a_reported_indicator_names_no_registered_one(frame, staff):
     indicator = services.create_indicator(
         result=frame["outcome"],

@@ -152,7 +152,8 @@ def run_live_refresh(job: Job) -> dict[str, Any]:
     """The job staff start with "Refresh the figures now": refresh one open period."""
     started = time.perf_counter()
     period = Period.objects.get(pk=job.parameters["period"])
-    count = refresh_live_figures(period=period, job=job) if period.status == PeriodStatus.OPEN else 0
+    still_open = period.status == PeriodStatus.OPEN
+    count = refresh_live_figures(period=period, job=job) if still_open else 0
     report = {
         "indicators": count,
         "seconds": round(time.perf_counter() - started, 2),

@@ -16,13 +16,13 @@ from momentum.results.chart import trend_svg
 from momentum.results.models import Level, Period, Result
 from momentum.results.selectors import dashboard as board
 from momentum.results.selectors.figures import figures_as_of, is_stale
-from momentum.results.services import figures as figure_services
 from momentum.results.selectors.logframe import (
     audience_for,
     get_period,
     logframe_or_404,
     periods_of,
 )
+from momentum.results.services import figures as figure_services
 
 
 def _choices(request: AuthenticatedRequest) -> dict[str, object]:
@@ -113,7 +113,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "can_drill": request.user.has_perm("results.drill_down"),
             "as_of": as_of,
             "stale": is_stale(as_of),
-            "can_refresh": not period.is_closed and request.user.has_perm("results.refresh_figures"),
+            "can_refresh": (
+                not period.is_closed and request.user.has_perm("results.refresh_figures")
+            ),
         }
     )
     return render(request, "results/dashboard.html", context)

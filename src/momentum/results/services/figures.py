@@ -8,6 +8,7 @@ tasks are in ``services.periods``), so tasks and services never import each othe
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -86,7 +87,7 @@ def fail_snapshot(job: Job) -> None:
 
 
 def store_live_figures(
-    *, period: Period, figures: dict[Indicator, Figures], computed_at: Any = None
+    *, period: Period, figures: dict[Indicator, Figures], computed_at: datetime | None = None
 ) -> None:
     """Store (insert or replace) the current figures of an open period's computed indicators,
     in one statement. Each figure's ``computed_at`` is set to the time stored."""

@@ -8,4 +8,7 @@ class ResultsConfig(AppConfig):
     verbose_name = _("Results")
 
     def ready(self) -> None:
-        from momentum.results import demo_data, home, navigation, rules  # noqa: F401
+        from momentum.core import periodic
+        from momentum.results import demo_data, home, navigation, rules, tasks  # noqa: F401
+
+        periodic.register("results.live_figures", tasks.ensure_live_refresh)

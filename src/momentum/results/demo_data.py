@@ -28,6 +28,7 @@ from momentum.results.models import (
     Result,
     UnitKind,
 )
+from momentum.results.services import figures as figure_services
 from momentum.results.services import logframe as logframe_services
 from momentum.results.services import periods as period_services
 from momentum.results.services import values as value_services
@@ -303,6 +304,8 @@ def seed_results(say: Callable[[str], None]) -> None:
             by=focal[countries[0].code],
             text="Draft module on gender-sensitive policing reviewed by the academy.",
         )
+    # The open period's figures as the background refresh would have stored them.
+    figure_services.refresh_live_figures(period=periods[2])
     say(
         f"Results: a logframe of {Indicator.objects.filter(result__logframe=logframe).count()} "
         f"indicators, periods {', '.join(period.name for period in periods)} (two closed)."
@@ -313,4 +316,4 @@ def _close(period: Period, by: User) -> None:
     """Close a period at once (the demo does not wait for a worker)."""
     job = jobs.create_job(kind=period_services.SNAPSHOT_JOB_KIND, by=by, period=period.pk)
     Period.objects.filter(pk=period.pk).update(status=PeriodStatus.CLOSING, job=job)
-    period_services.run_snapshot(job)
+    figure_services.run_snapshot(job)

@@ -66,6 +66,8 @@ rules.add_perm("results.submit_logframe", is_results_staff)
 rules.add_perm("results.approve_logframe", is_results_staff & is_submitted & did_not_submit)
 rules.add_perm("results.return_logframe", is_results_staff & is_submitted & did_not_submit)
 rules.add_perm("results.manage_periods", is_results_staff)
+# Computing an open period's figures afresh now, without waiting for the periodic refresh.
+rules.add_perm("results.refresh_figures", is_results_staff)
 # --- reported values ---
 rules.add_perm("results.report_values", is_results_staff | is_results_focal_point)
 rules.add_perm("results.edit_value", may_report_for)

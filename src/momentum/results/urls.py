@@ -28,6 +28,7 @@ urlpatterns = [
     path("periods/<int:pk>/edit/", periods.period_edit, name="period_edit"),
     path("periods/<int:pk>/close/", periods.period_close, name="period_close"),
     path("periods/<int:pk>/reopen/", periods.period_reopen, name="period_reopen"),
+    path("periods/<int:pk>/refresh/", periods.period_refresh, name="period_refresh"),
     path("periods/<int:pk>/narratives/", periods.narratives, name="narratives"),
     # --- reported values ---
     path("values/", values.value_list, name="values"),

@@ -12,7 +12,13 @@ from momentum.results.models.logframe import (
     Target,
     UnitKind,
 )
-from momentum.results.models.periods import Narrative, Period, PeriodStatus, Snapshot
+from momentum.results.models.periods import (
+    LiveFigures,
+    Narrative,
+    Period,
+    PeriodStatus,
+    Snapshot,
+)
 from momentum.results.models.values import ReportedValue, ValueStatus
 
 __all__ = [
@@ -21,6 +27,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Level",
+    "LiveFigures",
     "Logframe",
     "LogframeStatus",
     "Narrative",

@@ -55,7 +55,21 @@ class Period(models.Model):
         return self.status == PeriodStatus.CLOSED
 
 
-class Snapshot(models.Model):
+class StoredFigures(models.Model):
+    """An indicator's figures for a period as stored: the shape shared by the frozen snapshot
+    of a closed period and the live figures of an open one (``Figures`` reads and writes it)."""
+
+    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    cumulative = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    text = models.TextField(blank=True)  # a qualitative value
+    crosstab = models.JSONField(default=dict, blank=True)  # the period's country by sex table
+    by_country = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Snapshot(StoredFigures):
     """One indicator's figures for a closed period, as they were when it closed: never
     changed afterwards (a re-opened period is snapshotted anew when it closes again)."""
 
@@ -63,11 +77,6 @@ class Snapshot(models.Model):
     indicator = models.ForeignKey(
         "results.Indicator", on_delete=models.CASCADE, related_name="snapshots"
     )
-    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    cumulative = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    text = models.TextField(blank=True)  # a qualitative value
-    crosstab = models.JSONField(default=dict, blank=True)  # the period's country by sex table
-    by_country = models.JSONField(default=dict, blank=True)
     wording = models.JSONField(default=dict)  # the definition used (Indicator.wording())
     taken_at = models.DateTimeField()
 
@@ -80,6 +89,35 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.indicator_id}"
+
+
+class LiveFigures(StoredFigures):
+    """A computed indicator's current figures for an open period, refreshed in the background
+    every few minutes and on demand, so that the dashboard reads them instead of computing
+    every indicator on every request. Never a report: closing the period freezes a snapshot
+    computed afresh. The registry code and the dates they were computed for are kept, so that
+    figures computed before the indicator or the period changed are not shown as current."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="live_figures")
+    indicator = models.ForeignKey(
+        "results.Indicator", on_delete=models.CASCADE, related_name="live_figures"
+    )
+    registry_code = models.CharField(max_length=100)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("live figures")
+        verbose_name_plural = _("live figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "indicator"], name="one_live_figures_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.indicator_id} {self.computed_at:%Y-%m-%d %H:%M}"
 
 
 class Narrative(models.Model):

@@ -1,10 +1,11 @@
-"""The figures of the logframe's indicators for a period: live while the period is open, read
-from its snapshot once it is closed. The one place where the registry is read."""
+"""The figures of the logframe's indicators for a period: while the period is open, the live
+figures stored by the background refresh (computed here only for an indicator that has none
+yet); read from its snapshot once it is closed. The one place where the registry is read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from momentum.core.indicators import CrossTab
 from momentum.results.models import (
     Indicator,
     IndicatorKind,
+    LiveFigures,
     Period,
     ReportedValue,
     Snapshot,
@@ -34,6 +36,10 @@ class Figures:
     by_country: dict[str, Decimal] = field(default_factory=dict)  # cumulative, per country
     wording: dict[str, Any] = field(default_factory=dict)
     frozen: bool = False
+    # An open period's computed indicator: when the stored figures were computed (None while
+    # computed during this request, before they are stored).
+    computed_at: datetime | None = None
+    computed_now: bool = False  # computed during this request: nothing was stored yet
 
     def to_snapshot_fields(self) -> dict[str, Any]:
         return {
@@ -54,6 +60,18 @@ class Figures:
             by_country={code: Decimal(value) for code, value in snapshot.by_country.items()},
             wording=snapshot.wording,
             frozen=True,
+        )
+
+    @classmethod
+    def from_live(cls, stored: LiveFigures, indicator: Indicator) -> Figures:
+        return cls(
+            value=stored.value,
+            cumulative=stored.cumulative,
+            text=stored.text,
+            crosstab=CrossTab.from_json(stored.crosstab) if stored.crosstab else None,
+            by_country={code: Decimal(value) for code, value in stored.by_country.items()},
+            wording=indicator.wording(),  # the wording is read, not computed: always current
+            computed_at=stored.computed_at,
         )
 
 
@@ -130,17 +148,57 @@ def live_figures(indicator: Indicator, period: Period, reported: list[ReportedVa
     return figures
 
 
+# The background task refreshes an open period's figures this often; figures older than
+# STALE_AFTER mean the refresh has not run (no worker, or a failing one): the page says so.
+LIVE_REFRESH_MINUTES = 5
+STALE_AFTER = timedelta(minutes=3 * LIVE_REFRESH_MINUTES)
+
+
+def is_stale(computed_at: datetime | None, now: datetime | None = None) -> bool:
+    return computed_at is not None and (now or timezone.now()) - computed_at > STALE_AFTER
+
+
+def _is_current(stored: LiveFigures, indicator: Indicator, period: Period) -> bool:
+    """Stored figures count only for what they were computed for: the same registered
+    indicator and the period's dates as they are now."""
+    return (
+        stored.registry_code == indicator.registry_code
+        and stored.starts_on == period.starts_on
+        and stored.ends_on == period.ends_on
+    )
+
+
 def figures_for_period(period: Period, indicators: list[Indicator]) -> dict[int, Figures]:
-    """Each indicator's figures: frozen ones for a closed period (one query), live ones for an
-    open period (one query for reported values, one or two per computed indicator)."""
+    """Each indicator's figures. A closed period: its snapshot (one query). An open period: the
+    reported values (one query) and the stored live figures of the computed indicators (one
+    query), whatever the number of records; a computed indicator with no current stored
+    figures is computed now (one or two queries) and marked ``computed_now``, so that the
+    caller can store it."""
     if period.is_closed:
         snapshots = Snapshot.objects.filter(period=period, indicator__in=indicators)
         return {snapshot.indicator_id: Figures.from_snapshot(snapshot) for snapshot in snapshots}
     reported = approved_values_by_indicator(period)
-    return {
-        indicator.pk: live_figures(indicator, period, reported.get(indicator.pk, []))
-        for indicator in indicators
+    computed = [item for item in indicators if item.kind == IndicatorKind.COMPUTED]
+    stored = {
+        row.indicator_id: row
+        for row in LiveFigures.objects.filter(period=period, indicator__in=computed)
     }
+    figures: dict[int, Figures] = {}
+    for indicator in indicators:
+        row = stored.get(indicator.pk)
+        if row is not None and _is_current(row, indicator, period):
+            figures[indicator.pk] = Figures.from_live(row, indicator)
+            continue
+        found = live_figures(indicator, period, reported.get(indicator.pk, []))
+        found.computed_now = indicator.kind == IndicatorKind.COMPUTED
+        figures[indicator.pk] = found
+    return figures
+
+
+def figures_as_of(figures: dict[int, Figures]) -> datetime | None:
+    """When the oldest of the stored live figures shown was computed (None: none stored)."""
+    times = [item.computed_at for item in figures.values() if item.computed_at is not None]
+    return min(times, default=None)
 
 
 def trend(indicators: list[Indicator]) -> dict[int, list[tuple[Period, Decimal | None]]]:

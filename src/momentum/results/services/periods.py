@@ -1,23 +1,22 @@
-"""Reporting periods: creating them, closing one (a background snapshot of every indicator)
-and re-opening one with a reason."""
+"""Reporting periods: creating them, closing one (a background snapshot of every indicator),
+refreshing an open one's live figures (a background job) and re-opening one with a reason.
+
+The work the background tasks do is in ``services.figures``; these services only queue it."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
 from momentum.core import services as jobs
 from momentum.core.models import Job
 from momentum.results.models import (
-    Indicator,
     Logframe,
     Narrative,
     Period,
@@ -25,9 +24,10 @@ from momentum.results.models import (
     Result,
     Snapshot,
 )
-from momentum.results.selectors.figures import approved_values_by_indicator, live_figures
+from momentum.results.tasks import refresh_period_figures, snapshot_period
 
 SNAPSHOT_JOB_KIND = "results.snapshot"
+REFRESH_JOB_KIND = "results.refresh_figures"
 
 
 def _check_period(
@@ -119,8 +119,6 @@ def _open_for_change(period: Period) -> Period:
 def close_period(*, period: Period, by: Any, language: str = "en") -> Job:
     """Start closing the period: a background job snapshots every indicator, then the period
     is closed. The returned job shows the progress."""
-    from momentum.results.tasks import snapshot_period
-
     with transaction.atomic():
         current = _open_for_change(period)
         job = jobs.create_job(
@@ -138,51 +136,26 @@ def close_period(*, period: Period, by: Any, language: str = "en") -> Job:
     return job
 
 
-def run_snapshot(job: Job) -> dict[str, Any]:
-    """Freeze every indicator of the period's logframe, one at a time, then close the period.
-    Each indicator's figures are computed from the records in a grouped query or two."""
-    started = time.perf_counter()
-    period = Period.objects.select_related("logframe").get(pk=job.parameters["period"])
-    indicators = list(Indicator.objects.filter(result__logframe=period.logframe).order_by("pk"))
-    jobs.start_job(job, total=len(indicators))
-    reported = approved_values_by_indicator(period)
-    taken_at = timezone.now()
+def refresh_figures_now(*, period: Period, by: Any, language: str = "en") -> Job:
+    """Start computing an open period's live figures afresh (staff's "Refresh the figures
+    now"), rather than wait for the next periodic refresh. The returned job shows the
+    progress."""
+    if period.status != PeriodStatus.OPEN:
+        raise ValidationError(
+            _("The period %(name)s is closed: its figures are frozen.") % {"name": period.name},
+            code="closed",
+        )
     with transaction.atomic():
-        Snapshot.objects.filter(period=period).delete()
-        for indicator in indicators:
-            figures = live_figures(indicator, period, reported.get(indicator.pk, []))
-            Snapshot.objects.create(
-                period=period,
-                indicator=indicator,
-                wording=figures.wording,
-                taken_at=taken_at,
-                **figures.to_snapshot_fields(),
-            )
-            jobs.advance_job(job)
-        Period.objects.filter(pk=period.pk).update(
-            status=PeriodStatus.CLOSED,
-            closed_at=taken_at,
-            closed_by=job.created_by,
-            version=F("version") + 1,
+        job = jobs.create_job(
+            kind=REFRESH_JOB_KIND,
+            by=by,
+            period=period.pk,
+            language=language,
+            report_template="results/_refresh_report.html",
         )
-        seconds = round(time.perf_counter() - started, 2)
-        audit.record(
-            job.created_by,
-            "results.period_closed",
-            period,
-            indicators=len(indicators),
-            seconds=seconds,
-        )
-    report = {"indicators": len(indicators), "seconds": seconds, "period": period.name}
-    jobs.finish_job(job, report=report)
-    return report
-
-
-def fail_snapshot(job: Job) -> None:
-    """The snapshot stopped: the period is open again, nothing frozen half-way."""
-    Period.objects.filter(pk=job.parameters["period"], status=PeriodStatus.CLOSING).update(
-        status=PeriodStatus.OPEN
-    )
+        audit.record(by, "results.figures_refresh_requested", period, job=job.pk)
+        transaction.on_commit(lambda: refresh_period_figures.enqueue(job_id=job.pk))
+    return job
 
 
 def reopen_period(*, period: Period, by: Any, reason: str, version: int | None = None) -> Period:

@@ -13,14 +13,16 @@ from momentum.core.indicators import UNKNOWN
 from momentum.core.models import Country
 from momentum.people.http import AuthenticatedRequest
 from momentum.results.chart import trend_svg
-from momentum.results.models import Level, Result
+from momentum.results.models import Level, Period, Result
 from momentum.results.selectors import dashboard as board
+from momentum.results.selectors.figures import figures_as_of, is_stale
 from momentum.results.selectors.logframe import (
     audience_for,
     get_period,
     logframe_or_404,
     periods_of,
 )
+from momentum.results.services import figures as figure_services
 
 
 def _choices(request: AuthenticatedRequest) -> dict[str, object]:
@@ -71,13 +73,20 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     context = _choices(request)
     if not context["periods"]:
         return render(request, "results/dashboard.html", context)
+    period: Period = context["period"]  # type: ignore[assignment]
     results, rows = board.dashboard(
         logframe=context["logframe"],  # type: ignore[arg-type]
-        period=context["period"],  # type: ignore[arg-type]
+        period=period,
         audience=context["audience"],  # type: ignore[arg-type]
         country=context["country"],  # type: ignore[arg-type]
         outcome=context["outcome"],  # type: ignore[arg-type]
     )
+    computed_now = {row.indicator: row.figures for row in rows if row.figures.computed_now}
+    if computed_now:
+        # Nothing stored yet for these (a new period or indicator): computed once here, kept
+        # for the next readers until the background refresh replaces them.
+        figure_services.store_live_figures(period=period, figures=computed_now)
+    as_of = figures_as_of({row.indicator.pk: row.figures for row in rows})
     rtl = get_language_bidi()
     for row in rows:
         if row.trend and row.indicator.is_numeric and not context["country"]:
@@ -102,6 +111,11 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
                 )
             ),
             "can_drill": request.user.has_perm("results.drill_down"),
+            "as_of": as_of,
+            "stale": is_stale(as_of),
+            "can_refresh": (
+                not period.is_closed and request.user.has_perm("results.refresh_figures")
+            ),
         }
     )
     return render(request, "results/dashboard.html", context)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -71,6 +72,22 @@ def period_close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         for message in error.messages:
             messages.error(request, message)
         return redirect("results:periods")
+    return redirect("core:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def period_refresh(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Staff's "Refresh the figures now": the open period's figures computed afresh in a job."""
+    if not request.user.has_perm("results.refresh_figures"):
+        raise PermissionDenied
+    period = get_period(logframe_or_404(), pk)
+    try:
+        job = services.refresh_figures_now(period=period, by=request.user, language=get_language())
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(f"{reverse('results:dashboard')}?period={period.pk}")
     return redirect("core:job", pk=job.pk)
 
 

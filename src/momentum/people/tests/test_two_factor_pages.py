@@ -231,3 +231,55 @@ def test_the_setup_page_speaks_the_readers_language(client, officer, language):
 
     expected = {"fr": "authentification à deux facteurs", "en": "two-factor authentication"}
     assert expected[language] in response.content.decode().lower()
+
+
+def _with_a_key(user: User, name: str = "حاسوب العمل") -> Authenticator:
+    return Authenticator.objects.create(
+        user=user,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": name, "credential": {"clientExtensionResults": {"credProps": {"rk": True}}}},
+    )
+
+
+def test_the_keys_are_listed_in_arabic_and_can_be_renamed_and_removed(client, officer):
+    _with_totp(officer)
+    key = _with_a_key(officer)
+    _signed_in(client, officer)
+
+    listed = client.get("/ar/accounts/2fa/webauthn/").content.decode()
+    assert "<bdi>حاسوب العمل</bdi>" in listed
+    assert "مفتاح مرور" in listed  # a passkey, in the glossary's words
+    assert f'href="/ar/accounts/2fa/webauthn/keys/{key.pk}/remove/"' in listed
+    edit = f"/ar/accounts/2fa/webauthn/keys/{key.pk}/edit/"
+    assert "إعادة تسمية المفتاح" in client.get(edit).content.decode()
+    renamed = client.post(edit, {"name": "المفتاح الأزرق"})
+    assert renamed["Location"] == "/ar/accounts/2fa/webauthn/"
+    key.refresh_from_db()
+    assert key.data["name"] == "المفتاح الأزرق"
+
+    page = client.get(f"/ar/accounts/2fa/webauthn/keys/{key.pk}/remove/").content.decode()
+    assert "«المفتاح الأزرق»" in page and 'class="button--danger"' in page
+    removed = client.post(f"/ar/accounts/2fa/webauthn/keys/{key.pk}/remove/")
+
+    assert removed["Location"] == "/ar/accounts/2fa/webauthn/"
+    assert not Authenticator.objects.filter(pk=key.pk).exists()
+
+
+def test_another_persons_key_is_not_found(client, officer, outsider):
+    key = _with_a_key(outsider)
+    _with_totp(officer)
+    _signed_in(client, officer)
+
+    assert client.get(f"/ar/accounts/2fa/webauthn/keys/{key.pk}/remove/").status_code == 404
+    assert client.post(f"/ar/accounts/2fa/webauthn/keys/{key.pk}/remove/").status_code == 404
+    assert Authenticator.objects.filter(pk=key.pk).exists()
+
+
+def test_the_add_key_page_keeps_allauths_fields_in_the_platforms_words(client, officer):
+    response = _signed_in(client, officer).get("/ar/accounts/2fa/webauthn/add/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="name"' in html and 'name="credential"' in html
+    assert 'id="mfa_webauthn_add"' in html and 'id="js_data"' in html
+    assert "اسم للتمييز بين مفاتيحك" in html

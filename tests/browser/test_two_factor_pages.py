@@ -1,8 +1,8 @@
 """An officer sets up two-factor authentication in Arabic, by clicking from the overview, and
 signs in again with it; axe-core audits each page she meets on the way (sign-in, overview,
 re-authentication, set-up, the sign-in code step). Its figures are written to
-``test-output/axe-ar-two-factor.json``; the set-up page's screenshots (desktop and phone) to
-``test-output/``."""
+``test-output/axe-ar-two-factor.json``; screenshots of the overview, the set-up page (desktop
+and phone) and the sign-in code step to ``test-output/``."""
 
 from __future__ import annotations
 
@@ -63,6 +63,8 @@ def _set_up_and_sign_in_again(context: Any, server_url: str, officer: Any) -> No
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert ARABIC_TERM in page.locator("h1").inner_text()
     figures["overview"] = axe_violations(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "two-factor-overview-ar-desktop.png"), full_page=True)
 
     # The overview's button leads to the set-up, through the password confirmed once more.
     with page.expect_navigation():
@@ -77,7 +79,6 @@ def _set_up_and_sign_in_again(context: Any, server_url: str, officer: Any) -> No
     assert page.locator("img.qr-code").is_visible()
     assert page.locator("label[for=id_code]").is_visible()
     figures["set-up"] = axe_violations(page)
-    SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "two-factor-setup-ar-desktop.png"), full_page=True)
     page.set_viewport_size(PHONE)
     page.screenshot(path=str(SCREENSHOTS / "two-factor-setup-ar-phone.png"), full_page=True)
@@ -110,6 +111,9 @@ def _set_up_and_sign_in_again(context: Any, server_url: str, officer: Any) -> No
     assert _path(page) == "/ar/accounts/2fa/authenticate/"
     assert ARABIC_TERM in page.locator("h1").inner_text()
     figures["sign-in code step"] = axe_violations(page)
+    page.screenshot(
+        path=str(SCREENSHOTS / "two-factor-sign-in-code-ar-desktop.png"), full_page=True
+    )
     recovery = RecoveryCodes(
         Authenticator.objects.get(user=officer, type=Authenticator.Type.RECOVERY_CODES)
     ).get_unused_codes()[0]

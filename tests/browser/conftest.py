@@ -35,6 +35,8 @@ PHONE = {"width": 390, "height": 844}
 PASSWORD = "correct-horse-battery"  # the factories' password
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output"
 _BROWSER_DIR = Path(__file__).resolve().parent
+AXE = _BROWSER_DIR / "fixtures" / "axe.min.js"
+BLOCKING = {"serious", "critical"}  # the axe impacts a page may not have
 
 
 def _browser_required() -> bool:
@@ -55,6 +57,18 @@ def _skip_or_fail(reason: str) -> None:
             pytrace=False,
         )
     pytest.skip(reason)
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's violations on ``page`` (id, impact, node count, the first targets). axe is
+    injected as a script: open the page in a context made with ``bypass_csp=True``."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+        " targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
+    )
+    return list(result)
 
 
 # --- the guard: under MOMENTUM_REQUIRE_BROWSER the browser tests must actually run ----------

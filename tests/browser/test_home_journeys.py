@@ -25,24 +25,13 @@ from django.utils import translation
 
 from momentum.people.models import User
 
-from .conftest import DESKTOP
+from .conftest import BLOCKING, DESKTOP
+from .conftest import axe_violations as _audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-AXE = Path(__file__).resolve().parent / "fixtures" / "axe.min.js"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
-BLOCKING = {"serious", "critical"}
-
-
-def _audit(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
-        " targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
-    )
-    return list(result)
 
 
 def _pages_of(user: User) -> list[str]:

@@ -51,7 +51,7 @@ def session_nominations_for(user: Any, session: Session) -> QuerySet[Nomination]
 def with_officers(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:
     """Nominations with everything shown about the officer, in two queries."""
     return nominations.select_related(
-        "officer__user", "officer__agency", "country"
+        "officer__user", "officer__agency", "officer__rank", "country"
     ).prefetch_related("officer__areas_of_work")
 
 

@@ -103,6 +103,7 @@ def text_from_ranks(apps, schema_editor):
         details["rank"] = names.get(details.pop("rank_id"), "")
         invitation.details = details
         invitation.save(update_fields=["details"])
+    Profile.objects.update(rank_ref=None)
     Rank.objects.all().delete()
 
 

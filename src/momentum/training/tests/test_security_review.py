@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from momentum.core.models import AuditEntry
 from momentum.people.models import Role, RoleAssignment
-from momentum.people.tests.factories import ProfileFactory, UserFactory
+from momentum.people.tests.factories import ProfileFactory, RankFactory, UserFactory
 from momentum.training.models import (
     Attendance,
     NominationStatus,
@@ -156,7 +156,8 @@ def hostile_world(jordan, trainer, officer):  # type: ignore[no-untyped-def]
         given_name_ar=PAYLOAD,
         family_name_ar=PAYLOAD,
     )
-    profile = ProfileFactory(user=hostile_user, country=jordan, rank=PAYLOAD)
+    rank = RankFactory(name_en=PAYLOAD, name_fr=PAYLOAD, name_ar=PAYLOAD)
+    profile = ProfileFactory(user=hostile_user, country=jordan, rank=rank)
     profile.agency.name = PAYLOAD
     profile.agency.acronym = ""
     profile.agency.save()

@@ -118,6 +118,16 @@ def test_board_lists_nominations_grouped_by_country_with_what_staff_need(
     assert "Heads the document-fraud desk." in content
 
 
+def test_the_board_names_ranks_in_arabic_on_arabic_pages(client_for, staff, jordan):
+    session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
+    _nomination(session, jordan)
+
+    content = client_for(staff).get(_board(session).replace("/en/", "/ar/", 1)).content.decode()
+
+    assert "مفتش شرطة" in content
+    assert "Inspector" not in content
+
+
 def test_selecting_with_htmx_updates_the_row_and_the_summary(client_for, staff, jordan):
     session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
     nomination = _nomination(session, jordan, Sex.FEMALE)

@@ -39,6 +39,11 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
+def _name_in(rank: Rank, language: str) -> str:
+    """One language's column of the rank's name (modeltranslation), empty when missing."""
+    return str(getattr(rank, f"name_{language}") or "")
+
+
 class RankOut(Schema):
     """A rank with its names in the three languages; ``name`` is in the request's language."""
 
@@ -55,15 +60,15 @@ class RankOut(Schema):
 
     @staticmethod
     def resolve_name_ar(rank: Rank) -> str:
-        return rank.name_ar or ""
+        return _name_in(rank, "ar")
 
     @staticmethod
     def resolve_name_fr(rank: Rank) -> str:
-        return rank.name_fr or ""
+        return _name_in(rank, "fr")
 
     @staticmethod
     def resolve_name_en(rank: Rank) -> str:
-        return rank.name_en or ""
+        return _name_in(rank, "en")
 
 
 class PersonOut(Schema):

@@ -132,9 +132,7 @@ def profile_url(profile: Profile) -> str:
 @login_required
 def my_account(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    profile = (
-        Profile.objects.filter(user=user).select_related("country", "agency", "rank").first()
-    )
+    profile = Profile.objects.filter(user=user).select_related("country", "agency", "rank").first()
     if request.method == "POST":
         form = AccountSettingsForm(request.POST)
         if form.is_valid():

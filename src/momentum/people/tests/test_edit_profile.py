@@ -72,7 +72,8 @@ def test_officer_edits_own_profile_without_an_audit_entry(client_for, officer):
     profile = officer.profile
 
     response = client_for(officer).post(
-        OWN_URL, _form(profile, rank=_rank_id("Major"), rank_level="senior", family_name="Haddad-Nasser")
+        OWN_URL,
+        _form(profile, rank=_rank_id("Major"), rank_level="senior", family_name="Haddad-Nasser"),
     )
 
     assert response.status_code == 302
@@ -87,7 +88,9 @@ def test_officer_edits_own_profile_without_an_audit_entry(client_for, officer):
 def test_officer_may_also_use_the_officer_edit_page_for_own_profile(client_for, officer):
     profile = officer.profile
 
-    response = client_for(officer).post(_edit_url(profile), _form(profile, rank=_rank_id("Lieutenant")))
+    response = client_for(officer).post(
+        _edit_url(profile), _form(profile, rank=_rank_id("Lieutenant"))
+    )
 
     assert response.status_code == 302
     profile.refresh_from_db()
@@ -99,7 +102,10 @@ def test_officer_cannot_edit_a_colleagues_profile(client_for, officer, jordan):
 
     client = client_for(officer)
     assert client.get(_edit_url(colleague)).status_code == 404
-    assert client.post(_edit_url(colleague), _form(colleague, rank=_rank_id("Hacked"))).status_code == 404
+    assert (
+        client.post(_edit_url(colleague), _form(colleague, rank=_rank_id("Hacked"))).status_code
+        == 404
+    )
     colleague.refresh_from_db()
     assert colleague.rank.name_en == "Inspector"
 
@@ -181,7 +187,9 @@ def test_outsiders_get_404_and_change_nothing(client_for, request, persona, offi
     client = client_for(request.getfixturevalue(persona))
 
     assert client.get(_edit_url(profile)).status_code == 404
-    assert client.post(_edit_url(profile), _form(profile, rank=_rank_id("Hacked"))).status_code == 404
+    assert (
+        client.post(_edit_url(profile), _form(profile, rank=_rank_id("Hacked"))).status_code == 404
+    )
     profile.refresh_from_db()
     assert (profile.rank.name_en, profile.version) == ("Inspector", 1)
     assert _profile_edits(profile) == []
@@ -189,7 +197,9 @@ def test_outsiders_get_404_and_change_nothing(client_for, request, persona, offi
 
 def test_the_service_refuses_an_outsider(outsider, officer):
     with pytest.raises(PermissionDenied):
-        services.update_profile(profile=officer.profile, by=outsider, data={"rank": _rank("Hacked")})
+        services.update_profile(
+            profile=officer.profile, by=outsider, data={"rank": _rank("Hacked")}
+        )
     officer.profile.refresh_from_db()
     assert officer.profile.rank.name_en == "Inspector"
 
@@ -314,7 +324,11 @@ def test_after_reloading_the_form_the_edit_goes_through(client_for, focal_point,
     assert response.status_code == 302
     profile.refresh_from_db()
     profile.user.refresh_from_db()
-    assert (profile.rank.name_en, profile.user.given_name, profile.version) == ("Captain", "Layla", 3)
+    assert (profile.rank.name_en, profile.user.given_name, profile.version) == (
+        "Captain",
+        "Layla",
+        3,
+    )
 
 
 def test_the_service_refuses_a_stale_version(staff, officer):
@@ -367,9 +381,7 @@ def test_the_rank_list_is_in_french_on_french_pages(client_for, officer):
         ("ar", "اختر رتبة من القائمة."),
     ],
 )
-def test_an_unknown_rank_is_refused_in_the_readers_language(
-    client_for, officer, language, message
-):
+def test_an_unknown_rank_is_refused_in_the_readers_language(client_for, officer, language, message):
     profile = officer.profile
     missing = (Rank.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 

@@ -65,9 +65,7 @@ def test_ranks_are_named_in_the_readers_language(
 
 def test_an_officers_page_names_the_rank_in_arabic(client_for, focal_point, officer):
     content = (
-        client_for(focal_point)
-        .get(f"/ar/people/officers/{officer.profile.pk}/")
-        .content.decode()
+        client_for(focal_point).get(f"/ar/people/officers/{officer.profile.pk}/").content.decode()
     )
 
     assert "<dd>مفتش شرطة (" in content

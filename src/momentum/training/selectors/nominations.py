@@ -164,7 +164,7 @@ def my_nominations(user: Any) -> QuerySet[Nomination]:
     """The user's own nominations, the latest sessions first."""
     return (
         Nomination.objects.filter(officer__user=user)
-        .select_related("session__course", "country")
+        .select_related("session__course", "session__venue_city", "country")
         .order_by("-session__starts_on", "-pk")
     )
 

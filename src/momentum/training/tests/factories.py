@@ -53,9 +53,11 @@ class SessionFactory(factory.django.DjangoModelFactory):
     delivery = Delivery.IN_PERSON
     venue_country = factory.SubFactory(CountryFactory, code="JO")
     venue_city = factory.LazyAttribute(
-        lambda session: CityFactory(country=session.venue_country, name_en="Amman")
-        if session.venue_country
-        else None
+        lambda session: (
+            CityFactory(country=session.venue_country, name_en="Amman")
+            if session.venue_country
+            else None
+        )
     )
     language = "en"
     capacity = 30

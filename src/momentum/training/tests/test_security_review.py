@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from momentum.core.tests.factories import CityFactory
 from momentum.core.models import AuditEntry
 from momentum.people.models import Role, RoleAssignment
 from momentum.people.tests.factories import ProfileFactory, RankFactory, UserFactory
@@ -147,7 +148,7 @@ def hostile_world(jordan, trainer, officer):  # type: ignore[no-untyped-def]
         trainers=[trainer],
         status=SessionStatus.COMPLETED,
         starts_on=timezone.localdate() - timedelta(days=10),
-        venue_city=PAYLOAD,
+        venue_city=CityFactory(country=jordan, name_en=PAYLOAD, name_fr=PAYLOAD, name_ar=PAYLOAD),
         quotas={jordan: 10},
     )
     hostile_user = UserFactory(

@@ -3373,9 +3373,12 @@ class _Seeder:
 
     def seed_sessions(self) -> None:
         plans = _session_plans(self.today, self.now)
+        by_pk = City.objects.in_bulk()
         cities = {
-            (city.country.code, city.name_en): city
-            for city in City.objects.select_related("country").exclude(country=None)
+            (code, name): by_pk[pk]
+            for pk, code, name in City.objects.exclude(country=None).values_list(
+                "pk", "country__code", "name_en"
+            )
         }
         sessions = []
         for plan in plans:

@@ -11,8 +11,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from momentum.core.tests.factories import CityFactory
 from momentum.core.models import AuditEntry
+from momentum.core.tests.factories import CityFactory
 from momentum.people.models import Role, RoleAssignment
 from momentum.people.tests.factories import ProfileFactory, RankFactory, UserFactory
 from momentum.training.models import (

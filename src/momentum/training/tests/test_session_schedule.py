@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from momentum.core.tests.factories import CityFactory
 from momentum.core.models import AuditEntry
+from momentum.core.tests.factories import CityFactory
 from momentum.training.models import Delivery, SeatQuota, Session, SessionStatus
 from momentum.training.services.sessions import schedule_session
 from momentum.training.tests.factories import CourseFactory

@@ -3,12 +3,11 @@ named in three languages when the programme knows it, and it can be undone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,7 +55,7 @@ def _session(apps, city: str, country_code: str | None):  # type: ignore[no-unty
         venue_country=country,
         language="en",
         capacity=10,
-        nomination_deadline=timezone.make_aware(datetime(2029, 12, 1)),
+        nomination_deadline=datetime(2029, 12, 1, tzinfo=UTC),
     )
 
 

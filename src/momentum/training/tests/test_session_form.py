@@ -150,3 +150,34 @@ def test_only_staff_reach_the_session_forms(client_for, request, persona, jordan
     assert client.get(NEW).status_code == 403
     assert client.post(NEW, form_data(session.course)).status_code == 403
     assert client.get(f"/en/training/sessions/{session.pk}/edit/").status_code == 403
+
+
+def test_the_city_is_chosen_from_a_list_in_arabic_on_arabic_pages(
+    client_for, staff, jordan, morocco
+):
+    CityFactory(country=morocco, name_en="Rabat", name_fr="Rabat", name_ar="الرباط")
+    CityFactory()  # Amman, Jordan
+
+    form = client_for(staff).get(NEW.replace("/en/", "/ar/", 1)).context["form"]
+
+    labels = [str(label) for _value, label in form.fields["venue_city"].choices][1:]
+    # By country, each city with its country, in Arabic.
+    assert labels == ["عمّان، الأردن", "الرباط، المغرب"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Choose a city from the list."), ("fr", "Choisissez une ville dans la liste.")],
+)
+def test_an_unknown_city_is_refused_in_the_readers_language(
+    client_for, staff, jordan, morocco, language, message
+):
+    course = CourseFactory()
+    response = client_for(staff).post(
+        NEW.replace("/en/", f"/{language}/", 1),
+        form_data(course, venue_country=jordan.pk, venue_city=999_999),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["venue_city"] == [message]
+    assert not Session.objects.exists()

@@ -23,7 +23,7 @@ def get_session_for_nominations(user: Any, pk: int) -> Session:
     """A session the user may see (with its course and trainers), or 404."""
     session = (
         Session.objects.visible_to(user)
-        .select_related("course")
+        .select_related("course", "venue_city")
         .prefetch_related("trainers")
         .filter(pk=pk)
         .first()

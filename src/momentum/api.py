@@ -57,12 +57,12 @@ class TokenAuth(HttpBearer):
 
 
 def _second_factor_missing(user: Any) -> bool:
-    from allauth.mfa.models import Authenticator
+    from momentum.people.backends import AuthenticationBackend
 
     return bool(
         settings.MOMENTUM_MFA_REQUIRED
         and user.needs_mfa
-        and not Authenticator.objects.filter(user=user).exists()
+        and not AuthenticationBackend.has_second_factor(user)
     )
 
 

@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
@@ -183,6 +184,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets are rendered with the project's templates, so that a few of Django's own (the file
+# input) can speak the page's language (templates/django/forms/widgets).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [

@@ -28,7 +28,7 @@ def _attribute(name: str) -> str:
     return f"membership_{name}"
 
 
-def annotations() -> dict[str, Exists]:
+def user_annotations() -> dict[str, Exists]:
     """What to annotate a query of users with: whether each holds a place in each activity."""
     return {
         _attribute(name): Exists(rows_of(OuterRef("pk"))) for name, rows_of in _REGISTRY.items()

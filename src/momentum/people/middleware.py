@@ -5,7 +5,6 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -14,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
+
+from momentum.people.backends import AuthenticationBackend
 
 # Paths a user without a second factor can still reach: setting one up, signing out.
 _MFA_SETUP_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
@@ -41,7 +42,7 @@ class RequireMFAMiddleware:
             and user.is_authenticated
             and user.needs_mfa
             and not _path_without_language(request.path).startswith(_MFA_SETUP_PREFIXES)
-            and not Authenticator.objects.filter(user=user).exists()
+            and not AuthenticationBackend.has_second_factor(user)
         ):
             message = _(
                 "Your role gives access to officers' personal data, so your account "

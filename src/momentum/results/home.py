@@ -1,5 +1,5 @@
-"""What waits on the home page: values to approve (staff), values to enter or correct (focal
-points), the latest report and the dashboard (the donor and the board)."""
+"""What waits on the home page: the logframe and values to approve (staff), values to enter or
+correct (focal points), the latest report and the dashboard (the donor and the board)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,29 @@ if TYPE_CHECKING:
 @register
 def results_steps(user: User) -> list[NextStep]:
     from momentum.people.models import Role
-    from momentum.results.models import Period, PeriodStatus, ReportedValue, ValueStatus
+    from momentum.results.models import (
+        Logframe,
+        LogframeStatus,
+        Period,
+        PeriodStatus,
+        ReportedValue,
+        ValueStatus,
+    )
 
     if not user.has_perm("results.view_results"):
         return []
     steps: list[NextStep] = []
     if user.is_programme_staff:
+        submitted = Logframe.objects.filter(status=LogframeStatus.SUBMITTED).first()
+        if submitted is not None and user.has_perm("results.approve_logframe", submitted):
+            steps.append(
+                NextStep(
+                    _("The logframe was submitted: approve it or return it with a comment."),
+                    reverse("results:logframe"),
+                    priority=15,
+                    app="results",
+                )
+            )
         waiting = (
             ReportedValue.objects.filter(status=ValueStatus.SUBMITTED)
             .exclude(submitted_by=user)

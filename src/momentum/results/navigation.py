@@ -13,6 +13,13 @@ register(
         group="programme",
     ),
     NavItem(
+        _("Logframe"),
+        "results:logframe",
+        permission="results.view_results",
+        order=70,
+        group="programme",
+    ),
+    NavItem(
         _("Reported values"),
         "results:values",
         permission="results.report_values",

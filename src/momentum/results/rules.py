@@ -45,7 +45,13 @@ def may_report_for(user: Any, value: Any) -> bool:
 
 @rules.predicate
 def did_not_submit(user: Any, value: Any) -> bool:
+    """Someone other than the person who submitted it (a reported value or the logframe)."""
     return value is not None and value.submitted_by_id != user.pk
+
+
+@rules.predicate
+def is_submitted(user: Any, logframe: Any) -> bool:
+    return logframe is not None and logframe.status == "submitted"
 
 
 # --- dashboard and exports ---
@@ -55,6 +61,10 @@ rules.add_perm(
 rules.add_perm("results.drill_down", is_results_staff)
 # --- logframe and periods ---
 rules.add_perm("results.manage_logframe", is_results_staff)
+rules.add_perm("results.submit_logframe", is_results_staff)
+# Approving and returning: a submitted logframe, by someone other than who submitted it.
+rules.add_perm("results.approve_logframe", is_results_staff & is_submitted & did_not_submit)
+rules.add_perm("results.return_logframe", is_results_staff & is_submitted & did_not_submit)
 rules.add_perm("results.manage_periods", is_results_staff)
 # --- reported values ---
 rules.add_perm("results.report_values", is_results_staff | is_results_focal_point)

@@ -8,6 +8,14 @@ urlpatterns = [
     # --- dashboard and logframe ---
     path("", dashboard.dashboard, name="dashboard"),
     path("logframe/", logframe.logframe, name="logframe"),
+    path("logframe/start/", logframe.logframe_start, name="logframe_start"),
+    path("logframe/results/new/", logframe.result_new, name="result_new"),
+    path("logframe/results/<int:pk>/edit/", logframe.result_edit, name="result_edit"),
+    path(
+        "logframe/results/<int:pk>/indicators/new/",
+        logframe.indicator_new,
+        name="indicator_new",
+    ),
     path(
         "logframe/<str:action>/",
         logframe.logframe_transition,
@@ -17,6 +25,7 @@ urlpatterns = [
     path("indicators/<int:pk>/edit/", logframe.indicator_edit, name="indicator_edit"),
     # --- periods ---
     path("periods/", periods.period_list, name="periods"),
+    path("periods/<int:pk>/edit/", periods.period_edit, name="period_edit"),
     path("periods/<int:pk>/close/", periods.period_close, name="period_close"),
     path("periods/<int:pk>/reopen/", periods.period_reopen, name="period_reopen"),
     path("periods/<int:pk>/narratives/", periods.narratives, name="narratives"),

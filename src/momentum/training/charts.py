@@ -23,10 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from typing import Any
 
 from django.core.cache import cache as chart_cache
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 
 # Okabe–Ito colours (distinguishable with colour-blindness) and a hatch per series, so that no
 # series is told from another by colour alone.
@@ -90,7 +91,7 @@ def bar_chart(
 
 
 CACHE_SECONDS = 30 * 24 * 3600
-_CHART_VERSION = "1"  # bump when the drawing changes, so old pictures are not served
+_CHART_VERSION = "2"  # bump when the drawing changes, so old pictures are not served
 
 
 def _cache_key(
@@ -131,6 +132,9 @@ def _draw_bar_chart(
     value_labels: bool,
 ) -> SafeString:
     families = _fonts()
+    # Right to left (Arabic): the first category and the first series on the right, the value
+    # axis on the right, and the legend read from the right, in the order of the bars.
+    rtl = get_language_bidi()
     import matplotlib
 
     matplotlib.use("Agg")
@@ -144,7 +148,8 @@ def _draw_bar_chart(
             "font.family": families,
             "font.size": 12,
             "axes.spines.top": False,
-            "axes.spines.right": False,
+            "axes.spines.right": rtl,
+            "axes.spines.left": not rtl,
             "hatch.color": "#ffffff",
             "hatch.linewidth": 1.0,
         }
@@ -153,11 +158,13 @@ def _draw_bar_chart(
         width = min(9.6, max(6.4, 0.45 * len(categories) * max(1, len(series) / 2)))
         # Fixed margins: a constrained layout would draw every chart twice (slow).
         figure = Figure(figsize=(width, 3.4))
+        wide, narrow = 0.75 / width, 0.15 / width
         figure.subplots_adjust(
-            left=0.75 / width,
-            right=1 - 0.15 / width,
+            left=narrow if rtl else wide,
+            right=1 - (wide if rtl else narrow),
             bottom=0.14,
-            top=0.84 if len(series) > 1 else 0.95,
+            # room for the legend's rows (four entries a row) above the bars
+            top=0.95 if len(series) < 2 else 0.84 - 0.07 * ((len(series) - 1) // 4),
         )
         axes = figure.subplots()
         positions = list(range(len(categories)))
@@ -199,11 +206,44 @@ def _draw_bar_chart(
             axes.tick_params(axis="x", labelsize=9)
         axes.grid(axis="y", color="#e3e7ec", linewidth=0.8)
         axes.set_axisbelow(True)
+        if rtl:
+            axes.invert_xaxis()
+            axes.yaxis.tick_right()
+            axes.yaxis.set_label_position("right")
         if len(series) > 1:
-            figure.legend(loc="upper center", ncols=min(len(series), 4), frameon=False, fontsize=11)
+            columns = min(len(series), 4)
+            handles, labels = _legend_grid(*axes.get_legend_handles_labels(), columns, rtl=rtl)
+            figure.legend(
+                handles,
+                labels,
+                loc="upper center",
+                ncols=columns,
+                frameon=False,
+                fontsize=11,
+                markerfirst=not rtl,
+            )
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _accessible(buffer.getvalue(), chart_id, title)
+
+
+def _legend_grid(
+    handles: list[Any], labels: list[str], columns: int, *, rtl: bool
+) -> tuple[list[Any], list[str]]:
+    """The legend's entries in the order of the bars, row by row — from the right in a right-
+    to-left chart. matplotlib fills a legend column by column, from the left, giving the first
+    columns any extra entry; so the grid is built here, row-major, padded with invisible
+    entries, and handed over column by column."""
+    from matplotlib.patches import Rectangle
+
+    rows = -(-len(handles) // columns)
+    grid: list[list[tuple[Any, str] | None]] = [[None] * columns for _ in range(rows)]
+    for index, entry in enumerate(zip(handles, labels, strict=True)):
+        row, column = divmod(index, columns)
+        grid[row][columns - 1 - column if rtl else column] = entry
+    blank = (Rectangle((0, 0), 0, 0, visible=False), "")
+    ordered = [grid[row][column] or blank for column in range(columns) for row in range(rows)]
+    return [handle for handle, _label in ordered], [label for _handle, label in ordered]
 
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)

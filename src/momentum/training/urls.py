@@ -36,6 +36,11 @@ urlpatterns = [
     # --- nominations and selection ---
     path("sessions/<int:pk>/nominate/", nominations.nominate, name="nominate"),
     path("sessions/<int:pk>/selection/", nominations.selection_board, name="selection_board"),
+    path(
+        "sessions/<int:pk>/selection/export.xlsx",
+        nominations.selection_export,
+        name="selection_export",
+    ),
     path("nominations/<int:pk>/decide/", nominations.decide, name="decide_nomination"),
     path("nominations/<int:pk>/withdraw/", nominations.withdraw, name="withdraw_nomination"),
     path("my-nominations/", nominations.my_nominations, name="my_nominations"),

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from momentum.core.text import normalise, search_key, search_terms, strip_arabic_prefix
 
-# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks. Not the combining hamza above
+# and below (U+0654, U+0655): after a waw, a yeh or an alef they are the letters ؤ, ئ, أ, إ
+# written in two code points (canonically the same text), not a mark that may be dropped.
 ARABIC_DIACRITICS = [
     "\u064b",
     "\u064c",
@@ -19,8 +21,6 @@ ARABIC_DIACRITICS = [
     "\u0651",
     "\u0652",
     "\u0653",
-    "\u0654",
-    "\u0655",
     "\u0670",
     "\u0610",
     "\u06e1",
@@ -38,6 +38,10 @@ ARABIC_DIACRITICS = [
 )
 def test_diacritics_are_removed(spelling, expected):
     assert normalise(spelling) == expected
+
+
+def test_a_hamza_written_as_a_combining_mark_is_the_hamza_letter():
+    assert search_key("مسو\u0654ول") == search_key("مسؤول") == search_key("مسئول")
 
 
 def test_tatweel_is_removed():

@@ -8,5 +8,9 @@ MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 FIRST_DAY_OF_WEEK = 6  # Saturday
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "."
+# Latin digits, as the programme writes them, with the separators Arabic readers of the region
+# expect of them (Unicode CLDR, Arabic with Latin digits): 1,250.5 — a comma between digits is
+# easily read as the Arabic list comma, and "12,5" as two numbers.
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

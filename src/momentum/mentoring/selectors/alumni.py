@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, QuerySet, Sum
 from django.utils.translation import gettext as _
 
@@ -171,23 +172,34 @@ def _names(applications: list[Application], language: str) -> dict[int, str]:
     return {pk: display.name for pk, display in display_names(users, language).items()}
 
 
+# The directory shows this many alumnae a page, like every list.
+ALUMNI_PER_PAGE = 25
+
+
 def alumni_for(
-    user: Any, language: str, *, country: Any = None, cohort: Any = None
-) -> list[Alumna]:
-    """The directory's rows: name, country, cohort, areas; never an e-mail address (three
-    queries: the alumnae, their areas, the names)."""
+    user: Any,
+    language: str,
+    *,
+    country: Any = None,
+    cohort: Any = None,
+    page_number: Any = None,
+) -> tuple[Page[Any], list[Alumna]]:
+    """One page of the directory: name, country, cohort, areas; never an e-mail address (four
+    queries: the count, the page's alumnae, their areas, their names)."""
     alumni = alumni_visible_to(user)
     if country is not None:
         alumni = alumni.filter(country=country)
     if cohort is not None:
         alumni = alumni.filter(cohort=cohort)
-    applications = list(
+    rows = (
         alumni.select_related("applicant__user", "country", "cohort")
         .prefetch_related("work_areas")
         .order_by("country__code", "applicant__user__family_name", "pk")
     )
+    page = Paginator(rows, ALUMNI_PER_PAGE).get_page(page_number)
+    applications = list(page.object_list)
     names = _names(applications, language)
-    return [
+    return page, [
         Alumna(application=application, name=names.get(application.applicant.user_id, "?"))
         for application in applications
     ]

@@ -123,7 +123,24 @@ def test_the_directory_queries_do_not_grow(
     opportunity(kind=OpportunityKind.FIELD_EXERCISE)
     client = client_for(staff)
 
-    # session, user, roles, the alumnae, their areas, their hub settings, the exercises
-    with django_assert_max_num_queries(8):
+    # session, user, roles, the count, the page's alumnae, their areas, their hub settings,
+    # the exercises
+    with django_assert_max_num_queries(9):
         response = client.get("/en/mentoring/alumni/")
     assert len(response.context["alumni"]) == count
+
+
+def test_the_directory_is_paged_by_25_keeping_its_filters(client_for, staff, jordan):
+    cohort = running_cohort(mentees={})
+    for _index in range(27):
+        mentee(cohort, jordan, status=ApplicationStatus.COMPLETED)
+    client = client_for(staff)
+
+    first = client.get("/en/mentoring/alumni/", {"country": "JO"})
+    second = client.get("/en/mentoring/alumni/", {"country": "JO", "page": 2})
+
+    assert len(first.context["alumni"]) == 25
+    assert len(second.context["alumni"]) == 2
+    html = first.content.decode()
+    assert "27 alumnae" in html
+    assert 'href="?country=JO&amp;page=2"' in html

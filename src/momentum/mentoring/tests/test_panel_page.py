@@ -111,9 +111,10 @@ def _fill(cohort, panelist, count):  # type: ignore[no-untyped-def]
             review_of(application, panelist, [index % 6, index % 11], aggregate=False)
 
 
-# session, user, roles, the cohort (+ its areas, places, criteria), the panel seat, the
-# applications, her reviews, their scores, and the layout's menu and notifications.
-PANEL_PAGE_QUERIES = 13
+# session, user (with whether she sits on any panel), roles, the cohort (+ its areas, places,
+# criteria), this cohort's panel seat, the applications, her reviews, their scores, and the
+# layout's menu and notifications.
+PANEL_PAGE_QUERIES = 12
 
 
 def test_the_page_answers_in_the_same_number_of_queries_whatever_the_rows(

@@ -92,9 +92,15 @@ def alumni_directory(request: AuthenticatedRequest) -> HttpResponse:
     cohort_pk = request.GET.get("cohort") or ""
     if cohort_pk.isdigit():
         cohort = Cohort.objects.filter(pk=int(cohort_pk)).first()
-    alumni = selectors.alumni_for(
-        request.user, request.LANGUAGE_CODE, country=country, cohort=cohort
+    page, alumni = selectors.alumni_for(
+        request.user,
+        request.LANGUAGE_CODE,
+        country=country,
+        cohort=cohort,
+        page_number=request.GET.get("page"),
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     can_shortlist = request.user.has_perm("mentoring.shortlist_alumnae")
     exercises = selectors.field_exercises() if can_shortlist else []
     return render(
@@ -102,6 +108,8 @@ def alumni_directory(request: AuthenticatedRequest) -> HttpResponse:
         "mentoring/alumni/directory.html",
         {
             "alumni": alumni,
+            "page": page,
+            "query": query.urlencode(),
             "country": country,
             "cohort": cohort,
             "can_shortlist": can_shortlist,

@@ -14,11 +14,11 @@ SENSITIVE = ["staff", "focal_point", "board_member"]
 
 
 @pytest.fixture(autouse=True)
-def _mfa_required(settings):  # type: ignore[no-untyped-def]
+def _mfa_required(settings):
     settings.MOMENTUM_MFA_REQUIRED = True
 
 
-def _signed_in(client, user):  # type: ignore[no-untyped-def]
+def _signed_in(client, user):
     """Signed in through the login form, as allauth's own pages expect (no re-authentication)."""
     response = client.post(
         "/en/accounts/login/", {"login": user.email, "password": "correct-horse-battery"}
@@ -27,7 +27,7 @@ def _signed_in(client, user):  # type: ignore[no-untyped-def]
     return client
 
 
-def _with_totp(user):  # type: ignore[no-untyped-def]
+def _with_totp(user):
     Authenticator.objects.create(
         user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
     )
@@ -151,3 +151,19 @@ def test_nothing_is_required_when_the_setting_is_off(client_for, staff, settings
     response = client_for(staff).get("/en/")
 
     assert response.status_code == 200
+
+
+def test_whether_she_has_a_second_factor_is_read_with_her_own_record(client_for, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(_with_totp(staff))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/notifications/")
+
+    assert response.status_code == 200
+    sql = [query["sql"] for query in queries]
+    user_query = next(text for text in sql if 'FROM "people_user"' in text)
+    assert '"mfa_authenticator"' in user_query
+    assert not any(text.startswith('SELECT 1 AS "a" FROM "mfa_authenticator"') for text in sql)

@@ -32,6 +32,8 @@ class Logframe(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    # Why the last approver sent it back: shown on the logframe page until it is submitted again.
+    return_comment = models.TextField(_("what should change"), blank=True)
     # Bumped on every change: a transition asked from a stale page is refused.
     version = models.PositiveIntegerField(default=1)
 
@@ -60,6 +62,8 @@ class Result(models.Model):
     code = models.CharField(_("code"), max_length=20)
     name = models.TextField(_("result"))  # translated: name_ar, name_fr, name_en
     order = models.PositiveSmallIntegerField(default=0)
+    # Bumped on every change: an edit made from a stale page is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("result")

@@ -50,6 +50,13 @@ def current_logframe() -> Logframe | None:
     return Logframe.objects.select_related("programme").order_by("pk").first()
 
 
+def first_programme() -> Any:
+    """The programme a logframe is started for (one programme per installation for now)."""
+    from momentum.core.models import Programme
+
+    return Programme.objects.order_by("pk").first()
+
+
 def logframe_or_404() -> Logframe:
     logframe = current_logframe()
     if logframe is None:
@@ -67,6 +74,22 @@ def results_of(logframe: Logframe) -> list[Result]:
         .order_by("order", "code")
         .prefetch_related(Prefetch("indicators", queryset=indicators))
     )
+
+
+def parents_for(logframe: Logframe) -> list[Result]:
+    """The results another may serve: the impact and the outcomes. One query."""
+    return list(
+        Result.objects.filter(logframe=logframe, level__in=(Level.IMPACT, Level.OUTCOME)).order_by(
+            "order", "code"
+        )
+    )
+
+
+def get_result(logframe: Logframe, pk: int) -> Result:
+    result = Result.objects.filter(logframe=logframe, pk=pk).first()
+    if result is None:
+        raise Http404
+    return result
 
 
 def outcomes_of(results: list[Result]) -> list[Result]:

@@ -30,36 +30,80 @@ from momentum.results.selectors.figures import approved_values_by_indicator, liv
 SNAPSHOT_JOB_KIND = "results.snapshot"
 
 
-def create_period(
-    *, logframe: Logframe, by: Any, name: str, starts_on: date, ends_on: date
-) -> Period:
-    name = name.strip()
+def _check_period(
+    *, logframe: Logframe, name: str, starts_on: date, ends_on: date, pk: int | None = None
+) -> None:
+    """A period has a name of its own and dates in order that overlap no other period.
+    Called with the logframe locked, so that two periods saved at once cannot overlap."""
     if not name:
         raise ValidationError({"name": _("Give the period a name.")}, code="empty")
     if ends_on < starts_on:
         raise ValidationError(
             {"ends_on": _("The last day comes on or after the first day.")}, code="dates"
         )
-    with transaction.atomic():
-        # Lock the logframe so that two periods created at once cannot overlap.
-        Logframe.objects.select_for_update().get(pk=logframe.pk)
-        overlapping = (
-            Period.objects.filter(logframe=logframe)
-            .filter(starts_on__lte=ends_on, ends_on__gte=starts_on)
-            .first()
+    others = Period.objects.filter(logframe=logframe).exclude(pk=pk or 0)
+    overlapping = others.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).first()
+    if overlapping is not None:
+        raise ValidationError(
+            _("These dates overlap the period %(name)s.") % {"name": overlapping.name},
+            code="overlap",
         )
-        if overlapping is not None:
-            raise ValidationError(
-                _("These dates overlap the period %(name)s.") % {"name": overlapping.name},
-                code="overlap",
-            )
-        if Period.objects.filter(logframe=logframe, name=name).exists():
-            raise ValidationError({"name": _("A period has this name already.")}, code="name")
+    if others.filter(name=name).exists():
+        raise ValidationError({"name": _("A period has this name already.")}, code="name")
+
+
+def create_period(
+    *, logframe: Logframe, by: Any, name: str, starts_on: date, ends_on: date
+) -> Period:
+    name = name.strip()
+    with transaction.atomic():
+        Logframe.objects.select_for_update().get(pk=logframe.pk)
+        _check_period(logframe=logframe, name=name, starts_on=starts_on, ends_on=ends_on)
         period = Period.objects.create(
             logframe=logframe, name=name, starts_on=starts_on, ends_on=ends_on
         )
         audit.record(by, "results.period_created", period, starts_on=str(starts_on))
     return period
+
+
+def update_period(
+    *, period: Period, by: Any, version: int, name: str, starts_on: date, ends_on: date
+) -> Period:
+    """Correct an open period's name or dates; a closed period's figures are frozen, so its
+    dates do not change (re-open it first)."""
+    name = name.strip()
+    with transaction.atomic():
+        Logframe.objects.select_for_update().get(pk=period.logframe_id)
+        current = _open_for_change(period)
+        if current.version != version:
+            raise ValidationError(
+                _("Someone changed this period meanwhile. Reload the page and try again."),
+                code="stale",
+            )
+        _check_period(
+            logframe=current.logframe,
+            name=name,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            pk=current.pk,
+        )
+        before = {
+            "name": current.name,
+            "starts_on": str(current.starts_on),
+            "ends_on": str(current.ends_on),
+        }
+        Period.objects.filter(pk=current.pk).update(
+            name=name, starts_on=starts_on, ends_on=ends_on, version=F("version") + 1
+        )
+        audit.record(
+            by,
+            "results.period_changed",
+            current,
+            before=before,
+            after={"name": name, "starts_on": str(starts_on), "ends_on": str(ends_on)},
+        )
+    current.refresh_from_db()
+    return current
 
 
 def _open_for_change(period: Period) -> Period:

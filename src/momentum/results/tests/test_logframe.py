@@ -112,11 +112,15 @@ def test_staff_change_an_indicator_from_its_page(client_for, approved, staff):
         f"/en/results/indicators/{indicator.pk}/edit/",
         {
             "save_indicator": "1",
+            "code": "C01",
             "name_en": "Officers trained (renamed)",
             "name_fr": "Agents",
             "name_ar": "الضباط",
+            "kind": "computed",
             "registry_code": "training.officers_trained",
+            "unit": "count",
             "direction": "higher",
+            "disaggregation": "sex_country",
             "version": indicator.version,
         },
     )

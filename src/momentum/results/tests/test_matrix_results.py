@@ -20,9 +20,14 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "results:dashboard":                (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:logframe":                 (302, 403, 200, 200, 200, 200, 403, 403, 403, 200),
     "results:logframe_transition":      (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "results:logframe_start":           (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
+    "results:result_new":               (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "results:result_edit":              (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "results:indicator_new":            (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:drill":                    (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:indicator_edit":           (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:periods":                  (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "results:period_edit":              (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "results:period_close":             (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "results:period_reopen":            (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "results:narratives":               (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
@@ -44,6 +49,7 @@ MATRIX: dict[str, tuple[int, ...]] = {
 
 @dataclass(frozen=True)
 class World:
+    result: int
     indicator: int
     reported: int
     period: int
@@ -54,9 +60,17 @@ ROUTES = {
     "results:dashboard": ("get", lambda w: "/en/results/"),
     "results:logframe": ("get", lambda w: "/en/results/logframe/"),
     "results:logframe_transition": ("post", lambda w: "/en/results/logframe/submit/"),
+    "results:logframe_start": ("post", lambda w: "/en/results/logframe/start/"),
+    "results:result_new": ("get", lambda w: "/en/results/logframe/results/new/"),
+    "results:result_edit": ("get", lambda w: f"/en/results/logframe/results/{w.result}/edit/"),
+    "results:indicator_new": (
+        "get",
+        lambda w: f"/en/results/logframe/results/{w.result}/indicators/new/",
+    ),
     "results:drill": ("get", lambda w: f"/en/results/indicators/{w.indicator}/records/"),
     "results:indicator_edit": ("get", lambda w: f"/en/results/indicators/{w.indicator}/edit/"),
     "results:periods": ("get", lambda w: "/en/results/periods/"),
+    "results:period_edit": ("get", lambda w: f"/en/results/periods/{w.period}/edit/"),
     "results:period_close": ("post", lambda w: f"/en/results/periods/{w.period}/close/"),
     "results:period_reopen": ("post", lambda w: f"/en/results/periods/{w.period}/reopen/"),
     "results:narratives": ("get", lambda w: f"/en/results/periods/{w.period}/narratives/"),
@@ -90,6 +104,7 @@ def world(focal_point, jordan, morocco) -> World:  # type: ignore[no-untyped-def
         submit=True,
     )
     return World(
+        result=frame["outcome"].pk,
         indicator=frame["trained"].pk,
         reported=frame["share"].pk,
         period=frame["first"].pk,

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def frame():  # type: ignore[no-untyped-def]
+def frame():
     return logframe_with_indicators()
 
 
@@ -243,3 +243,35 @@ def test_evidence_is_checked_like_hub_attachments(frame, focal_point, jordan):
         evidence=SimpleUploadedFile("table.txt", b"Women in specialised units: 20%\n"),
     )
     assert value.evidence.name.endswith(".txt")
+
+
+def _reported_values(frame, staff, count):
+    from momentum.results.models import Indicator, IndicatorKind, ReportedValue
+
+    for number in range(count):
+        indicator = Indicator.objects.create(
+            result=frame["share"].result,
+            code=f"R{number + 10}",
+            name_en=f"Reported {number}",
+            kind=IndicatorKind.REPORTED,
+            unit="count",
+        )
+        ReportedValue.objects.create(
+            indicator=indicator, period=frame["first"], value=number, created_by=staff
+        )
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_values_list_is_paged_by_25_and_its_queries_do_not_grow(
+    frame, client_for, staff, count, django_assert_max_num_queries
+):
+    _reported_values(frame, staff, count)
+    client = client_for(staff)
+
+    # session, user, roles; the count; the page's values with indicator, period and country
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/results/values/")
+
+    assert len(response.context["values"]) == min(count, 25)
+    assert response.context["page"].paginator.count == count
+    assert ('href="?page=2"' in response.content.decode()) is (count > 25)

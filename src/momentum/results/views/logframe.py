@@ -1,4 +1,5 @@
-"""The logframe page (its workflow) and the drill-down from a figure to its records."""
+"""The logframe page (its workflow), building it (results and indicators) and the
+drill-down from a figure to its records."""
 
 from __future__ import annotations
 
@@ -15,13 +16,17 @@ from momentum.core import indicators as registry
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
 from momentum.people.models import Profile
-from momentum.results.forms import IndicatorForm, TargetForm
-from momentum.results.models import Direction
+from momentum.results.forms import IndicatorForm, LogframeReturnForm, ResultForm, TargetForm
+from momentum.results.models import Direction, Logframe
 from momentum.results.selectors.logframe import (
     audience_for,
+    current_logframe,
+    first_programme,
     get_indicator,
     get_period,
+    get_result,
     logframe_or_404,
+    parents_for,
     periods_of,
     results_of,
 )
@@ -30,10 +35,10 @@ from momentum.results.services import logframe as services
 DRILL_LIMIT = 200
 
 
-@login_required
-def logframe(request: AuthenticatedRequest) -> HttpResponse:
-    audience_for(request.user)  # who may see the dashboard may read the logframe
-    frame = logframe_or_404()
+def _logframe_page(
+    request: AuthenticatedRequest, frame: Logframe, return_form: LogframeReturnForm
+) -> HttpResponse:
+    user = request.user
     return render(
         request,
         "results/logframe.html",
@@ -41,20 +46,70 @@ def logframe(request: AuthenticatedRequest) -> HttpResponse:
             "logframe": frame,
             "results": results_of(frame),
             "registered": {item.code: item for item in registry.all_indicators()},
-            "can_manage": request.user.has_perm("results.manage_logframe"),
+            "can_manage": user.has_perm("results.manage_logframe"),
+            "can_submit": user.has_perm("results.submit_logframe"),
+            "can_approve": user.has_perm("results.approve_logframe", frame),
+            "can_return": user.has_perm("results.return_logframe", frame),
+            "return_form": return_form,
         },
     )
 
 
 @login_required
+def logframe(request: AuthenticatedRequest) -> HttpResponse:
+    audience_for(request.user)  # who may see the dashboard may read the logframe
+    frame = current_logframe()
+    if frame is None:
+        # Before anything is built: staff start it here, others have nothing to read.
+        programme = first_programme()
+        if programme is None or not request.user.has_perm("results.manage_logframe"):
+            raise Http404
+        return render(request, "results/logframe_start.html", {"programme": programme})
+    return _logframe_page(request, frame, LogframeReturnForm(initial={"version": frame.version}))
+
+
+@login_required
+@require_POST
+def logframe_start(request: AuthenticatedRequest) -> HttpResponse:
+    _require_manager(request)
+    programme = first_programme()
+    if programme is None:
+        raise Http404
+    services.start_logframe(programme=programme, by=request.user)
+    return redirect("results:logframe")
+
+
+TRANSITION_PERMISSIONS = {
+    "submit": "results.submit_logframe",
+    "approve": "results.manage_logframe",  # the service says why one's own is refused
+    "return": "results.manage_logframe",
+}
+
+
+@login_required
 @require_POST
 def logframe_transition(request: AuthenticatedRequest, action: str) -> HttpResponse:
-    if action not in ("submit", "approve"):
+    if action not in TRANSITION_PERMISSIONS:
         raise Http404
-    if not request.user.has_perm("results.manage_logframe"):
+    if not request.user.has_perm(TRANSITION_PERMISSIONS[action]):
         raise PermissionDenied
     frame = logframe_or_404()
     version = int(request.POST.get("version") or 0) or None
+    if action == "return":
+        form = LogframeReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                services.return_logframe(
+                    logframe=frame,
+                    by=request.user,
+                    comment=form.cleaned_data["comment"],
+                    version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+        if form.errors:  # the comment stays in the box, the reason beside it
+            return _logframe_page(request, frame, form)
+        return redirect("results:logframe")
     try:
         if action == "submit":
             services.submit_logframe(logframe=frame, by=request.user, version=version)
@@ -64,6 +119,100 @@ def logframe_transition(request: AuthenticatedRequest, action: str) -> HttpRespo
         for message in error.messages:
             messages.error(request, message)
     return redirect("results:logframe")
+
+
+def _require_manager(request: AuthenticatedRequest) -> None:
+    if not request.user.has_perm("results.manage_logframe"):
+        raise PermissionDenied
+
+
+def _parent_from(form: ResultForm, parents: list[Any]) -> Any:
+    wanted = form.cleaned_data.get("parent")
+    return next((item for item in parents if item.pk == wanted), None)
+
+
+@login_required
+def result_new(request: AuthenticatedRequest) -> HttpResponse:
+    _require_manager(request)
+    frame = logframe_or_404()
+    parents = parents_for(frame)
+    form = ResultForm(
+        request.POST or None,
+        parents=parents,
+        creating=True,
+        initial={"level": request.GET.get("level", ""), "parent": request.GET.get("parent")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.changes()
+        try:
+            services.create_result(
+                logframe=frame,
+                by=request.user,
+                level=data["level"],
+                code=data["code"],
+                names={field: data[field] for field in services.RESULT_NAMES},
+                parent=_parent_from(form, parents),
+                order=data["order"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("results:logframe")
+    return render(request, "results/result_form.html", {"form": form, "result": None})
+
+
+@login_required
+def result_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    frame = logframe_or_404()
+    result = get_result(frame, pk)
+    parents = [item for item in parents_for(frame) if item.pk != result.pk]
+    initial = {field: getattr(result, field) for field in ResultForm.base_fields}
+    initial["parent"] = result.parent_id
+    form = ResultForm(request.POST or None, parents=parents, creating=False, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changes = form.changes()
+        changes["parent"] = _parent_from(form, parents)
+        try:
+            services.update_result(
+                result=result,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                changes=changes,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("results:logframe")
+    return render(request, "results/result_form.html", {"form": form, "result": result})
+
+
+@login_required
+def indicator_new(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    result = get_result(logframe_or_404(), pk)
+    registered = registry.all_indicators()
+    form = IndicatorForm(
+        request.POST or None,
+        registered=registered,
+        creating=True,
+        initial={"kind": "computed", "unit": "count", "direction": "higher"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            indicator = services.create_indicator(
+                result=result, by=request.user, values=form.changes()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            # Next: its targets, set on the indicator's page.
+            return redirect("results:indicator_edit", pk=indicator.pk)
+    return render(
+        request,
+        "results/indicator_new.html",
+        {"result": result, "form": form, "registered": registered},
+    )
 
 
 @login_required
@@ -111,8 +260,7 @@ def _indicator_page(
 
 @login_required
 def indicator_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm("results.manage_logframe"):
-        raise PermissionDenied
+    _require_manager(request)
     indicator = get_indicator(pk)
     fields = list(IndicatorForm.base_fields)
     initial = {field: getattr(indicator, field, None) for field in fields}
@@ -127,16 +275,7 @@ def indicator_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request.POST if "save_target" in request.POST else None, periods=periods
     )
     if request.method == "POST" and form.is_bound and form.is_valid():
-        changes = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        for field in (
-            "definition_en",
-            "definition_fr",
-            "definition_ar",
-            "baseline_source",
-            "means_of_verification_en",
-            "registry_code",
-        ):
-            changes[field] = changes[field] or ""
+        changes = form.changes()
         try:
             services.update_indicator(
                 indicator=indicator,

@@ -1,4 +1,5 @@
-"""Reporting periods: the list, a new period, closing (a background snapshot) and re-opening."""
+"""Reporting periods: the list, a new period, correcting an open one, closing (a background
+snapshot) and re-opening."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from momentum.core.forms import add_service_errors
 from momentum.people.http import AuthenticatedRequest
-from momentum.results.forms import PeriodForm, ReopenForm
+from momentum.results.forms import PeriodEditForm, PeriodForm, ReopenForm
 from momentum.results.models import Level, Narrative, Result
 from momentum.results.selectors.logframe import get_period, logframe_or_404, periods_of
 from momentum.results.services import periods as services
@@ -41,6 +42,22 @@ def period_list(request: AuthenticatedRequest) -> HttpResponse:
         "results/periods.html",
         {"periods": periods_of(frame), "form": form, "reopen_form": ReopenForm()},
     )
+
+
+@login_required
+def period_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    period = get_period(logframe_or_404(), pk)
+    initial = {field: getattr(period, field) for field in PeriodEditForm.base_fields}
+    form = PeriodEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_period(period=period, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("results:periods")
+    return render(request, "results/period_form.html", {"period": period, "form": form})
 
 
 @login_required

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -25,17 +26,22 @@ from momentum.results.selectors.logframe import (
 )
 from momentum.results.services import values as services
 
+# Like every list: 25 a page.
+VALUES_PER_PAGE = 25
+
 
 @login_required
 def value_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("results.view_results"):
         raise PermissionDenied
-    values = values_visible_to(request.user).order_by("status", "-period__starts_on", "pk")[:500]
+    values = values_visible_to(request.user).order_by("status", "-period__starts_on", "pk")
+    page = Paginator(values, VALUES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "results/values.html",
         {
-            "values": values,
+            "values": page.object_list,
+            "page": page,
             "can_report": request.user.has_perm("results.report_values"),
             "can_decide": request.user.is_programme_staff,
         },

@@ -58,3 +58,18 @@ document.addEventListener("click", function (event) {
   form.addEventListener("change", update);
   update();
 })();
+
+// A file input names the files chosen in the page's language (templates/django/forms/widgets).
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+  var line = input.parentElement && input.parentElement.querySelector("[data-file-name]");
+  if (!line) return;
+  if (!line.hasAttribute("data-none")) line.setAttribute("data-none", line.textContent);
+  // Each name isolated (FSI … PDI), so an Arabic name beside a Latin one keeps its own order.
+  var names = Array.prototype.map.call(input.files || [], function (file) {
+    return "\u2068" + file.name + "\u2069";
+  });
+  var separator = document.documentElement.dir === "rtl" ? "، " : ", ";
+  line.textContent = names.length ? names.join(separator) : line.getAttribute("data-none");
+});

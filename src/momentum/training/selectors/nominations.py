@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.http import Http404
 
 from momentum.core.models import Country
@@ -46,6 +46,20 @@ def session_nominations_for(user: Any, session: Session) -> QuerySet[Nomination]
     if any(trainer.pk == user.pk for trainer in session.trainers.all()):
         visible |= Q(status=NominationStatus.SELECTED)
     return nominations.filter(visible)
+
+
+def board_nominations(
+    session: Session, *, country: str = "", status: str = ""
+) -> QuerySet[Nomination]:
+    """A session's nominations as the selection board lists them: by country, those awaiting a
+    decision first, then in the order they came; narrowed to a country code or a status."""
+    nominations = Nomination.objects.filter(session=session)
+    if country:
+        nominations = nominations.filter(country__code=country.upper())
+    if status in NominationStatus.values:
+        nominations = nominations.filter(status=status)
+    pending_first = Case(When(status=NominationStatus.NOMINATED, then=0), default=1)
+    return nominations.order_by("country__code", pending_first, "created_at", "pk")
 
 
 def with_officers(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:

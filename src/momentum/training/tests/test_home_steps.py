@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from momentum.core.home import next_steps_for
+from momentum.people.backends import AuthenticationBackend
 from momentum.people.tests.factories import officer as make_officer
 from momentum.training.home import officer_steps, training_steps
 from momentum.training.models import NominationStatus, SessionStatus
@@ -98,11 +99,14 @@ def test_the_officer_steps_cost_the_same_queries_whatever_her_participations(
 ):
     for _ in range(participations):
         NominationFactory(session=_running_session(), officer=officer.profile)
-    user = officer.profile.user
+    # Loaded as a request loads her: with her places in the activities (a panel seat, a working
+    # group, an exercise, a toolkit chapter) in the same query.
+    user = AuthenticationBackend().get_user(officer.pk)
 
     # Her roles (1), her participations with their tests, evaluations and certificates (1),
-    # mentoring's offers, check-ins and panel seat (3), failed jobs (1); the other activities'
-    # providers for an officer: support, screening and self-assessment (one each).
-    with django_assert_max_num_queries(9):
+    # mentoring's offers and check-ins (2), failed jobs (1); the other activities' providers for
+    # an officer: support, screening and the questionnaires colleagues asked her to answer (one
+    # each).
+    with django_assert_max_num_queries(8):
         steps = next_steps_for(user)
     assert len([step for step in steps if "/tests/pre/" in step.url]) == participations

@@ -22,6 +22,7 @@ from momentum.training.tests.factories import NominationFactory, session_with_se
 MATRIX: dict[str, tuple[int, ...]] = {
     "training:nominate":                  (302, 403, 200, 200, 200, 403, 403, 403, 403, 403),
     "training:selection_board":           (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+    "training:selection_export":          (302, 403, 403, 403, 200, 403, 403, 403, 403, 403),
     "training:decide_nomination":         (302, 403, 403, 403, 302, 403, 403, 403, 403, 403),
     "training:withdraw_nomination":       (302, 403, 302, 404, 302, 404, 403, 404, 404, 404),
     "training:my_nominations":            (302, 200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -45,6 +46,10 @@ ROUTES = {
         "get",
         lambda w: f"/en/training/sessions/{w.selection_session}/selection/",
     ),
+    "training:selection_export": (
+        "get",
+        lambda w: f"/en/training/sessions/{w.selection_session}/selection/export.xlsx",
+    ),
     "training:decide_nomination": (
         "post",
         lambda w: f"/en/training/nominations/{w.nomination}/decide/",
@@ -66,7 +71,7 @@ ROUTES = {
 
 
 @pytest.fixture
-def world(officer, trainer, jordan, morocco) -> World:  # type: ignore[no-untyped-def]
+def world(officer, trainer, jordan, morocco) -> World:
     open_session = session_with_seats({jordan: 3, morocco: 3})
     selection = session_with_seats(
         {jordan: 3, morocco: 3}, status=SessionStatus.SELECTION, course=open_session.course

@@ -20,21 +20,21 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def _board(session):  # type: ignore[no-untyped-def]
+def _board(session):
     return f"/en/training/sessions/{session.pk}/selection/"
 
 
-def _decide(nomination):  # type: ignore[no-untyped-def]
+def _decide(nomination):
     return f"/en/training/nominations/{nomination.pk}/decide/"
 
 
-def _nomination(session, country, sex=Sex.FEMALE, status=NominationStatus.NOMINATED):  # type: ignore[no-untyped-def]
+def _nomination(session, country, sex=Sex.FEMALE, status=NominationStatus.NOMINATED):
     return NominationFactory(
         session=session, officer=make_officer(country, sex=sex).profile, status=status
     )
 
 
-def _select(session, country, staff, sexes):  # type: ignore[no-untyped-def]
+def _select(session, country, staff, sexes):
     for sex in sexes:
         services.select_nomination(nomination=_nomination(session, country, sex), by=staff)
 
@@ -223,7 +223,7 @@ def test_board_filters_by_country_and_status(client_for, staff, jordan, morocco)
     assert list(response.context["page"]) == [jordanian]
 
 
-def _many_nominations(session, countries, count):  # type: ignore[no-untyped-def]
+def _many_nominations(session, countries, count):
     """``count`` nominations spread over ``countries``, written in bulk."""
     areas = [AreaOfWorkFactory(code=f"area-{n}") for n in range(3)]
     users = UserFactory.create_batch(count)
@@ -239,7 +239,7 @@ def _many_nominations(session, countries, count):  # type: ignore[no-untyped-def
         )
 
 
-def _board_queries(client, session):  # type: ignore[no-untyped-def]
+def _board_queries(client, session):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(_board(session))
     assert response.status_code == 200
@@ -261,3 +261,98 @@ def test_board_queries_do_not_grow_with_nominations(client_for, staff, jordan, m
     # officers, users, agencies, countries (+ areas of work)
     assert small_count == large_count == 10
     assert response.context["page"].paginator.count == 500
+
+
+def test_pending_nominations_come_first_in_each_country_whose_section_is_open_while_some_wait(
+    client_for, staff, jordan, morocco
+):
+    session = session_with_seats({jordan: 2, morocco: 2}, status=SessionStatus.SELECTION)
+    declined = _nomination(session, jordan, status=NominationStatus.DECLINED)
+    waiting = _nomination(session, jordan)
+    decided = _nomination(session, morocco, status=NominationStatus.WAITLISTED)
+
+    response = client_for(staff).get(_board(session))
+
+    groups = response.context["groups"]
+    assert [(group.country, group.rows, group.waiting) for group in groups] == [
+        (jordan, [waiting, declined], 1),
+        (morocco, [decided], 0),
+    ]
+    html = response.content.decode()
+    jordan_section = html[html.index('<details class="board-country" open>') :]
+    assert jordan_section.index("country-JO") < jordan_section.index("</details>")
+    assert '<details class="board-country">' in html  # Morocco: nothing waits, folded
+    assert "1 nomination awaits a decision" in html
+    assert "No nomination awaits a decision" in html
+
+
+def _export(client, session, **filters):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = client.get(_board(session) + "export.xlsx", filters)
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(response.content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_board_downloads_as_a_spreadsheet_with_its_filters_and_the_download_is_audited(
+    client_for, staff, jordan, morocco
+):
+    from momentum.core.models import AuditEntry
+
+    session = session_with_seats({jordan: 2, morocco: 2}, status=SessionStatus.SELECTION)
+    waiting = _nomination(session, jordan)
+    _nomination(session, morocco)
+    client = client_for(staff)
+
+    rows = _export(client, session, country="JO")
+
+    assert rows[0][:3] == ["Country", "Given name", "Family name"]
+    assert len(rows) == 2
+    assert rows[1][1] == waiting.officer.user.given_name
+    assert rows[1][10] == "Nominated"
+    entry = AuditEntry.objects.get(verb="training.selection_exported")
+    assert entry.actor == staff
+    assert entry.details["rows"] == 1
+
+
+def test_the_spreadsheet_is_in_the_readers_language_and_keeps_formulas_as_text(
+    client_for, staff, jordan
+):
+    session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
+    nomination = _nomination(session, jordan)
+    nomination.justification = '=HYPERLINK("http://example.com")'
+    nomination.save()
+    client = client_for(staff)
+
+    response = client.get(f"/ar/training/sessions/{session.pk}/selection/export.xlsx")
+
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "البلد"
+    assert rows[1][9].startswith("'=")
+
+
+def test_the_spreadsheet_costs_the_same_queries_for_few_or_many_nominations(
+    client_for, staff, jordan, morocco
+):
+    small = session_with_seats({jordan: 20, morocco: 20}, status=SessionStatus.SELECTION)
+    large = session_with_seats({jordan: 20, morocco: 20}, status=SessionStatus.SELECTION)
+    _many_nominations(small, [jordan, morocco], 5)
+    _many_nominations(large, [jordan, morocco], 60)
+    client = client_for(staff)
+
+    counts = []
+    for session in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(_board(session) + "export.xlsx")
+        counts.append(len(queries))
+
+    # session, user, roles; the session; the nominations with officers (+ areas of work); the
+    # audit entry
+    assert counts[0] == counts[1] <= 8

@@ -343,7 +343,7 @@ def _results_context(
     context["charts"] = counting.cached(
         RESULTS,
         charts_key,
-        lambda: _charts(figures, kind, sex_labels, pre=str(pre), post=str(post)),
+        lambda: _charts(figures, kind, sex_labels, country_labels, pre=str(pre), post=str(post)),
     )
     return context
 
@@ -352,6 +352,7 @@ def _charts(
     figures: analytics.ResultFigures,
     kind: str,
     sex_labels: dict[str, str],
+    country_labels: dict[str, str],
     *,
     pre: str,
     post: str,
@@ -373,7 +374,7 @@ def _charts(
         "country": charts.bar_chart(
             chart_id="chart-country",
             title=_("Mean pre- and post-test scores by country"),
-            categories=[group.key for group in by_country],
+            categories=[group.label for group in by_country],
             series=[
                 charts.Series(pre, [_format(group.pre_mean) for group in by_country]),
                 charts.Series(post, [_format(group.post_mean) for group in by_country]),
@@ -397,7 +398,7 @@ def _charts(
             title=_("Distribution of scores by country"),
             categories=analytics.BIN_LABELS,
             series=[
-                charts.Series(key, bins)
+                charts.Series(country_labels.get(key, key), bins)
                 for key, bins in distribution.for_kind("country", kind).items()
             ],
             y_label=_("Participants"),

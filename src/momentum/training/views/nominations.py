@@ -3,6 +3,9 @@ staff select on one board per session, officers follow where their nominations s
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -199,6 +202,21 @@ def _promoted_message(promoted: Nomination) -> str:
     }
 
 
+@dataclass(frozen=True)
+class BoardCountry:
+    """One country's part of a board page: its rows, pending ones first, and how many of its
+    nominations (on every page) await a decision — its section is open while some do."""
+
+    country: Country
+    waiting: int
+    rows: list[Nomination]
+
+
+def _by_country(rows: Iterable[Nomination]) -> Iterator[tuple[int, list[Nomination]]]:
+    for country_id, group in groupby(rows, key=lambda nomination: nomination.country_id):
+        yield country_id, list(group)
+
+
 def _board_context(session: Session) -> dict[str, object]:
     return {"session": session, "summary": selectors.selection_summary(session)}
 
@@ -209,25 +227,30 @@ def selection_board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not user.has_perm("training.select"):
         raise PermissionDenied
     session = selectors.get_session_for_nominations(user, pk)
-    nominations = selectors.with_officers(Nomination.objects.filter(session=session)).order_by(
-        "country__code", "created_at", "pk"
-    )
     country = request.GET.get("country", "").upper()
     status = request.GET.get("status", "")
-    if country:
-        nominations = nominations.filter(country__code=country)
-    if status in NominationStatus.values:
-        nominations = nominations.filter(status=status)
+    nominations = selectors.with_officers(
+        selectors.board_nominations(session, country=country, status=status)
+    )
     page = Paginator(nominations, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    summary = selectors.selection_summary(session)
+    waiting = {line.country.pk: line.waiting for line in summary.countries}
+    groups = [
+        BoardCountry(country=rows[0].country, waiting=waiting.get(country_id, 0), rows=rows)
+        for country_id, rows in _by_country(page.object_list)
+    ]
     return render(
         request,
         "training/nominations/board.html",
         {
-            **_board_context(session),
+            "session": session,
+            "summary": summary,
             "page": page,
+            "groups": groups,
             "query": query.urlencode(),
+            "export_query": urlencode({"country": country, "status": status}),
             "country_filter": country,
             "status_filter": status,
             "statuses": NominationStatus.choices,
@@ -235,6 +258,28 @@ def selection_board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "can_withdraw": session.status in services.WITHDRAWAL_STATUSES,
         },
     )
+
+
+@login_required
+def selection_export(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The selection board as XLSX, with the board's filters: staff only, audited."""
+    from momentum.training.exports import XLSX_CONTENT_TYPE, selection_workbook
+
+    user = request.user
+    if not user.has_perm("training.select"):
+        raise PermissionDenied
+    session = selectors.get_session_for_nominations(user, pk)
+    data = selection_workbook(
+        user=user,
+        session=session,
+        language=request.LANGUAGE_CODE,
+        country=request.GET.get("country", ""),
+        status=request.GET.get("status", ""),
+    )
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    filename = f"selection-{session.pk}-{session.starts_on:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

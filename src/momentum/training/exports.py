@@ -141,6 +141,7 @@ def _selection_headers() -> list[str]:
         _("Family name (Arabic)"),
         _("Sex"),
         _("Agency"),
+        _("Rank"),
         _("Rank level"),
         _("Areas of work"),
         _("Why this officer"),
@@ -182,6 +183,7 @@ def selection_workbook(
                 person.family_name_ar,
                 str(officer.get_sex_display()),
                 str(officer.agency) if officer.agency else "",
+                str(officer.rank) if officer.rank else "",  # in the export's language
                 str(officer.get_rank_level_display()),
                 ", ".join(str(area) for area in officer.areas_of_work.all()),
                 nomination.justification,

@@ -162,15 +162,6 @@ ALLOWED_LATIN = {
 }
 
 
-def _rank_words_left_open() -> set[str]:
-    """Ranks are still free text, typed in English (making them reference data with names in
-    the three languages is still open): their words are let through until then, and only
-    those."""
-    from momentum.people.demo_data import RANKS
-
-    return {word for ranks in RANKS.values() for rank in ranks for word in rank.split()}
-
-
 _SKIPPED = re.compile(
     r"<(script|style|code|bdi|head|option|textarea)\b.*?</\1>"  # codes, user content, names
     r"|<[^>]+\b(dir=\"(auto|ltr)\"|lang=\"(en|fr)\")[^>]*>.*?</[a-z0-9]+>"  # marked as not Arabic
@@ -182,8 +173,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]{2,}")
 
 def _latin_words(html: str) -> set[str]:
     text = _SKIPPED.sub(" ", html)
-    allowed = ALLOWED_LATIN | _rank_words_left_open()
-    return {word for word in _LATIN_WORD.findall(text) if word not in allowed}
+    return {word for word in _LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
 
 
 def test_arabic_pages_show_no_latin_text_but_names_and_user_content(demo):

@@ -6,6 +6,7 @@ from momentum.core.models import (
     Agency,
     AreaOfWork,
     AuditEntry,
+    City,
     Country,
     Goal,
     Programme,
@@ -44,6 +45,16 @@ class AreaOfWorkAdmin(TranslationAdmin):
 class AgencyAdmin(TranslationAdmin):
     list_display = ("name", "acronym", "country")
     list_filter = ("country",)
+
+
+@admin.register(City)
+class CityAdmin(TranslationAdmin):
+    """Staff add the cities where sessions meet, with their names in the three languages."""
+
+    list_display = ("name", "country")
+    list_filter = ("country",)
+    list_select_related = ("country",)
+    search_fields = ("name_en", "name_fr", "name_ar")
 
 
 @admin.register(AuditEntry)

@@ -9,6 +9,7 @@ from momentum.core.demo import register_seeder
 from momentum.core.models import (
     Agency,
     AreaOfWork,
+    City,
     Country,
     CountryStatus,
     Goal,
@@ -26,6 +27,17 @@ COUNTRIES = [
     ("PS", "Palestine", "Palestine", "فلسطين", CountryStatus.ACTIVE),
     ("TN", "Tunisia", "Tunisie", "تونس", CountryStatus.ACTIVE),
 ]
+
+# Where sessions meet, by country: (English, French, Arabic).
+CITIES = {
+    "DZ": [("Algiers", "Alger", "الجزائر العاصمة"), ("Oran", "Oran", "وهران")],
+    "EG": [("Cairo", "Le Caire", "القاهرة"), ("Alexandria", "Alexandrie", "الإسكندرية")],
+    "JO": [("Amman", "Amman", "عمّان"), ("Aqaba", "Aqaba", "العقبة")],
+    "LB": [("Beirut", "Beyrouth", "بيروت"), ("Tripoli", "Tripoli", "طرابلس")],
+    "MA": [("Rabat", "Rabat", "الرباط"), ("Casablanca", "Casablanca", "الدار البيضاء")],
+    "PS": [("Ramallah", "Ramallah", "رام الله"), ("Jericho", "Jéricho", "أريحا")],
+    "TN": [("Tunis", "Tunis", "تونس العاصمة"), ("Sousse", "Sousse", "سوسة")],
+}
 
 GOALS = [
     (
@@ -189,6 +201,9 @@ def seed_programme(say: Callable[[str], None]) -> None:
             programme=programme, code=code, name_en=en, name_fr=fr, name_ar=ar
         )
     by_code = {country.code: country for country in countries}
+    for code, cities in CITIES.items():
+        for en, fr, ar in cities:
+            City.objects.create(country=by_code[code], name_en=en, name_fr=fr, name_ar=ar)
     for code, agencies in AGENCIES.items():
         for acronym, en, fr, ar in agencies:
             Agency.objects.create(

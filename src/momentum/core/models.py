@@ -134,6 +134,30 @@ class Agency(models.Model):
         return f"{self.acronym} — {self.name}" if self.acronym else self.name
 
 
+class City(models.Model):
+    """A city where the programme meets (a session's venue), reference data kept by staff.
+    Its name is stored in Arabic, French and English (``name_ar``, ``name_fr``, ``name_en``;
+    see ``core.translation``) and shown in the reader's language."""
+
+    name = models.CharField(_("name"), max_length=100)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cities",
+        verbose_name=_("country"),
+    )
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["country__code", "name_en", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The audit log is append-only.")

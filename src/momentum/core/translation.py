@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from momentum.core.models import Agency, AreaOfWork, Country, Goal, Programme, ThematicArea
+from momentum.core.models import (
+    Agency,
+    AreaOfWork,
+    City,
+    Country,
+    Goal,
+    Programme,
+    ThematicArea,
+)
 
 
 @register(Programme)
@@ -30,4 +38,9 @@ class AreaOfWorkTranslation(TranslationOptions):
 
 @register(Agency)
 class AgencyTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(City)
+class CityTranslation(TranslationOptions):
     fields = ("name",)

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.http import HttpRequest
+from modeltranslation.admin import TranslationAdmin
 
-from momentum.people.models import AccessToken, Invitation, Profile, RoleAssignment, User
+from momentum.people.models import AccessToken, Invitation, Profile, Rank, RoleAssignment, User
 
 
 class RoleInline(admin.TabularInline):
@@ -32,11 +33,20 @@ class UserAdmin(admin.ModelAdmin):
     inlines = [RoleInline]
 
 
+@admin.register(Rank)
+class RankAdmin(TranslationAdmin):
+    """Staff add ranks here, with their names in Arabic, French and English."""
+
+    list_display = ("name", "level", "order")
+    list_filter = ("level",)
+    search_fields = ("name_en", "name_fr", "name_ar")
+
+
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ("user", "country", "sex", "rank_level")
+    list_display = ("user", "country", "sex", "rank", "rank_level")
     list_filter = ("country", "sex", "rank_level")
-    list_select_related = ("user", "country")
+    list_select_related = ("user", "country", "rank")
     raw_id_fields = ("user",)
 
 

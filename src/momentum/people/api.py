@@ -10,7 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from momentum.core.counting import cached_count
 from momentum.core.models import Country
 from momentum.people import selectors
-from momentum.people.models import Profile, RankLevel, Sex, User
+from momentum.people.models import Profile, Rank, RankLevel, Sex, User
 from momentum.people.signals import PROFILES
 
 router = Router(tags=["people"])
@@ -39,6 +39,38 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
+def _name_in(rank: Rank, language: str) -> str:
+    """One language's column of the rank's name (modeltranslation), empty when missing."""
+    return str(getattr(rank, f"name_{language}") or "")
+
+
+class RankOut(Schema):
+    """A rank with its names in the three languages; ``name`` is in the request's language."""
+
+    id: int
+    name: str
+    name_ar: str
+    name_fr: str
+    name_en: str
+    level: str
+
+    @staticmethod
+    def resolve_name(rank: Rank) -> str:
+        return str(rank)
+
+    @staticmethod
+    def resolve_name_ar(rank: Rank) -> str:
+        return _name_in(rank, "ar")
+
+    @staticmethod
+    def resolve_name_fr(rank: Rank) -> str:
+        return _name_in(rank, "fr")
+
+    @staticmethod
+    def resolve_name_en(rank: Rank) -> str:
+        return _name_in(rank, "en")
+
+
 class PersonOut(Schema):
     id: int
     email: str = Field(..., alias="user.email")
@@ -49,7 +81,7 @@ class PersonOut(Schema):
     sex: str
     country: str = Field(..., alias="country.code")
     agency: str | None = Field(None, alias="agency.name")
-    rank: str
+    rank: RankOut | None
     rank_level: str
     areas_of_work: list[str]
     languages: list[str]

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 
 from momentum.core.demo import DEMO_PASSWORD, register_seeder
 from momentum.core.models import Agency, AreaOfWork, Country
-from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
+from momentum.people.models import Profile, Rank, RankLevel, Role, RoleAssignment, Sex, User
 
 WOMEN = [
     ("Amina", "أمينة"),
@@ -85,10 +85,23 @@ FAMILIES = [
     ("Chebbi", "الشابي"),
     ("Barakat", "بركات"),
 ]
+# Each level's ranks, most junior first: (English, French, Arabic).
 RANKS = {
-    RankLevel.JUNIOR: ["Police officer", "Sergeant", "Inspector"],
-    RankLevel.MID: ["Lieutenant", "Captain", "Chief inspector"],
-    RankLevel.SENIOR: ["Major", "Commissioner", "Colonel"],
+    RankLevel.JUNIOR: [
+        ("Police officer", "Agent de police", "شرطي"),
+        ("Sergeant", "Sergent", "رقيب"),
+        ("Inspector", "Inspecteur de police", "مفتش شرطة"),
+    ],
+    RankLevel.MID: [
+        ("Lieutenant", "Lieutenant", "ملازم"),
+        ("Captain", "Capitaine", "نقيب"),
+        ("Chief inspector", "Inspecteur principal", "مفتش شرطة أول"),
+    ],
+    RankLevel.SENIOR: [
+        ("Major", "Commandant", "رائد"),
+        ("Commissioner", "Commissaire de police", "مفوض شرطة"),
+        ("Colonel", "Colonel", "عقيد"),
+    ],
 }
 COUNTRY_LANGUAGES = {
     "DZ": ["ar", "fr"],
@@ -116,9 +129,30 @@ def _person(
     )
 
 
+def _seed_ranks() -> dict[str, list[Rank]]:
+    """The ranks of each level, in the three languages (kept if they already exist)."""
+    ranks: dict[str, list[Rank]] = {}
+    order = 0
+    for level, names in RANKS.items():
+        for english, french, arabic in names:
+            order += 10
+            rank, _created = Rank.objects.update_or_create(
+                name_en=english,
+                defaults={
+                    "name_fr": french,
+                    "name_ar": arabic,
+                    "level": level,
+                    "order": order,
+                },
+            )
+            ranks.setdefault(level, []).append(rank)
+    return ranks
+
+
 @register_seeder(20, "people")
 def seed_people(say: Callable[[str], None]) -> None:
     rng = random.Random(2023)  # fixed: the demo is the same everywhere
+    ranks = _seed_ranks()
     password = make_password(DEMO_PASSWORD)  # hashed once, shared by every demo account
     countries = list(Country.objects.order_by("code"))
     areas = list(AreaOfWork.objects.all())
@@ -177,7 +211,7 @@ def seed_people(say: Callable[[str], None]) -> None:
                 sex=sex,
                 country=country,
                 agency=rng.choice(agencies[country.pk]),
-                rank=rng.choice(RANKS[level]),
+                rank=rng.choice(ranks[level]),
                 rank_level=level,
                 languages=sorted(rng.sample(languages, k=min(len(languages), rng.randint(1, 2)))),
             )

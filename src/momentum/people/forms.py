@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from momentum.core.models import Agency, AreaOfWork, Country
 from momentum.core.zones import zone_choices
-from momentum.people.models import Language, Profile, RankLevel, Role, Sex
+from momentum.people.models import Language, Profile, Rank, RankLevel, Role, Sex
 
 
 def _choice_field(form: forms.Form, name: str) -> forms.ModelChoiceField[Any]:
@@ -73,7 +73,14 @@ class ProfileForm(forms.Form):
     agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Agency"), queryset=Agency.objects.all(), required=False
     )
-    rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
+    # Named in the reader's language, from the most junior rank to the most senior.
+    rank: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Rank"),
+        queryset=Rank.objects.all(),
+        required=False,
+        empty_label=_("No rank given"),
+        error_messages={"invalid_choice": _("Choose a rank from the list.")},
+    )
     rank_level = forms.ChoiceField(label=_("Rank level"), choices=RankLevel.choices)
     areas_of_work: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Areas of work"),
@@ -109,7 +116,7 @@ class ProfileForm(forms.Form):
             "sex": profile.sex,
             "country": profile.country,
             "agency": profile.agency,
-            "rank": profile.rank,
+            "rank": profile.rank_id,
             "rank_level": profile.rank_level,
             "areas_of_work": list(profile.areas_of_work.all()),
             "languages": profile.languages,

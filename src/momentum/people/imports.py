@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from momentum.core import services as jobs
 from momentum.core.models import Country, Job
-from momentum.people.models import Invitation, Language, RankLevel, Role, Sex, User
+from momentum.people.models import Invitation, Language, Rank, RankLevel, Role, Sex, User
 
 JOB_KIND = "people.bulk_invitation"
 COLUMNS = (
@@ -126,6 +126,22 @@ def read_sheet(data: bytes, filename: str) -> Sheet:
     return _sheet_from(csv.reader(io.StringIO(text, newline=""), _csv_dialect(text)))
 
 
+def rank_key(text: str) -> str:
+    """A rank's name as compared: the same words in any case or spacing are the same rank."""
+    return " ".join(text.split()).casefold()
+
+
+def ranks_by_name() -> dict[str, int]:
+    """Every rank's id under each of its names (Arabic, French and English), so a sheet may
+    name ranks in any of the three languages."""
+    ranks: dict[str, int] = {}
+    for pk, *names in Rank.objects.values_list("pk", "name_en", "name_fr", "name_ar"):
+        for name in names:
+            if name:
+                ranks.setdefault(rank_key(name), pk)
+    return ranks
+
+
 @dataclass
 class Known:
     """The addresses that already have an account or an invitation waiting."""
@@ -160,6 +176,7 @@ def check_row(
     seen: set[str],
     inviter: User,
     known: Known | None = None,
+    ranks: dict[str, int] | None = None,
 ) -> tuple[dict[str, Any] | None, str]:
     """The invitation a row asks for, or the reason it cannot be sent."""
     email = row.get("email", "").lower()
@@ -183,6 +200,14 @@ def check_row(
         return None, _("The country code is not one of the programme's countries.")
     if not inviter.is_programme_staff and country.pk not in inviter.countries_for(Role.FOCAL_POINT):
         return None, _("You may only invite officers of your own country.")
+    rank_id = None
+    if rank_key(row.get("rank", "")):
+        rank_id = (ranks or {}).get(rank_key(row.get("rank", "")))
+        if rank_id is None:
+            return None, _(
+                "The rank is not one of the programme's ranks. Name it as in the list of "
+                "ranks, in Arabic, French or English, or leave the cell empty."
+            )
     rank_level = row.get("rank_level", "").lower() or RankLevel.JUNIOR
     if rank_level not in RankLevel.values:
         return None, _("The rank level must be junior, mid or senior.")
@@ -199,7 +224,7 @@ def check_row(
             "given_name_ar": row.get("given_name_ar", ""),
             "family_name_ar": row.get("family_name_ar", ""),
             "sex": sex,
-            "rank": row.get("rank", ""),
+            "rank_id": rank_id,
             "rank_level": rank_level,
             "languages": [language],
         },
@@ -243,6 +268,7 @@ def run(job: Job) -> dict[str, Any]:
         # are neither invited twice nor reported as "already invited".
         done = {} if all_or_nothing else jobs.done_steps(job)
         countries = {country.code: country for country in Country.objects.all()}
+        ranks = ranks_by_name()
         known = Known.among(
             row.get("email", "") for number, row in sheet.rows if str(number) not in done
         )
@@ -256,7 +282,7 @@ def run(job: Job) -> dict[str, Any]:
                 checked.append((number, row.get("email", ""), None, ""))
                 continue
             request, reason = check_row(
-                row, countries=countries, seen=seen, inviter=inviter, known=known
+                row, countries=countries, seen=seen, inviter=inviter, known=known, ranks=ranks
             )
             if request is not None:
                 seen.add(request["email"])

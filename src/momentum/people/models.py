@@ -210,6 +210,27 @@ class RankLevel(models.TextChoices):
     SENIOR = "senior", _("Senior")
 
 
+class Rank(models.Model):
+    """A police rank, reference data kept by programme staff. Its name is stored in Arabic,
+    French and English (``name_ar``, ``name_fr``, ``name_en``; see ``people.translation``) and
+    shown in the reader's language."""
+
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(
+        _("rank level"), max_length=10, choices=RankLevel.choices, default=RankLevel.JUNIOR
+    )
+    # Lists show ranks from the most junior to the most senior.
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("rank")
+        verbose_name_plural = _("ranks")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ProfileQuerySet(models.QuerySet["Profile"]):
     def visible_to(self, user: Any) -> ProfileQuerySet:
         """The officers' profiles ``user`` may see: all for staff, their country for a focal
@@ -225,7 +246,9 @@ class ProfileQuerySet(models.QuerySet["Profile"]):
         return self.filter(visible)
 
     def with_related(self) -> ProfileQuerySet:
-        return self.select_related("user", "country", "agency").prefetch_related("areas_of_work")
+        return self.select_related("user", "country", "agency", "rank").prefetch_related(
+            "areas_of_work"
+        )
 
     def search(self, text: str) -> ProfileQuerySet:
         from momentum.core.text import search_terms
@@ -252,7 +275,14 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name=_("agency"),
     )
-    rank = models.CharField(_("rank"), max_length=100, blank=True)
+    rank = models.ForeignKey(
+        Rank,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("rank"),
+    )
     rank_level = models.CharField(
         _("rank level"), max_length=10, choices=RankLevel.choices, default=RankLevel.JUNIOR
     )

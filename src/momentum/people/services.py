@@ -24,6 +24,7 @@ from momentum.people.models import (
     AccessToken,
     Invitation,
     Profile,
+    Rank,
     RankLevel,
     Role,
     RoleAssignment,
@@ -168,7 +169,7 @@ def accept_invitation(
             sex=sex,
             country=invitation.country,
             agency_id=details.get("agency_id"),
-            rank=details.get("rank", ""),
+            rank=_invited_rank(details),
             rank_level=details.get("rank_level", RankLevel.JUNIOR),
             languages=details.get("languages", [invitation.language]),
         )
@@ -178,6 +179,14 @@ def accept_invitation(
     invitation.save(update_fields=["accepted_at"])
     audit.record(user, "invitation.accepted", invitation, country=invitation.country)
     return user
+
+
+def _invited_rank(details: dict[str, Any]) -> Rank | None:
+    """The rank the inviter gave, if it is still one of the ranks."""
+    rank_id = details.get("rank_id")
+    if not rank_id:
+        return None
+    return Rank.objects.filter(pk=rank_id).first()
 
 
 @transaction.atomic
@@ -224,7 +233,7 @@ USER_FIELDS = ("given_name", "family_name", "given_name_ar", "family_name_ar")
 
 
 def _value_for_log(value: Any) -> Any:
-    if isinstance(value, Country | Agency):
+    if isinstance(value, Country | Agency | Rank):
         return str(value.pk)
     return value
 

@@ -53,7 +53,9 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
         )
     if user.has_perm("people.invite", None):
         context["pending_invitations"] = selectors.pending_invitations_count(user)
-    context["own_profile"] = Profile.objects.filter(user=user).select_related("country").first()
+    context["own_profile"] = (
+        Profile.objects.filter(user=user).select_related("country", "rank").first()
+    )
     context["next_steps"] = next_steps_for(user)
     return render(request, "people/home.html", context)
 
@@ -130,7 +132,7 @@ def profile_url(profile: Profile) -> str:
 @login_required
 def my_account(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    profile = Profile.objects.filter(user=user).select_related("country", "agency").first()
+    profile = Profile.objects.filter(user=user).select_related("country", "agency", "rank").first()
     if request.method == "POST":
         form = AccountSettingsForm(request.POST)
         if form.is_valid():

@@ -54,8 +54,8 @@ def session_location(session: Session) -> str:
 
 
 def session_event(session: Session) -> Event:
-    """The session as an all-day event, in the active language. ``session.course`` and
-    ``session.venue_country`` should be selected with it."""
+    """The session as an all-day event, in the active language. ``session.course``,
+    ``session.venue_city`` and ``session.venue_country`` should be selected with it."""
     course = session.course
     description = "\n\n".join(
         part

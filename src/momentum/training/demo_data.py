@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone, translation
 
 from momentum.core.demo import register_seeder
-from momentum.core.models import AreaOfWork, Country, CountryStatus, ThematicArea
+from momentum.core.models import AreaOfWork, City, Country, CountryStatus, ThematicArea
 from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, Sex, User
 from momentum.training.completion import progress_for
 from momentum.training.models import (
@@ -3373,6 +3373,13 @@ class _Seeder:
 
     def seed_sessions(self) -> None:
         plans = _session_plans(self.today, self.now)
+        by_pk = City.objects.in_bulk()
+        cities = {
+            (code, name): by_pk[pk]
+            for pk, code, name in City.objects.exclude(country=None).values_list(
+                "pk", "country__code", "name_en"
+            )
+        }
         sessions = []
         for plan in plans:
             course = self.courses[plan.course]
@@ -3385,7 +3392,7 @@ class _Seeder:
                     ends_on=plan.starts_on + timedelta(days=plan.days - 1),
                     time_zone=zone,
                     delivery=Delivery.ONLINE if not plan.venue else course.delivery,
-                    venue_city=city,
+                    venue_city=cities.get((plan.venue, city)),
                     venue_country=self.countries.get(plan.venue),
                     language=plan.language,
                     interpretation=list(plan.interpretation),

@@ -39,7 +39,12 @@ def export_nominations(user: User, session: Session) -> QuerySet[Nomination]:
     if not user.is_programme_staff:
         nominations = nominations.filter(country_id__in=user.countries_for(Role.FOCAL_POINT))
     return nominations.select_related(
-        "officer__user", "officer__agency", "country", "session__course", "certificate"
+        "officer__user",
+        "officer__agency",
+        "officer__rank",
+        "country",
+        "session__course",
+        "certificate",
     ).order_by("country__code", "officer__user__family_name", "officer__user__given_name", "pk")
 
 
@@ -68,6 +73,7 @@ def _headers() -> list[str]:
         _("Sex"),
         _("Country"),
         _("Agency"),
+        _("Rank"),
         _("Rank level"),
         _("Status"),
         _("Attendance rate (%)"),
@@ -110,6 +116,7 @@ def session_workbook(*, user: User, session: Session, language: str) -> bytes:
                 str(officer.get_sex_display()),
                 nomination.country.code,
                 str(officer.agency) if officer.agency else "",
+                str(officer.rank) if officer.rank else "",  # in the export's language
                 str(officer.get_rank_level_display()),
                 str(nomination.get_status_display()),
                 _number(line.attendance_rate),
@@ -134,6 +141,7 @@ def _selection_headers() -> list[str]:
         _("Family name (Arabic)"),
         _("Sex"),
         _("Agency"),
+        _("Rank"),
         _("Rank level"),
         _("Areas of work"),
         _("Why this officer"),
@@ -175,6 +183,7 @@ def selection_workbook(
                 person.family_name_ar,
                 str(officer.get_sex_display()),
                 str(officer.agency) if officer.agency else "",
+                str(officer.rank) if officer.rank else "",  # in the export's language
                 str(officer.get_rank_level_display()),
                 ", ".join(str(area) for area in officer.areas_of_work.all()),
                 nomination.justification,

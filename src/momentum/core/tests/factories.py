@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import factory
 
-from momentum.core.models import Agency, AreaOfWork, Country, Programme
+from momentum.core.models import Agency, AreaOfWork, City, Country, Programme
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -14,6 +14,19 @@ class CountryFactory(factory.django.DjangoModelFactory):
     name_en = factory.LazyAttribute(lambda country: f"Country {country.code}")
     name_fr = factory.LazyAttribute(lambda country: f"Pays {country.code}")
     name_ar = factory.LazyAttribute(lambda country: f"بلد {country.code}")
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    """A city in three languages; by default Amman, Jordan."""
+
+    class Meta:
+        model = City
+        django_get_or_create = ("country", "name_en")
+
+    country = factory.SubFactory(CountryFactory, code="JO")
+    name_en = "Amman"
+    name_fr = "Amman"
+    name_ar = "عمّان"
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):

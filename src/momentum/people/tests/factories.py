@@ -6,7 +6,16 @@ import factory
 from django.utils import timezone
 
 from momentum.core.tests.factories import AgencyFactory, CountryFactory
-from momentum.people.models import Invitation, Profile, RankLevel, Role, RoleAssignment, Sex, User
+from momentum.people.models import (
+    Invitation,
+    Profile,
+    Rank,
+    RankLevel,
+    Role,
+    RoleAssignment,
+    Sex,
+    User,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -31,6 +40,20 @@ class RoleFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
 
 
+class RankFactory(factory.django.DjangoModelFactory):
+    """A rank in the three languages; by default the demo's Inspector."""
+
+    class Meta:
+        model = Rank
+        django_get_or_create = ("name_en",)
+
+    name_en = "Inspector"
+    name_fr = "Inspecteur de police"
+    name_ar = "مفتش شرطة"
+    level = RankLevel.JUNIOR
+    order = 30
+
+
 class ProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Profile
@@ -39,7 +62,7 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     sex = factory.Iterator([Sex.FEMALE, Sex.MALE])
     country = factory.SubFactory(CountryFactory)
     agency = factory.LazyAttribute(lambda profile: AgencyFactory(country=profile.country))
-    rank = "Inspector"
+    rank = factory.SubFactory(RankFactory)
     rank_level = RankLevel.JUNIOR
     languages = factory.LazyFunction(lambda: ["ar", "en"])
 

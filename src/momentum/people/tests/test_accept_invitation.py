@@ -10,7 +10,7 @@ from momentum.core.models import AuditEntry
 from momentum.core.tests.factories import AgencyFactory, AreaOfWorkFactory
 from momentum.people.models import Invitation, Profile, Role, RoleAssignment, Sex
 from momentum.people.tests.conftest import expire
-from momentum.people.tests.factories import InvitationFactory, UserFactory
+from momentum.people.tests.factories import InvitationFactory, RankFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def officer_invitation(jordan, focal_point):  # type: ignore[no-untyped-def]
         details={
             "given_name": "Rania",
             "family_name": "Saleh",
-            "rank": "Captain",
+            "rank_id": RankFactory(name_en="Captain", level="mid").pk,
             "rank_level": "mid",
             "languages": ["ar", "fr"],
         },
@@ -103,7 +103,7 @@ def test_accepting_creates_the_officers_account_role_and_profile(
         (Role.OFFICER, jordan.pk)
     ]
     profile = Profile.objects.get(user=user)
-    assert (profile.country, profile.sex, profile.rank, profile.rank_level) == (
+    assert (profile.country, profile.sex, profile.rank.name_en, profile.rank_level) == (
         jordan,
         Sex.FEMALE,
         "Captain",

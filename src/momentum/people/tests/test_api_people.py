@@ -118,11 +118,28 @@ def test_a_person_has_names_in_both_scripts_and_professional_data(client_for, st
         "sex": profile.sex,
         "country": "JO",
         "agency": profile.agency.name,
-        "rank": "Inspector",
+        "rank": {
+            "id": profile.rank_id,
+            "name": "Inspector",
+            "name_ar": "مفتش شرطة",
+            "name_fr": "Inspecteur de police",
+            "name_en": "Inspector",
+            "level": "junior",
+        },
         "rank_level": "junior",
         "areas_of_work": ["border-management"],
         "languages": ["ar", "en"],
     }
+
+
+def test_a_rank_is_named_in_the_language_of_the_request_and_may_be_missing(
+    client_for, staff, officer, jordan
+):
+    make_officer(jordan, rank=None, user__family_name="Zein")
+
+    people = client_for(staff).get(URL, HTTP_ACCEPT_LANGUAGE="ar").json()["items"]
+
+    assert [person["rank"] and person["rank"]["name"] for person in people] == ["مفتش شرطة", None]
 
 
 def test_people_are_ordered_by_family_then_given_name(client_for, staff, jordan):

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from momentum.core.models import AuditEntry, Job, JobStatus
 from momentum.people.models import Invitation, Role
-from momentum.people.tests.factories import InvitationFactory, UserFactory
+from momentum.people.tests.factories import InvitationFactory, RankFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,7 @@ def _rejected(job: Job) -> list[tuple[int, str, str]]:
 def test_focal_point_invites_every_good_row_of_a_csv(
     client_for, focal_point, jordan, upload, mailoutbox
 ):
+    captain = RankFactory(name_en="Captain", name_fr="Capitaine", name_ar="نقيب", level="mid")
     response, job = upload(
         client_for(focal_point),
         _csv(
@@ -89,9 +90,9 @@ def test_focal_point_invites_every_good_row_of_a_csv(
         focal_point,
     )
     assert amal.details["given_name_ar"] == "أمل"
-    assert (amal.details["sex"], amal.details["rank"], amal.details["rank_level"]) == (
+    assert (amal.details["sex"], amal.details["rank_id"], amal.details["rank_level"]) == (
         "female",
-        "Captain",
+        captain.pk,
         "mid",
     )
     omar = Invitation.objects.get(email="omar@example.org")
@@ -110,6 +111,8 @@ def test_focal_point_invites_every_good_row_of_a_csv(
 
 
 def test_an_xlsx_file_is_read_like_a_csv(client_for, staff, jordan, morocco, upload):
+    inspector = RankFactory()
+    captain = RankFactory(name_en="Captain", name_fr="Capitaine", name_ar="نقيب", level="mid")
     _response, job = upload(
         client_for(staff),
         _xlsx(
@@ -134,7 +137,7 @@ def test_an_xlsx_file_is_read_like_a_csv(client_for, staff, jordan, morocco, upl
                     "منصور",
                     "male",
                     "JO",
-                    3,
+                    " نقيب ",  # a rank may be named in Arabic or French too
                     "senior",
                     "ar",
                 ],
@@ -144,11 +147,12 @@ def test_an_xlsx_file_is_read_like_a_csv(client_for, staff, jordan, morocco, upl
 
     job.refresh_from_db()
     assert job.report["invited"] == 2, job.report
-    assert Invitation.objects.get(email="salma@example.org").country == morocco
+    salma = Invitation.objects.get(email="salma@example.org")
+    assert (salma.country, salma.details["rank_id"]) == (morocco, inspector.pk)
     karim = Invitation.objects.get(email="karim@example.org")
-    assert (karim.country, karim.details["rank"], karim.details["rank_level"]) == (
+    assert (karim.country, karim.details["rank_id"], karim.details["rank_level"]) == (
         jordan,
-        "3",
+        captain.pk,
         "senior",
     )
 
@@ -199,12 +203,13 @@ def test_bad_rows_are_reported_with_their_row_number_and_reason(
             "level@example.org,Bad,Level,,,male,JO,,general,en",  # row 12
             "lang@example.org,Bad,Language,,,male,JO,,,de",  # row 13
             "second.good@example.org,Second,Good,,,male,JO,,,en",  # row 14
+            "rank@example.org,Unknown,Rank,,,male,JO,Generalissimo,,en",  # row 15
         ),
     )
 
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED
-    assert (job.report["rows"], job.report["invited"]) == (13, 2)
+    assert (job.report["rows"], job.report["invited"]) == (14, 2)
     assert job.report["rolled_back"] is False
     assert _rejected(job) == [
         (3, "not-an-email", "The e-mail address is missing or not valid."),
@@ -218,6 +223,12 @@ def test_bad_rows_are_reported_with_their_row_number_and_reason(
         (11, "noname@example.org", "The given name and family name (Latin script) are required."),
         (12, "level@example.org", "The rank level must be junior, mid or senior."),
         (13, "lang@example.org", "The language must be ar, fr or en."),
+        (
+            15,
+            "rank@example.org",
+            "The rank is not one of the programme's ranks. Name it as in the list of ranks, "
+            "in Arabic, French or English, or leave the cell empty.",
+        ),
     ]
     assert sorted(message.to[0] for message in mailoutbox) == [
         "good@example.org",

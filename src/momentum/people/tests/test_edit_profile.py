@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from momentum.core.models import AuditEntry
 from momentum.core.tests.factories import AgencyFactory, AreaOfWorkFactory
 from momentum.people import services
-from momentum.people.models import Profile, Sex
+from momentum.people.models import Profile, Rank, Sex
+from momentum.people.tests.factories import RankFactory
 from momentum.people.tests.factories import officer as make_officer
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def _form(profile: Profile, **changes) -> dict[str, object]:  # type: ignore[no-
         "sex": profile.sex,
         "country": profile.country_id,
         "agency": profile.agency_id or "",
-        "rank": profile.rank,
+        "rank": profile.rank_id or "",
         "rank_level": profile.rank_level,
         "areas_of_work": [area.pk for area in profile.areas_of_work.all()],
         "languages": profile.languages,
@@ -41,6 +42,14 @@ def _form(profile: Profile, **changes) -> dict[str, object]:  # type: ignore[no-
     }
     data.update(changes)
     return data
+
+
+def _rank(english: str) -> Rank:
+    return RankFactory(name_en=english, name_fr=english, name_ar=english)
+
+
+def _rank_id(english: str) -> int:
+    return _rank(english).pk
 
 
 def _profile_edits(profile: Profile) -> list[AuditEntry]:
@@ -63,13 +72,14 @@ def test_officer_edits_own_profile_without_an_audit_entry(client_for, officer):
     profile = officer.profile
 
     response = client_for(officer).post(
-        OWN_URL, _form(profile, rank="Major", rank_level="senior", family_name="Haddad-Nasser")
+        OWN_URL,
+        _form(profile, rank=_rank_id("Major"), rank_level="senior", family_name="Haddad-Nasser"),
     )
 
     assert response.status_code == 302
     assert response["Location"] == "/en/people/me/"
     profile.refresh_from_db()
-    assert (profile.rank, profile.rank_level, profile.version) == ("Major", "senior", 2)
+    assert (profile.rank.name_en, profile.rank_level, profile.version) == ("Major", "senior", 2)
     profile.user.refresh_from_db()
     assert profile.user.family_name == "Haddad-Nasser"
     assert _profile_edits(profile) == []
@@ -78,11 +88,13 @@ def test_officer_edits_own_profile_without_an_audit_entry(client_for, officer):
 def test_officer_may_also_use_the_officer_edit_page_for_own_profile(client_for, officer):
     profile = officer.profile
 
-    response = client_for(officer).post(_edit_url(profile), _form(profile, rank="Lieutenant"))
+    response = client_for(officer).post(
+        _edit_url(profile), _form(profile, rank=_rank_id("Lieutenant"))
+    )
 
     assert response.status_code == 302
     profile.refresh_from_db()
-    assert profile.rank == "Lieutenant"
+    assert profile.rank.name_en == "Lieutenant"
 
 
 def test_officer_cannot_edit_a_colleagues_profile(client_for, officer, jordan):
@@ -90,9 +102,12 @@ def test_officer_cannot_edit_a_colleagues_profile(client_for, officer, jordan):
 
     client = client_for(officer)
     assert client.get(_edit_url(colleague)).status_code == 404
-    assert client.post(_edit_url(colleague), _form(colleague, rank="Hacked")).status_code == 404
+    assert (
+        client.post(_edit_url(colleague), _form(colleague, rank=_rank_id("Hacked"))).status_code
+        == 404
+    )
     colleague.refresh_from_db()
-    assert colleague.rank == "Inspector"
+    assert colleague.rank.name_en == "Inspector"
 
 
 def test_someone_without_a_profile_gets_404_on_own_profile_page(client_for, staff):
@@ -108,18 +123,18 @@ def test_focal_point_edits_an_officer_of_own_country_and_it_is_audited(
     profile = officer.profile
 
     response = client_for(focal_point).post(
-        _edit_url(profile), _form(profile, rank="Colonel", given_name="Layla")
+        _edit_url(profile), _form(profile, rank=_rank_id("Colonel"), given_name="Layla")
     )
 
     assert response.status_code == 302
     assert response["Location"] == f"/en/people/officers/{profile.pk}/"
     profile.refresh_from_db()
-    assert profile.rank == "Colonel"
+    assert profile.rank.name_en == "Colonel"
     [entry] = _profile_edits(profile)
     assert entry.actor == focal_point
     assert entry.country == jordan
     assert entry.details["changes"] == {
-        "rank": ["Inspector", "Colonel"],
+        "rank": [str(_rank("Inspector").pk), str(_rank("Colonel").pk)],
         "given_name": ["Leila", "Layla"],
     }
 
@@ -172,17 +187,21 @@ def test_outsiders_get_404_and_change_nothing(client_for, request, persona, offi
     client = client_for(request.getfixturevalue(persona))
 
     assert client.get(_edit_url(profile)).status_code == 404
-    assert client.post(_edit_url(profile), _form(profile, rank="Hacked")).status_code == 404
+    assert (
+        client.post(_edit_url(profile), _form(profile, rank=_rank_id("Hacked"))).status_code == 404
+    )
     profile.refresh_from_db()
-    assert (profile.rank, profile.version) == ("Inspector", 1)
+    assert (profile.rank.name_en, profile.version) == ("Inspector", 1)
     assert _profile_edits(profile) == []
 
 
 def test_the_service_refuses_an_outsider(outsider, officer):
     with pytest.raises(PermissionDenied):
-        services.update_profile(profile=officer.profile, by=outsider, data={"rank": "Hacked"})
+        services.update_profile(
+            profile=officer.profile, by=outsider, data={"rank": _rank("Hacked")}
+        )
     officer.profile.refresh_from_db()
-    assert officer.profile.rank == "Inspector"
+    assert officer.profile.rank.name_en == "Inspector"
 
 
 # Country and agency --------------------------------------------------------------------------
@@ -275,7 +294,7 @@ def test_a_stale_edit_is_refused_and_neither_change_is_lost(
 ):
     profile = officer.profile
     # Both open the form while the profile is at version 1.
-    staff_form = _form(profile, rank="Captain")
+    staff_form = _form(profile, rank=_rank_id("Captain"))
     focal_form = _form(profile, rank_level="senior", given_name="Layla")
 
     first = client_for(staff).post(_edit_url(profile), staff_form)
@@ -291,31 +310,96 @@ def test_a_stale_edit_is_refused_and_neither_change_is_lost(
     assert 'value="Layla"' in html  # what the focal point typed is still in the form
     profile.refresh_from_db()
     profile.user.refresh_from_db()
-    assert (profile.rank, profile.rank_level, profile.version) == ("Captain", "junior", 2)
+    assert (profile.rank.name_en, profile.rank_level, profile.version) == ("Captain", "junior", 2)
     assert profile.user.given_name == "Leila"
     assert [entry.actor for entry in _profile_edits(profile)] == [staff]
 
 
 def test_after_reloading_the_form_the_edit_goes_through(client_for, focal_point, staff, officer):
     profile = officer.profile
-    client_for(staff).post(_edit_url(profile), _form(profile, rank="Captain"))
+    client_for(staff).post(_edit_url(profile), _form(profile, rank=_rank_id("Captain")))
 
     response = client_for(focal_point).post(_edit_url(profile), _form(profile, given_name="Layla"))
 
     assert response.status_code == 302
     profile.refresh_from_db()
     profile.user.refresh_from_db()
-    assert (profile.rank, profile.user.given_name, profile.version) == ("Captain", "Layla", 3)
+    assert (profile.rank.name_en, profile.user.given_name, profile.version) == (
+        "Captain",
+        "Layla",
+        3,
+    )
 
 
 def test_the_service_refuses_a_stale_version(staff, officer):
     services.update_profile(
-        profile=officer.profile, by=staff, data={"rank": "Captain"}, expected_version=1
+        profile=officer.profile, by=staff, data={"rank": _rank("Captain")}, expected_version=1
     )
 
     with pytest.raises(services.StaleEditError):
         services.update_profile(
-            profile=officer.profile, by=staff, data={"rank": "Major"}, expected_version=1
+            profile=officer.profile, by=staff, data={"rank": _rank("Major")}, expected_version=1
         )
     officer.profile.refresh_from_db()
-    assert officer.profile.rank == "Captain"
+    assert officer.profile.rank.name_en == "Captain"
+
+
+# The rank, chosen from the list in the reader's language ---------------------------------------
+
+
+def test_the_rank_is_chosen_from_a_list_in_arabic_on_arabic_pages(client_for, officer):
+    RankFactory(name_en="Colonel", name_fr="Colonel", name_ar="عقيد", level="senior", order=90)
+    RankFactory(name_en="Sergeant", name_fr="Sergent", name_ar="رقيب", order=20)
+
+    page = client_for(officer).get("/ar/people/me/profile/")
+
+    options = [str(label) for _value, label in page.context["form"].fields["rank"].choices]
+    # The empty choice, then from the most junior rank to the most senior.
+    assert options[1:] == ["رقيب", "مفتش شرطة", "عقيد"]
+    html = page.content.decode()
+    assert '<select name="rank"' in html
+    assert "رقيب</option>" in html
+    assert "Sergeant" not in html
+
+
+def test_the_rank_list_is_in_french_on_french_pages(client_for, officer):
+    RankFactory(name_en="Sergeant", name_fr="Sergent", name_ar="رقيب", order=20)
+
+    form = client_for(officer).get("/fr/people/me/profile/").context["form"]
+
+    assert [str(label) for _value, label in form.fields["rank"].choices][1:] == [
+        "Sergent",
+        "Inspecteur de police",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Choose a rank from the list."),
+        ("fr", "Choisissez un grade dans la liste."),
+        ("ar", "اختر رتبة من القائمة."),
+    ],
+)
+def test_an_unknown_rank_is_refused_in_the_readers_language(client_for, officer, language, message):
+    profile = officer.profile
+    missing = (Rank.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+    response = client_for(officer).post(
+        f"/{language}/people/me/profile/", _form(profile, rank=missing)
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["rank"] == [message]
+    profile.refresh_from_db()
+    assert (profile.rank.name_en, profile.version) == ("Inspector", 1)
+
+
+def test_a_profile_may_have_no_rank(client_for, officer):
+    profile = officer.profile
+
+    response = client_for(officer).post(OWN_URL, _form(profile, rank=""))
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.rank, profile.version) == (None, 2)

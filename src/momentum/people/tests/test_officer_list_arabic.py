@@ -48,3 +48,32 @@ def test_french_pages_name_and_sort_officers_in_latin_script(client_for, focal_p
     content = client_for(focal_point).get("/fr/people/officers/").content.decode()
 
     assert _first_column(content) == ["Omar Abbas", "Rami Zayed"]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [("ar", "مفتش شرطة", "Inspector"), ("fr", "Inspecteur de police", "مفتش شرطة")],
+)
+def test_ranks_are_named_in_the_readers_language(
+    client_for, focal_point, two_officers, language, shown, not_shown
+):
+    content = client_for(focal_point).get(f"/{language}/people/officers/").content.decode()
+
+    assert content.count(shown) == 2
+    assert not_shown not in content
+
+
+def test_an_officers_page_names_the_rank_in_arabic(client_for, focal_point, officer):
+    content = (
+        client_for(focal_point).get(f"/ar/people/officers/{officer.profile.pk}/").content.decode()
+    )
+
+    assert "<dd>مفتش شرطة (" in content
+    assert "Inspector" not in content
+
+
+def test_an_officers_own_home_names_the_rank_in_arabic(client_for, officer):
+    content = client_for(officer).get("/ar/").content.decode()
+
+    assert "مفتش شرطة · " in content
+    assert "Inspector" not in content

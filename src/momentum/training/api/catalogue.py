@@ -132,6 +132,11 @@ class SessionOut(Schema):
         return str(session.get_status_display())
 
     @staticmethod
+    def resolve_venue_city(session: Session) -> str:
+        """The city in the caller's language; empty for an online session."""
+        return str(session.venue_city) if session.venue_city else ""
+
+    @staticmethod
     def resolve_seats_taken(session: Session) -> int:
         taken = getattr(session, "seats_taken", None)
         if taken is None and hasattr(session, "_prefetched_objects_cache"):

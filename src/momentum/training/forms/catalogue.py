@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.models import AreaOfWork, Country, ThematicArea
+from momentum.core.models import AreaOfWork, City, Country, ThematicArea
 from momentum.core.zones import zone_choices
 from momentum.people.models import RankLevel, Role, User
 from momentum.training.models import (
@@ -178,6 +178,13 @@ class _TrainerChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.display_name()} <{obj.email}>"
 
 
+class _CityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.country is None:
+            return str(obj)
+        return _("%(city)s, %(country)s") % {"city": obj, "country": obj.country}
+
+
 class SessionForm(forms.Form):
     """A session's schedule, venue, languages, seats (one quota per country) and trainers."""
 
@@ -193,12 +200,14 @@ class SessionForm(forms.Form):
         help_text=_("Where the session takes place; the nomination deadline is in this zone."),
     )
     delivery = forms.ChoiceField(label=_("Delivery"), choices=Delivery.choices)
-    venue_city = forms.CharField(
+    # Named in the reader's language with their country; staff add cities in the admin.
+    venue_city = _CityChoiceField(
         label=_("City"),
-        max_length=100,
+        queryset=City.objects.select_related("country"),
         required=False,
+        empty_label=_("None (online)"),
         help_text=_("Leave empty for an online session."),
-        widget=forms.TextInput(attrs={"dir": "auto"}),
+        error_messages={"invalid_choice": _("Choose a city from the list.")},
     )
     venue_country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Country of the venue"),

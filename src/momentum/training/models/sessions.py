@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from momentum.core.models import Country
+from momentum.core.models import City, Country
 from momentum.training.models.catalogue import Course, Delivery
 
 
@@ -73,7 +73,14 @@ class Session(models.Model):
     ends_on = models.DateField(_("last day"))
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices)
-    venue_city = models.CharField(_("city"), max_length=100, blank=True)
+    venue_city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("city"),
+    )
     venue_country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,

@@ -74,7 +74,7 @@ def upcoming_sessions_of(user: Any, course: Course, *, limit: int = 20) -> list[
         Session.objects.visible_to(user)
         .filter(course=course, ends_on__gte=timezone.localdate())
         .exclude(status=SessionStatus.CANCELLED)
-        .select_related("venue_country")
+        .select_related("venue_city", "venue_country")
         .order_by("starts_on", "pk")[:limit]
     )
 
@@ -100,7 +100,7 @@ def sessions_for(
     first. Each carries ``seats_taken`` (the selected participants), in one query."""
     sessions = (
         Session.objects.visible_to(user)
-        .select_related("course", "venue_country")
+        .select_related("course", "venue_city", "venue_country")
         .annotate(seats_taken=_seats_taken())
     )
     if status:
@@ -122,7 +122,7 @@ def get_session_for(user: Any, pk: int, *, write: bool = False) -> Session:
     user may not see it; 403 when ``write`` is asked by someone who may not manage it."""
     session = (
         Session.objects.visible_to(user)
-        .select_related("course", "course__thematic_area", "venue_country")
+        .select_related("course", "course__thematic_area", "venue_city", "venue_country")
         .prefetch_related(
             Prefetch(
                 "quotas",
@@ -149,7 +149,7 @@ def calendar_sessions(user: Any) -> QuerySet[Session]:
             | Q(trainers=user)
         )
         .exclude(status=SessionStatus.CANCELLED)
-        .select_related("course", "venue_country")
+        .select_related("course", "venue_city", "venue_country")
         .distinct()
         .order_by("starts_on", "pk")
     )

@@ -23,7 +23,7 @@ def get_session_for_nominations(user: Any, pk: int) -> Session:
     """A session the user may see (with its course and trainers), or 404."""
     session = (
         Session.objects.visible_to(user)
-        .select_related("course")
+        .select_related("course", "venue_city")
         .prefetch_related("trainers")
         .filter(pk=pk)
         .first()
@@ -65,7 +65,7 @@ def board_nominations(
 def with_officers(nominations: QuerySet[Nomination]) -> QuerySet[Nomination]:
     """Nominations with everything shown about the officer, in two queries."""
     return nominations.select_related(
-        "officer__user", "officer__agency", "country"
+        "officer__user", "officer__agency", "officer__rank", "country"
     ).prefetch_related("officer__areas_of_work")
 
 
@@ -178,7 +178,7 @@ def my_nominations(user: Any) -> QuerySet[Nomination]:
     """The user's own nominations, the latest sessions first."""
     return (
         Nomination.objects.filter(officer__user=user)
-        .select_related("session__course", "country")
+        .select_related("session__course", "session__venue_city", "country")
         .order_by("-session__starts_on", "-pk")
     )
 

@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from momentum.core import audit
-from momentum.core.models import Country
+from momentum.core.models import City, Country
 from momentum.core.services import claim_once
 from momentum.people.models import Role, RoleAssignment, User
 from momentum.training import calendar
@@ -213,7 +213,7 @@ def _schedule_errors(
     ends_on: date,
     time_zone: str,
     delivery: str,
-    venue_city: str,
+    venue_city: City | None,
     venue_country: Country | None,
     language: str,
     capacity: int,
@@ -233,10 +233,12 @@ def _schedule_errors(
     if delivery not in Delivery.values:
         refuse("delivery", _("Choose how the session is delivered."))
     elif delivery != Delivery.ONLINE:
-        if not venue_city.strip():
+        if venue_city is None:
             refuse("venue_city", _("Give the city of the venue, or choose online delivery."))
         if venue_country is None:
             refuse("venue_country", _("Give the country of the venue, or choose online delivery."))
+        elif venue_city is not None and venue_city.country_id not in (None, venue_country.pk):
+            refuse("venue_city", _("This city is not in the country of the venue."))
     if language not in _LANGUAGE_CODES:
         refuse("language", _("Choose the language of instruction."))
     if capacity < 1:
@@ -279,7 +281,7 @@ def schedule_session(
     ends_on: date,
     time_zone: str,
     delivery: str,
-    venue_city: str = "",
+    venue_city: City | None = None,
     venue_country: Country | None = None,
     language: str,
     interpretation: Iterable[str] = (),
@@ -324,7 +326,7 @@ def schedule_session(
         ends_on=ends_on,
         time_zone=time_zone,
         delivery=delivery,
-        venue_city="" if online else venue_city.strip(),
+        venue_city=None if online else venue_city,
         venue_country=None if online else venue_country,
         language=language,
         interpretation=_clean_interpretation(language, interpretation),
@@ -357,7 +359,7 @@ def update_session(
     ends_on: date,
     time_zone: str,
     delivery: str,
-    venue_city: str = "",
+    venue_city: City | None = None,
     venue_country: Country | None = None,
     language: str,
     interpretation: Iterable[str] = (),
@@ -406,7 +408,7 @@ def update_session(
     session.ends_on = ends_on
     session.time_zone = time_zone
     session.delivery = delivery
-    session.venue_city = "" if online else venue_city.strip()
+    session.venue_city = None if online else venue_city
     session.venue_country = None if online else venue_country
     session.language = language
     session.interpretation = _clean_interpretation(language, interpretation)
@@ -668,7 +670,9 @@ def _message(
 def send_cancellation_emails(session_id: int) -> int:
     """Tell everyone concerned that the session is cancelled, each in their preferred
     language; returns how many e-mails left."""
-    session = Session.objects.select_related("course", "venue_country").get(pk=session_id)
+    session = Session.objects.select_related("course", "venue_city", "venue_country").get(
+        pk=session_id
+    )
     connection = get_connection()
     sent = 0
     for recipient in cancellation_recipients(session):
@@ -694,7 +698,9 @@ def send_cancellation_emails(session_id: int) -> int:
 def send_confirmation_emails(session_id: int) -> int:
     """Send each selected participant the confirmation with a calendar invitation (.ics), in
     their language; returns how many were sent."""
-    session = Session.objects.select_related("course", "venue_country").get(pk=session_id)
+    session = Session.objects.select_related("course", "venue_city", "venue_country").get(
+        pk=session_id
+    )
     nominations = Nomination.objects.filter(
         session=session, status=NominationStatus.SELECTED
     ).select_related("officer__user")

@@ -7,7 +7,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from momentum.core.tests.factories import CountryFactory
+from momentum.core.tests.factories import CityFactory, CountryFactory
 from momentum.core.text import search_key
 from momentum.people.tests.factories import ProfileFactory
 from momentum.training.models import (
@@ -51,8 +51,14 @@ class SessionFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyFunction(timezone.localdate)
     ends_on = factory.LazyAttribute(lambda session: session.starts_on + timedelta(days=2))
     delivery = Delivery.IN_PERSON
-    venue_city = "Amman"
     venue_country = factory.SubFactory(CountryFactory, code="JO")
+    venue_city = factory.LazyAttribute(
+        lambda session: (
+            CityFactory(country=session.venue_country, name_en="Amman")
+            if session.venue_country
+            else None
+        )
+    )
     language = "en"
     capacity = 30
     nomination_deadline = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))

@@ -140,3 +140,14 @@ def test_the_detail_costs_the_same_whatever_the_quotas(client_for, officer, sess
         client.get(url)
 
     assert len(many) == len(few) <= 6
+
+
+def test_the_venue_city_is_named_in_the_callers_language(client_for, staff, jordan):
+    SessionFactory(status=SessionStatus.OPEN, venue_country=jordan)
+
+    client = client_for(staff)
+    [arabic] = client.get(URL, HTTP_ACCEPT_LANGUAGE="ar").json()["items"]
+    [english] = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").json()["items"]
+
+    assert (arabic["venue_city"], english["venue_city"]) == ("عمّان", "Amman")
+    assert arabic["venue_country"] == "JO"

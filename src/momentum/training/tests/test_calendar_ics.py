@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import translation
 
+from momentum.core.tests.factories import CityFactory
 from momentum.training import calendar
 from momentum.training.models import Delivery, SessionStatus
 from momentum.training.tests.factories import CourseFactory, SessionFactory
@@ -167,7 +168,7 @@ def test_a_sessions_invitation_is_in_the_participants_language_with_a_stable_uid
         course=course,
         starts_on=date(2025, 5, 4),
         ends_on=date(2025, 5, 8),
-        venue_city="Amman",
+        venue_city=CityFactory(country=jordan),
         venue_country=jordan,
         status=SessionStatus.CONFIRMED,
     )
@@ -181,7 +182,8 @@ def test_a_sessions_invitation_is_in_the_participants_language_with_a_stable_uid
     assert in_arabic["UID"] == f"training-session-{session.pk}@127.0.0.1"
     assert unescape(in_arabic["SUMMARY"]) == "التدقيق على الحدود باستخدام قاعدة SLTD (sltd-101)"
     assert unescape(in_english["SUMMARY"]) == "Border screening with SLTD (sltd-101)"
-    assert unescape(in_arabic["LOCATION"]) == "Amman, الأردن"
+    assert unescape(in_arabic["LOCATION"]) == "عمّان, الأردن"
+    assert unescape(in_english["LOCATION"]) == "Amman, Jordan"
     assert in_english["DTSTART;VALUE=DATE"] == "20250504"
     assert in_english["DTEND;VALUE=DATE"] == "20250509"
     assert in_english["STATUS"] == "CONFIRMED"
@@ -193,7 +195,7 @@ def test_a_sessions_invitation_is_in_the_participants_language_with_a_stable_uid
 @pytest.mark.django_db
 def test_an_online_session_is_located_online_and_an_open_one_is_tentative():
     session = SessionFactory(
-        delivery=Delivery.ONLINE, venue_city="", venue_country=None, status=SessionStatus.OPEN
+        delivery=Delivery.ONLINE, venue_city=None, venue_country=None, status=SessionStatus.OPEN
     )
 
     with translation.override("en"):

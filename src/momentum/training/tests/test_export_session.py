@@ -75,6 +75,7 @@ def test_staff_export_every_participant_with_results(client_for, staff, session,
         "Sex",
         "Country",
         "Agency",
+        "Rank",
         "Rank level",
         "Status",
         "Attendance rate (%)",
@@ -88,14 +89,22 @@ def test_staff_export_every_participant_with_results(client_for, staff, session,
     leila = by_name["Leila"]
     assert leila[1:6] == ["Haddad", "ليلى", "حداد", "Female", "JO"]
     assert leila[6] == str(officer.profile.agency)
-    assert leila[8] == "Selected"
-    assert leila[9:14] == [100, 40, 75, 35, "Yes"]
-    assert leila[14] == officer.certificates.get().code
+    assert leila[7] == "Inspector"
+    assert leila[9] == "Selected"
+    assert leila[10:15] == [100, 40, 75, 35, "Yes"]
+    assert leila[15] == officer.certificates.get().code
     youssef = by_name["Youssef"]
     assert youssef[2:6] == ["يوسف", "العلوي", "Male", "MA"]
-    assert youssef[7] == "Mid-level"
-    assert youssef[9] == pytest.approx(33.3)
-    assert youssef[10:15] == [None, None, None, "No", None]
+    assert youssef[8] == "Mid-level"
+    assert youssef[10] == pytest.approx(33.3)
+    assert youssef[11:16] == [None, None, None, "No", None]
+
+
+def test_an_arabic_export_names_the_rank_in_arabic(client_for, staff, session):
+    header, *lines = rows(client_for(staff).get(url(session).replace("/en/", "/ar/", 1)))
+
+    assert header[7] == "الرتبة"
+    assert {line[7] for line in lines} == {"مفتش شرطة"}
 
 
 def test_a_focal_point_exports_only_their_countrys_rows(client_for, focal_point, session):

@@ -12,8 +12,9 @@ import pytest
 from django.utils import timezone
 
 from momentum.core.models import AuditEntry
+from momentum.core.tests.factories import CityFactory
 from momentum.people.models import Role, RoleAssignment
-from momentum.people.tests.factories import ProfileFactory, UserFactory
+from momentum.people.tests.factories import ProfileFactory, RankFactory, UserFactory
 from momentum.training.models import (
     Attendance,
     NominationStatus,
@@ -147,7 +148,7 @@ def hostile_world(jordan, trainer, officer):  # type: ignore[no-untyped-def]
         trainers=[trainer],
         status=SessionStatus.COMPLETED,
         starts_on=timezone.localdate() - timedelta(days=10),
-        venue_city=PAYLOAD,
+        venue_city=CityFactory(country=jordan, name_en=PAYLOAD, name_fr=PAYLOAD, name_ar=PAYLOAD),
         quotas={jordan: 10},
     )
     hostile_user = UserFactory(
@@ -156,7 +157,8 @@ def hostile_world(jordan, trainer, officer):  # type: ignore[no-untyped-def]
         given_name_ar=PAYLOAD,
         family_name_ar=PAYLOAD,
     )
-    profile = ProfileFactory(user=hostile_user, country=jordan, rank=PAYLOAD)
+    rank = RankFactory(name_en=PAYLOAD, name_fr=PAYLOAD, name_ar=PAYLOAD)
+    profile = ProfileFactory(user=hostile_user, country=jordan, rank=rank)
     profile.agency.name = PAYLOAD
     profile.agency.acronym = ""
     profile.agency.save()

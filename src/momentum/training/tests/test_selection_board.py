@@ -118,6 +118,16 @@ def test_board_lists_nominations_grouped_by_country_with_what_staff_need(
     assert "Heads the document-fraud desk." in content
 
 
+def test_the_board_names_ranks_in_arabic_on_arabic_pages(client_for, staff, jordan):
+    session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
+    _nomination(session, jordan)
+
+    content = client_for(staff).get(_board(session).replace("/en/", "/ar/", 1)).content.decode()
+
+    assert "مفتش شرطة" in content
+    assert "Inspector" not in content
+
+
 def test_selecting_with_htmx_updates_the_row_and_the_summary(client_for, staff, jordan):
     session = session_with_seats({jordan: 2}, status=SessionStatus.SELECTION)
     nomination = _nomination(session, jordan, Sex.FEMALE)
@@ -302,7 +312,8 @@ def test_the_board_downloads_as_a_spreadsheet_with_its_filters_and_the_download_
     assert rows[0][:3] == ["Country", "Given name", "Family name"]
     assert len(rows) == 2
     assert rows[1][1] == waiting.officer.user.given_name
-    assert rows[1][10] == "Nominated"
+    assert rows[1][7:9] == ["Inspector", "Junior"]
+    assert rows[1][11] == "Nominated"
     entry = AuditEntry.objects.get(verb="training.selection_exported")
     assert entry.actor == staff
     assert entry.details["rows"] == 1
@@ -325,7 +336,8 @@ def test_the_spreadsheet_is_in_the_readers_language_and_keeps_formulas_as_text(
 
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "البلد"
-    assert rows[1][9].startswith("'=")
+    assert rows[1][7] == "مفتش شرطة"  # the rank, in Arabic
+    assert rows[1][10].startswith("'=")
 
 
 def test_the_spreadsheet_costs_the_same_queries_for_few_or_many_nominations(

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core import mail
 
+from momentum.core.tests.factories import CityFactory
 from momentum.people.tests.factories import officer as make_officer
 from momentum.training.models import NominationStatus, SessionStatus
 from momentum.training.services import sessions as services
@@ -30,7 +31,7 @@ def session(jordan, morocco):  # type: ignore[no-untyped-def]
         status=SessionStatus.SELECTION,
         starts_on=date(2031, 3, 3),
         ends_on=date(2031, 3, 6),
-        venue_city="Rabat",
+        venue_city=CityFactory(country=morocco, name_en="Rabat", name_fr="Rabat", name_ar="الرباط"),
         venue_country=morocco,
     )
     for email, country, language, status in [
@@ -76,7 +77,7 @@ def test_each_confirmation_carries_an_invitation_in_the_participants_language(
     assert event["DTSTART;VALUE=DATE"] == "20310303"
     assert event["DTEND;VALUE=DATE"] == "20310307"
     assert event["STATUS"] == "CONFIRMED"
-    assert unescape(event["LOCATION"]) == "Rabat, المغرب"
+    assert unescape(event["LOCATION"]) == "الرباط, المغرب"
 
     french = by_address["claire@example.org"]
     ((_name, french_content, _type),) = french.attachments

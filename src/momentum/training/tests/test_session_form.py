@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from momentum.core.tests.factories import CityFactory
 from momentum.training.models import Delivery, Session, SessionStatus
 from momentum.training.tests.factories import CourseFactory, SessionFactory
 
@@ -26,7 +28,7 @@ def form_data(course, **overrides: Any) -> dict[str, Any]:  # type: ignore[no-un
         "time_zone": "Asia/Amman",
         "nomination_deadline": f"{(starts - timedelta(days=20)).isoformat()}T17:00",
         "delivery": Delivery.IN_PERSON,
-        "venue_city": "Amman",
+        "venue_city": CityFactory().pk,
         "language": "ar",
         "interpretation": ["en"],
         "capacity": "20",
@@ -85,7 +87,7 @@ def test_quotas_above_the_capacity_are_refused_and_every_value_is_kept(
     )
     assert 'class="error-summary"' in content
     assert 'name="quota_JO" value="15"' in content
-    assert 'name="venue_city" value="Amman"' in content
+    assert re.search(r'<option value="\d+" selected>Amman, Jordan</option>', content)
 
 
 def test_the_course_can_be_chosen_beforehand(client_for, staff):
@@ -148,3 +150,34 @@ def test_only_staff_reach_the_session_forms(client_for, request, persona, jordan
     assert client.get(NEW).status_code == 403
     assert client.post(NEW, form_data(session.course)).status_code == 403
     assert client.get(f"/en/training/sessions/{session.pk}/edit/").status_code == 403
+
+
+def test_the_city_is_chosen_from_a_list_in_arabic_on_arabic_pages(
+    client_for, staff, jordan, morocco
+):
+    CityFactory(country=morocco, name_en="Rabat", name_fr="Rabat", name_ar="الرباط")
+    CityFactory()  # Amman, Jordan
+
+    form = client_for(staff).get(NEW.replace("/en/", "/ar/", 1)).context["form"]
+
+    labels = [str(label) for _value, label in form.fields["venue_city"].choices][1:]
+    # By country, each city with its country, in Arabic.
+    assert labels == ["عمّان، الأردن", "الرباط، المغرب"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Choose a city from the list."), ("fr", "Choisissez une ville dans la liste.")],
+)
+def test_an_unknown_city_is_refused_in_the_readers_language(
+    client_for, staff, jordan, morocco, language, message
+):
+    course = CourseFactory()
+    response = client_for(staff).post(
+        NEW.replace("/en/", f"/{language}/", 1),
+        form_data(course, venue_country=jordan.pk, venue_city=999_999),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["venue_city"] == [message]
+    assert not Session.objects.exists()

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from momentum.core.models import AuditEntry
-from momentum.core.tests.factories import CountryFactory
+from momentum.core.tests.factories import CityFactory, CountryFactory
 from momentum.training.models import SeatQuota, SessionStatus
 from momentum.training.services import sessions as services
 from momentum.training.tests.factories import SessionFactory
@@ -97,7 +97,7 @@ def test_lowering_the_capacity_below_the_quotas_is_refused(staff, session, jorda
             ends_on=session.ends_on,
             time_zone="UTC",
             delivery=session.delivery,
-            venue_city="Amman",
+            venue_city=CityFactory(country=jordan),
             venue_country=jordan,
             language="en",
             capacity=12,

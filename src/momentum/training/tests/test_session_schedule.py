@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from momentum.core.models import AuditEntry
+from momentum.core.tests.factories import CityFactory
 from momentum.training.models import Delivery, SeatQuota, Session, SessionStatus
 from momentum.training.services.sessions import schedule_session
 from momentum.training.tests.factories import CourseFactory
@@ -27,7 +28,7 @@ def schedule_data(**overrides: Any) -> dict[str, Any]:
         "ends_on": starts + timedelta(days=4),
         "time_zone": "Asia/Amman",
         "delivery": Delivery.IN_PERSON,
-        "venue_city": "Amman",
+        "venue_city": CityFactory(),
         "language": "ar",
         "interpretation": ["en", "ar", "fr"],
         "capacity": 24,
@@ -100,7 +101,7 @@ def test_every_refusal_is_given_at_once_beside_its_field(staff, jordan):
             **schedule_data(
                 starts_on=starts,
                 ends_on=starts - timedelta(days=1),
-                venue_city="",
+                venue_city=None,
                 time_zone="Mars/Olympus",
                 women_target_percent=140,
                 nomination_deadline=datetime.combine(starts, datetime.min.time(), tzinfo=AMMAN)
@@ -140,10 +141,24 @@ def test_an_online_session_needs_no_venue_and_keeps_none(staff, jordan):
         by=staff,
         course=CourseFactory(),
         venue_country=jordan,
-        **schedule_data(delivery=Delivery.ONLINE, venue_city="Amman"),
+        **schedule_data(delivery=Delivery.ONLINE),
     )
 
-    assert (session.venue_city, session.venue_country) == ("", None)
+    assert (session.venue_city, session.venue_country) == (None, None)
+
+
+def test_the_city_must_be_in_the_country_of_the_venue(staff, jordan, morocco):
+    with pytest.raises(ValidationError) as refusal:
+        schedule_session(
+            by=staff,
+            course=CourseFactory(),
+            venue_country=morocco,
+            **schedule_data(venue_city=CityFactory(country=jordan)),
+        )
+
+    assert refusal.value.message_dict["venue_city"] == [
+        "This city is not in the country of the venue."
+    ]
 
 
 def test_only_people_with_the_trainer_role_can_be_trainers(staff, officer, jordan):

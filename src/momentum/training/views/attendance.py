@@ -37,7 +37,7 @@ def _session_for_attendance(request: AuthenticatedRequest, pk: int) -> Session:
     """The session, if the user may see it (else 404) and keep its attendance (else 403)."""
     session = (
         Session.objects.visible_to(request.user)
-        .select_related("course", "venue_country")
+        .select_related("course", "venue_city", "venue_country")
         .prefetch_related("trainers")
         .filter(pk=pk)
         .first()

@@ -70,8 +70,15 @@ def suppress(table: CrossTab, countries: list[str], sexes: list[str]) -> Suppres
                 continue
             candidates = sorted(
                 (position for position in line if position not in hidden),
-                # Hide a cell rather than a total, the smallest first.
-                key=lambda position: (TOTAL in position, counts[position], position),
+                # Hide a cell rather than a total, the smallest first — but never a zero while
+                # anything else is left: a zero in a line whose total is zero is known anyway
+                # (nobody counts fewer than none), so hiding it protects nothing.
+                key=lambda position: (
+                    counts[position] == 0,
+                    TOTAL in position,
+                    counts[position],
+                    position,
+                ),
             )
             if candidates:
                 hidden.add(candidates[0])

@@ -90,12 +90,13 @@ def test_unindexing_hiding_and_deleting_remove_the_rows():
 
 def test_rebuilding_writes_the_rows_the_services_write():
     space = SpaceFactory(main_language="ar")
-    index_post(
-        ThreadFactory(space=space, title="أمن الحدود", opening__body="وبالتدريب").posts.get()
-    )
-    index_post(PostFactory(body="Border checks, 2024"))
+    thread = ThreadFactory(space=space, title="أمن الحدود", opening__body="وبالتدريب")
+    reply = PostFactory(thread=thread, body="Border checks, 2024")
+    for post in (thread.posts.get(is_opening=True), reply):
+        index_post(post)
     index_resource(ResourceFactory(title_en="Guide", title_fr="Guide"))
     written = _all_rows()
+    assert written
 
     assert rebuild_words() == len(written)
     assert _all_rows() == written
@@ -106,13 +107,14 @@ def test_rebuilding_writes_the_rows_the_services_write():
 def test_every_word_of_a_query_must_be_found_whichever_is_read_first(officer):
     space = SpaceFactory()
     both = ThreadFactory(space=space, title="Notes", opening__body="visa checks at the port")
-    index_post(both.posts.get())
+    opening = both.posts.get()
+    index_post(opening)
     for _ in range(3):
         index_post(PostFactory(thread=both, body="visa only"))
     index_post(PostFactory(thread=both, body="checks only"))
 
     for query in ("visa checks", "checks visa", "visas check"):
-        assert [entry.post_id for entry in search(officer, query)] == [both.posts.get().pk]
+        assert [entry.post_id for entry in search(officer, query)] == [opening.pk]
 
 
 def test_the_newest_matches_are_taken_across_all_the_tokens_of_a_word(officer, monkeypatch):
@@ -134,3 +136,22 @@ def test_the_newest_matches_are_taken_across_all_the_tokens_of_a_word(officer, m
     assert found.capped
     # Whole words first (all four are), then the newest: the two newest, whatever token found them.
     assert [entry.post_id for entry in found[0:2]] == [posts["ومساواة"], posts["بمساواة"]]
+
+
+def test_a_search_reads_one_query_for_its_matches_and_one_per_word_to_pick_the_rarest(
+    officer, django_assert_num_queries
+):
+    space = SpaceFactory()
+    for number in range(25):
+        thread = ThreadFactory(space=space, title=f"Visas {number}", opening__body="stamps")
+        index_post(thread.posts.get())
+
+    # The reader's roles and readable spaces; the newest matches (the count)
+    with django_assert_num_queries(3):
+        assert search(officer, "visas").count() == 25
+    # The readable spaces (the roles are known by now); how many rows each word has (up to a
+    # bound); the newest matches; then the page (its ranking inside)
+    with django_assert_num_queries(5):
+        found = search(officer, "visas stamps")
+        assert found.count() == 25
+        assert len(found[0:20]) == 20

@@ -32,7 +32,6 @@ from django.db import connection
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -134,12 +133,16 @@ class Found:
         self.terms = terms
         self.scope = scope or _Scope()
         self._newest_matches: list[int] | None = None
+        self._indexed: frozenset[str] = frozenset()
 
     def _matched(self) -> list[int]:
         if self._newest_matches is None:
-            self._newest_matches = (
-                _newest(self.terms, self.scope, MAX_COUNTED + 1) if self.terms else []
-            )
+            self._newest_matches = []
+            if self.terms:
+                self._indexed = _indexed(self.terms)
+                self._newest_matches = _newest(
+                    self.terms, self._indexed, self.scope, MAX_COUNTED + 1
+                )
         return self._newest_matches
 
     @property
@@ -157,14 +160,18 @@ class Found:
         newest = self._matched()[:MAX_COUNTED]
         candidates = set(newest)
         if self.capped:
-            candidates.update(_newest(self.terms, self.scope, MAX_COUNTED, title=True))
+            candidates.update(
+                _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, title=True)
+            )
             exact = SearchEntry.objects.filter(pk__in=newest)
             for term in self.terms:
                 exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
             # Whole-word matches rank first: when the newest matches hold fewer of them than
             # the page needs, the newest whole-word matches are read too.
             if exact.count() < stop:
-                candidates.update(_newest(self.terms, self.scope, MAX_COUNTED, exact=True))
+                candidates.update(
+                    _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, exact=True)
+                )
         picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
         return _ranked(picked, self.terms)
 
@@ -213,14 +220,18 @@ def _readable(prefix: str = "") -> Q:
     return Q(**{f"{prefix}post__isnull": True}) | Q(IsNull(Subquery(published), False))
 
 
-def _has_word(tokens: frozenset[str], *, title: bool = False) -> Exists:
-    """The entry of the ``SearchWord`` row at hand has one of ``tokens`` (in its title)."""
+def _has_word(tokens: frozenset[str], *, title: bool = False) -> Q:
+    """The entry of the ``SearchWord`` row at hand has one of ``tokens`` (in its title).
+    A scalar subquery, checked on each row read (a primary-key look-up), rather than
+    ``EXISTS``, which PostgreSQL may turn into reading every row of a common word first."""
     found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
-    return Exists(found.filter(in_title=True) if title else found)
+    if title:
+        found = found.filter(in_title=True)
+    return Q(IsNull(Subquery(found.order_by().values("entry")[:1]), False))
 
 
 def _rows(
-    tokens: list[str], others: list[Exists], scope: _Scope, *, title: bool
+    tokens: list[str], others: list[Q], scope: _Scope, *, title: bool
 ) -> QuerySet[SearchWord]:
     if len(tokens) == 1:
         rows = SearchWord.objects.filter(token=tokens[0])
@@ -242,11 +253,17 @@ def _rows(
 
 
 def _newest(
-    terms: list[QueryWord], scope: _Scope, limit: int, *, exact: bool = False, title: bool = False
+    terms: list[QueryWord],
+    indexed: frozenset[str],
+    scope: _Scope,
+    limit: int,
+    *,
+    exact: bool = False,
+    title: bool = False,
 ) -> list[int]:
     """The ids of the newest ``limit`` readable entries in ``scope`` that hold every word of
     ``terms`` (as whole words only, with ``exact``; with ``title``, at least one of them in
-    the title).
+    the title). Only the tokens in ``indexed`` (``_indexed``) are read.
 
     Each token that may find the leading word is read on its own, newest first, at most
     ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
@@ -256,8 +273,10 @@ def _newest(
     row: the same entries either way."""
 
     def tokens_of(term: QueryWord) -> frozenset[str]:
-        return term.exact if exact else term.tokens
+        return (term.exact if exact else term.tokens) & indexed
 
+    if any(not tokens_of(term) for term in terms):
+        return []  # a word none of whose forms is in the index: nothing to read
     bounded = connection.features.supports_slicing_ordering_in_compound
     leads = range(len(terms)) if title else [_rarest(terms, tokens_of)]
     parts: list[QuerySet[SearchWord, tuple[int, datetime]]] = []
@@ -271,6 +290,20 @@ def _newest(
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     dated = dict(rows)
     return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
+
+
+def _indexed(terms: list[QueryWord]) -> frozenset[str]:
+    """Which of the tokens of ``terms`` the index holds (one query): a word's two dozen
+    spellings with a clitic or the article are mostly absent, and a token less is a part less
+    to plan and read."""
+    tokens = sorted(set().union(*(term.tokens for term in terms)))
+    found = SearchWord.objects.values_list("token", flat=True)
+    if connection.features.supports_slicing_ordering_in_compound:
+        parts = [found.filter(token=token).order_by()[:1] for token in tokens]
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    else:
+        rows = found.filter(token__in=tokens).order_by().distinct()
+    return frozenset(rows)
 
 
 # Rows of a query word's tokens counted at most, to tell which word of a query is rarest.

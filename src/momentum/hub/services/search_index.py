@@ -72,6 +72,11 @@ def _is_searchable_post(post: Post) -> bool:
     return post.status == PostStatus.PUBLISHED and post.thread.status == PostStatus.PUBLISHED
 
 
+# Longer tokens (a pasted code or encoded file, not a word anyone searches for) get no row: a
+# database index entry must fit in a third of a page.
+MAX_TOKEN_LENGTH = 200
+
+
 def _words(entry: SearchEntry) -> list[SearchWord]:
     """The rows that let a search find ``entry``: one per token of its key, marked when the
     token is also in its title."""
@@ -85,6 +90,7 @@ def _words(entry: SearchEntry) -> list[SearchWord]:
             published_at=entry.published_at,
         )
         for token in sorted(set(entry.words_key.split()))
+        if len(token) <= MAX_TOKEN_LENGTH
     ]
 
 
@@ -187,7 +193,7 @@ SELECT entry.id, word.token,
        COALESCE(entry.space_id, 0), entry.published_at
 FROM hub_searchentry AS entry
 CROSS JOIN LATERAL unnest(string_to_array(btrim(entry.words_key), ' ')) AS word (token)
-WHERE word.token <> ''
+WHERE word.token <> '' AND char_length(word.token) <= %s
 """
 
 
@@ -199,7 +205,7 @@ def rebuild_words() -> int:
         SearchWord.objects.all().delete()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute(_REBUILD_WORDS_SQL)
+                cursor.execute(_REBUILD_WORDS_SQL, [MAX_TOKEN_LENGTH])
                 return int(cursor.rowcount)
         total = 0
         entries = SearchEntry.objects.only(

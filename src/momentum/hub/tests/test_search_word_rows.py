@@ -56,6 +56,16 @@ def test_publishing_writes_a_row_per_token_marked_in_the_title():
     assert dates == {entry.published_at}
 
 
+def test_a_token_too_long_for_an_index_gets_no_row():
+    reply = PostFactory(body=f"checks {'x' * 300}")
+
+    entry = index_post(reply)
+
+    assert entry is not None
+    assert set(_rows(entry)) == {"checks", "~check"}
+    assert rebuild_words() == 2
+
+
 def test_a_resource_open_to_everyone_has_space_zero():
     entry = index_resource(ResourceFactory(title_en="Visa guide", space=None))
 

@@ -156,12 +156,13 @@ def test_a_search_reads_one_query_for_its_matches_and_one_per_word_to_pick_the_r
         thread = ThreadFactory(space=space, title=f"Visas {number}", opening__body="stamps")
         index_post(thread.posts.get())
 
-    # The reader's roles and readable spaces; the newest matches (the count)
-    with django_assert_num_queries(3):
+    # The reader's roles and readable spaces; which of the word's tokens the index holds; the
+    # newest matches (the count)
+    with django_assert_num_queries(4):
         assert search(officer, "visas").count() == 25
-    # The readable spaces (the roles are known by now); how many rows each word has (up to a
-    # bound); the newest matches; then the page (its ranking inside)
-    with django_assert_num_queries(5):
+    # The readable spaces (the roles are known by now); the tokens held; how many rows each
+    # word has (up to a bound); the newest matches; then the page (its ranking inside)
+    with django_assert_num_queries(6):
         found = search(officer, "visas stamps")
         assert found.count() == 25
         assert len(found[0:20]) == 20

@@ -118,8 +118,9 @@ class _Scope:
 
 
 class Found:
-    """The entries a search found, in their order, for a ``Paginator``: ``count()`` is one
-    query, each page a few more, whatever the number of matches.
+    """The entries a search found, in their order, for a ``Paginator``: ``count()`` is two
+    short queries (which tokens the index holds, the newest matches; one more per word for
+    several words), each page one to four more, whatever the number of matches.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
     newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
@@ -332,7 +333,7 @@ def search(
     language: str | None = None,
 ) -> Found:
     """The entries ``user`` may read that match every word of ``query``, best first, with what
-    a result shows (one query to count, a few per page)."""
+    a result shows (see ``Found`` for the queries)."""
     terms = query_terms(query)
     if not terms or not access.uses_hub(user):
         return Found([])

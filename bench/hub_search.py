@@ -427,6 +427,7 @@ def _build_from_models(name: str) -> None:
     _recreate(name)
     settings.MIGRATION_MODULES = _NoMigrations()
     call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
+    call_command("createcachetable", verbosity=0)
     build_token_indexes()
     with connection.schema_editor() as editor:
         editor.execute(

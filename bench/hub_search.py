@@ -368,6 +368,7 @@ def prepare_database(name: str, *, reuse: bool) -> bool:
     _recreate(name)
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the totals' cache (core.counting)
     gaps = _schema_gaps()
     if gaps:
         # Another change to the models is not in a migration yet: build the tables from the
@@ -426,6 +427,7 @@ def _build_from_models(name: str) -> None:
     _recreate(name)
     settings.MIGRATION_MODULES = _NoMigrations()
     call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
+    call_command("createcachetable", verbosity=0)
     build_token_indexes()
     with connection.schema_editor() as editor:
         editor.execute(
@@ -711,6 +713,7 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
     indexing = time.perf_counter()
     build_token_indexes()
     print(f"  GIN token indexes built from scratch in {time.perf_counter() - indexing:.1f} s")
+    build_search_words()
     for number in range(300):
         language = languages[number % 3]
         texts: dict[str, Any] = {
@@ -730,6 +733,7 @@ def generate(args: argparse.Namespace) -> dict[str, Any]:
         )
     with _cursor() as cursor:
         cursor.execute("ANALYZE hub_searchentry")
+        cursor.execute("VACUUM ANALYZE hub_searchword")
         cursor.execute("ANALYZE hub_post")
         cursor.execute("ANALYZE hub_thread")
     return {"seconds": time.perf_counter() - started, "checked": checked}
@@ -749,6 +753,44 @@ def build_token_indexes() -> None:
     with connection.schema_editor() as editor:
         for name, column in TOKEN_INDEXES.items():
             create_token_index(editor, "hub_searchentry", column, name)
+
+
+# The indexes of ``hub.SearchWord`` (migration 0006), built after its rows are written.
+WORD_INDEXES = {
+    "hub_searchword_newest": (
+        "ON hub_searchword (token, published_at DESC, entry_id DESC) INCLUDE (space_key)"
+    ),
+    "hub_searchword_title_newest": (
+        "ON hub_searchword (token, published_at DESC, entry_id DESC) INCLUDE (space_key) "
+        "WHERE in_title"
+    ),
+}
+
+
+def build_search_words() -> None:
+    """The search words (``SearchWord``) rebuilt from scratch from the entries' keys, by the
+    service's ``rebuild_words``, with their indexes dropped during the load and built after
+    (the primary key stays), then vacuumed (visibility map) and analysed."""
+    from django.db import connection
+
+    from momentum.hub.services.search_index import rebuild_words
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for name in WORD_INDEXES:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+    rows = rebuild_words()
+    loaded = time.perf_counter()
+    with connection.cursor() as cursor:
+        for name, definition in WORD_INDEXES.items():
+            cursor.execute(f"CREATE INDEX {name} {definition}")
+        indexed = time.perf_counter()
+        cursor.execute("VACUUM ANALYZE hub_searchword")
+    print(
+        f"  search words rebuilt from scratch: {rows} rows in {loaded - started:.1f} s, "
+        f"indexes {indexed - loaded:.1f} s, vacuum and analyse "
+        f"{time.perf_counter() - indexed:.1f} s"
+    )
 
 
 def index_sizes() -> None:
@@ -771,6 +813,19 @@ def index_sizes() -> None:
             "SELECT unnest(words_key_tokens) AS token FROM hub_searchentry) t"
         )
         print(f"  distinct tokens (words and stems): {cursor.fetchone()[0]}")
+        cursor.execute(
+            "SELECT pg_size_pretty(pg_table_size('hub_searchword')), "
+            "pg_size_pretty(pg_indexes_size('hub_searchword')), "
+            "(SELECT count(*) FROM hub_searchword)"
+        )
+        table, indexes, rows = cursor.fetchone()
+        print(f"search words: {rows} rows, table {table}, all its indexes {indexes}")
+        cursor.execute(
+            "SELECT indexname, pg_size_pretty(pg_relation_size(indexname::regclass)) "
+            "FROM pg_indexes WHERE tablename = 'hub_searchword' ORDER BY indexname"
+        )
+        for name, size in cursor.fetchall():
+            print(f"  {name}: {size}")
 
 
 def _cursor() -> Any:
@@ -844,12 +899,15 @@ def measure_search(args: argparse.Namespace) -> None:
 
     if args.explain:
         from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
-        found = selectors.search(reader, asked[0])
-        print(f"Plan of the ranking for {asked[0]!r} ({found.count()} matches counted):")
+        query = sorted(slowest, reverse=True)[0][1]
+        with CaptureQueriesContext(connection) as captured, translation.override("en"):
+            page_of(query)
+        timed = sorted(captured.captured_queries, key=lambda q: float(q["time"]), reverse=True)
+        print(f"Plan of the slowest statement of the slowest search, {query!r}:")
         with connection.cursor() as cursor:
-            sql, params = found._ranked(20).values("pk")[:20].query.sql_with_params()
-            cursor.execute("EXPLAIN ANALYZE " + sql, params)
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + timed[0]["sql"])
             print("\n".join(row[0] for row in cursor.fetchall()))
 
 
@@ -928,6 +986,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="keep the data of an earlier run")
     parser.add_argument("--explain", action="store_true", help="print one query's plan")
+    parser.add_argument(
+        "--rebuild-words", action="store_true", help="with --reuse: rebuild the search words"
+    )
     args = parser.parse_args()
 
     name = configure()
@@ -936,6 +997,8 @@ def main() -> None:
         print(f"Reusing the data in {name}.")
 
         build_token_indexes()  # any index added since
+        if args.rebuild_words:
+            build_search_words()
     else:
         print(f"Generating {args.posts} posts in {args.threads} threads in {name}…")
         done = generate(args)

@@ -44,3 +44,42 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.post_id or self.resource_id}"
+
+
+class SearchWord(models.Model):
+    """One token of one search entry (``core.text.index_tokens``): the narrow table a search
+    matches on. The entry's space (0: readable by everyone who uses the hub) and date are
+    copied here, so the newest matches of a token are read from one index, newest first, and
+    reading stops as soon as a page's worth is found, however common the word; the entries'
+    own rows (with their long keys) are read for those few only. Written and removed with the
+    entry by ``hub.services.search_index``."""
+
+    pk = models.CompositePrimaryKey("entry", "token")
+    # The primary key (entry, token) serves the look-ups by entry: no index of its own.
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="words", db_index=False
+    )
+    token = models.TextField()
+    in_title = models.BooleanField(default=False)
+    space_key = models.IntegerField(default=0)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [
+            models.Index(
+                fields=["token", "-published_at", "-entry"],
+                include=["space_key"],
+                name="hub_searchword_newest",
+            ),
+            models.Index(
+                fields=["token", "-published_at", "-entry"],
+                include=["space_key"],
+                condition=models.Q(in_title=True),
+                name="hub_searchword_title_newest",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.token} {self.entry_id}"

@@ -4,24 +4,31 @@ Matching is on words (``core.text``): every word of the query must be found in a
 title or text, as the same word (whatever its Arabic spelling variant, French accents, case,
 Arabic article or attached clitic) or as a word with the same stem ("formation" finds
 "formations"). A word is never found inside an unrelated longer word ("port" does not find
-"rapport", "سر" does not find "أسرة"). On PostgreSQL, GIN indexes on the token arrays answer
-the match; SQLite reads ``LIKE '% token %'`` (``core.word_index``): the same rows on both.
+"rapport", "سر" does not find "أسرة").
 
-Ranking happens in SQL: entries with more query words found as whole words first, then more
-found in their title, then the newest. A hidden thread or post is never found: the index
-drops it, and the query checks the post's and its thread's state as well.
+Matching reads ``SearchWord``, one narrow row per token of an entry with its space and date,
+indexed (token, date newest first): the newest matches of a word are read from that index and
+reading stops as soon as enough are found, so a word found in 60,000 posts costs about what a
+rare one does. Each token of the first (rarest) query word is read on its own, newest first,
+and only as far as needed; the other words are checked on each row read. The same query runs
+on SQLite and PostgreSQL (on SQLite the tokens are read in one go): the same rows on both.
+
+Ranking happens in SQL over those few hundred entries: more query words found as whole words
+first, then more found in their title, then the newest. A hidden thread or post is never
+found: the index drops it, and the query checks the post's and its thread's state as well.
 Excerpts are highlighted in Python for the page shown only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, overload
 
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -35,8 +42,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import In, IsNull
+from django.db.models.lookups import IsNull
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -44,7 +50,7 @@ from django.utils.translation import get_language
 
 from momentum.core.text import QueryWord, index_tokens, query_words, words
 from momentum.core.word_index import HasAnyToken
-from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, Space
+from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, SearchWord, Space
 from momentum.hub.selectors import access
 
 MAX_TERMS = 8
@@ -100,9 +106,21 @@ def _ranked(entries: QuerySet[SearchEntry], terms: list[QueryWord]) -> QuerySet[
 _RANKING = ("-exact_hits", "-title_hits", "-published_at", "-pk")
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What narrows a search besides its words: the reader's spaces (None: every space),
+    one space, a kind, a language."""
+
+    spaces: list[int] | None = None
+    space: int | None = None
+    kind: str | None = None
+    language: str | None = None
+
+
 class Found:
-    """The entries a search found, in their order, for a ``Paginator``: ``count()`` is one
-    query, each page (a slice) one more, whatever the number of matches.
+    """The entries a search found, in their order, for a ``Paginator``: ``count()`` is two
+    short queries (which tokens the index holds, the newest matches; one more per word for
+    several words), each page one to four more, whatever the number of matches.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
     newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
@@ -112,54 +130,49 @@ class Found:
 
     ordered = True  # for Paginator
 
-    def __init__(
-        self,
-        matches: QuerySet[SearchEntry],
-        terms: list[QueryWord],
-        candidates: QuerySet[SearchEntry] | None = None,
-    ) -> None:
-        self.matches = matches
+    def __init__(self, terms: list[QueryWord], scope: _Scope | None = None) -> None:
         self.terms = terms
-        # The same matches without the row-by-row state check: where to look for candidates
-        # past the cap (the ranking checks the state of the few hundred it picks).
-        self.candidates = candidates if candidates is not None else matches
-        self._count: int | None = None
+        self.scope = scope or _Scope()
+        self._newest_matches: list[int] | None = None
+        self._indexed: frozenset[str] = frozenset()
 
-    def _matched(self) -> int:
-        if self._count is None:
-            self._count = self.matches.values("pk")[: MAX_COUNTED + 1].count()
-        return self._count
+    def _matched(self) -> list[int]:
+        if self._newest_matches is None:
+            self._newest_matches = []
+            if self.terms:
+                self._indexed = _indexed(self.terms)
+                self._newest_matches = _newest(
+                    self.terms, self._indexed, self.scope, MAX_COUNTED + 1
+                )
+        return self._newest_matches
 
     @property
     def capped(self) -> bool:
         """True when more entries matched than were counted."""
-        return self._matched() > MAX_COUNTED
+        return len(self._matched()) > MAX_COUNTED
 
     def count(self) -> int:
-        return min(self._matched(), MAX_COUNTED)
+        return min(len(self._matched()), MAX_COUNTED)
 
     def __len__(self) -> int:
         return self.count()
 
-    def _newest(self, entries: QuerySet[SearchEntry]) -> list[int]:
-        ids = entries.order_by("-published_at", "-pk").values_list("pk", flat=True)
-        return list(ids[:MAX_COUNTED])
-
     def _ranked(self, stop: int) -> QuerySet[SearchEntry]:
-        if not self.capped:
-            return _ranked(self.matches, self.terms)
-        exact = self.candidates
-        for term in self.terms:
-            exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
-        in_title = Q()
-        for term in self.terms:
-            in_title |= Q(_found("title_key", term))
-        newest = self._newest(self.candidates)
-        candidates = {*newest, *self._newest(self.candidates.filter(in_title))}
-        # Whole-word matches rank first: when the newest matches hold fewer of them than the
-        # page needs, the newest whole-word matches are read too (a longer read).
-        if exact.filter(pk__in=newest).count() < stop:
-            candidates.update(self._newest(exact))
+        newest = self._matched()[:MAX_COUNTED]
+        candidates = set(newest)
+        if self.capped:
+            candidates.update(
+                _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, title=True)
+            )
+            exact = SearchEntry.objects.filter(pk__in=newest)
+            for term in self.terms:
+                exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
+            # Whole-word matches rank first: when the newest matches hold fewer of them than
+            # the page needs, the newest whole-word matches are read too.
+            if exact.count() < stop:
+                candidates.update(
+                    _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, exact=True)
+                )
         picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
         return _ranked(picked, self.terms)
 
@@ -192,26 +205,123 @@ class Found:
         return iter(self[0 : len(self)])
 
 
-def _readable() -> Q:
+def _readable(prefix: str = "") -> Q:
     """A post is found only while it and its thread are published, whatever the index says.
     Checked row by row with a scalar subquery (two primary-key reads), so only the rows a
-    count or a page reads pay for it, never the whole table of posts."""
+    search reads pay for it, never the whole table of posts."""
     published = (
         Post.objects.filter(
-            pk=OuterRef("post_id"),
+            pk=OuterRef(f"{prefix}post_id"),
             status=PostStatus.PUBLISHED,
             thread__status=PostStatus.PUBLISHED,
         )
         .order_by()
         .values("pk")[:1]
     )
-    return Q(post__isnull=True) | Q(IsNull(Subquery(published), False))
+    return Q(**{f"{prefix}post__isnull": True}) | Q(IsNull(Subquery(published), False))
 
 
-def _in_spaces(spaces: list[int]) -> In:
-    # One comparison on each row the word index finds: written so that PostgreSQL does not
-    # read every entry of the reader's spaces first (most of the table) and then their words.
-    return In(Coalesce(F("space_id"), Value(0)), [0, *spaces])
+def _has_word(tokens: frozenset[str], *, title: bool = False) -> Q:
+    """The entry of the ``SearchWord`` row at hand has one of ``tokens`` (in its title).
+    A scalar subquery, checked on each row read (a primary-key look-up), rather than
+    ``EXISTS``, which PostgreSQL may turn into reading every row of a common word first."""
+    found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
+    if title:
+        found = found.filter(in_title=True)
+    return Q(IsNull(Subquery(found.order_by().values("entry")[:1]), False))
+
+
+def _rows(
+    tokens: list[str], others: list[Q], scope: _Scope, *, title: bool
+) -> QuerySet[SearchWord]:
+    if len(tokens) == 1:
+        rows = SearchWord.objects.filter(token=tokens[0])
+    else:
+        rows = SearchWord.objects.filter(token__in=tokens)
+    if title:
+        rows = rows.filter(in_title=True)
+    if scope.spaces is not None:
+        rows = rows.filter(space_key__in=[0, *scope.spaces])
+    if scope.space is not None:
+        rows = rows.filter(space_key=scope.space)
+    if scope.kind:
+        rows = rows.filter(entry__kind=scope.kind)
+    if scope.language:
+        rows = rows.filter(entry__language=scope.language)
+    for other in others:
+        rows = rows.filter(other)
+    return rows.filter(_readable("entry__"))
+
+
+def _newest(
+    terms: list[QueryWord],
+    indexed: frozenset[str],
+    scope: _Scope,
+    limit: int,
+    *,
+    exact: bool = False,
+    title: bool = False,
+) -> list[int]:
+    """The ids of the newest ``limit`` readable entries in ``scope`` that hold every word of
+    ``terms`` (as whole words only, with ``exact``; with ``title``, at least one of them in
+    the title). Only the tokens in ``indexed`` (``_indexed``) are read.
+
+    Each token that may find the leading word is read on its own, newest first, at most
+    ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
+    rows read, whichever token found them. With ``title``, every word takes its turn to lead,
+    found in the title. PostgreSQL reads all these in one query (a union of short index
+    reads); SQLite, which cannot order or limit the parts of a union, reads every matching
+    row: the same entries either way."""
+
+    def tokens_of(term: QueryWord) -> frozenset[str]:
+        return (term.exact if exact else term.tokens) & indexed
+
+    if any(not tokens_of(term) for term in terms):
+        return []  # a word none of whose forms is in the index: nothing to read
+    bounded = connection.features.supports_slicing_ordering_in_compound
+    leads = range(len(terms)) if title else [_rarest(terms, tokens_of)]
+    parts: list[QuerySet[SearchWord, tuple[int, datetime]]] = []
+    for lead in leads:
+        others = [_has_word(tokens_of(term)) for i, term in enumerate(terms) if i != lead]
+        tokens = sorted(tokens_of(terms[lead]))
+        for group in [[token] for token in tokens] if bounded else [tokens]:
+            rows = _rows(group, others, scope, title=title).values_list("entry_id", "published_at")
+            # Newest first from the (token, date) index, stopping at ``limit``.
+            parts.append(rows.order_by("-published_at", "-entry")[:limit] if bounded else rows)
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    dated = dict(rows)
+    return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
+
+
+def _indexed(terms: list[QueryWord]) -> frozenset[str]:
+    """Which of the tokens of ``terms`` the index holds (one query): a word's two dozen
+    spellings with a clitic or the article are mostly absent, and a token less is a part less
+    to plan and read."""
+    tokens = sorted(set().union(*(term.tokens for term in terms)))
+    found = SearchWord.objects.values_list("token", flat=True)
+    if connection.features.supports_slicing_ordering_in_compound:
+        parts = [found.filter(token=token).order_by()[:1] for token in tokens]
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    else:
+        rows = found.filter(token__in=tokens).order_by().distinct()
+    return frozenset(rows)
+
+
+# Rows of a query word's tokens counted at most, to tell which word of a query is rarest.
+RARITY_COUNTED = 2000
+
+
+def _rarest(terms: list[QueryWord], tokens_of: Callable[[QueryWord], frozenset[str]]) -> int:
+    """The query word to read first: the one found in the fewest rows (counted up to
+    ``RARITY_COUNTED``, one short query per word when there are several), since each row read
+    is checked for the others."""
+    if len(terms) == 1:
+        return 0
+    found = [
+        SearchWord.objects.filter(token__in=sorted(tokens_of(term)))[:RARITY_COUNTED].count()
+        for term in terms
+    ]
+    return min(range(len(terms)), key=lambda i: (found[i], -len(terms[i].word)))
 
 
 def search(
@@ -223,24 +333,21 @@ def search(
     language: str | None = None,
 ) -> Found:
     """The entries ``user`` may read that match every word of ``query``, best first, with what
-    a result shows (one query to count, one per page)."""
+    a result shows (see ``Found`` for the queries)."""
     terms = query_terms(query)
     if not terms or not access.uses_hub(user):
-        return Found(SearchEntry.objects.none(), [])
-    found = SearchEntry.objects.all()
+        return Found([])
+    spaces = None
     if not user.is_programme_staff:
         # The reader's spaces are read once (a short list), not re-joined in every query.
         spaces = list(access.readable_spaces(user).values_list("pk", flat=True))
-        found = found.filter(_in_spaces(spaces))
-    for term in terms:
-        found = found.filter(_found("words_key", term))
-    if kind:
-        found = found.filter(kind=kind)
-    if space is not None:
-        found = found.filter(space=space)
-    if language:
-        found = found.filter(language=language)
-    return Found(found.filter(_readable()), terms, candidates=found)
+    scope = _Scope(
+        spaces=spaces,
+        space=space.pk if space is not None else None,
+        kind=kind or None,
+        language=language or None,
+    )
+    return Found(terms, scope)
 
 
 # --- what a result shows ----------------------------------------------------------------

@@ -4,7 +4,8 @@ The publishing, moderation and resource services call ``index_*`` when something
 readable or changes, and ``unindex_*`` when it stops being readable, so a search is one query
 on one table. Keys hold word tokens (``core.text.word_key``: folded words and their stems);
 the query is folded by the same module, so Arabic spelling variants and French accents match on
-SQLite and PostgreSQL alike.
+SQLite and PostgreSQL alike. Each token is also written as a ``SearchWord`` row (with the
+entry's space and date), which is what a search matches on.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from momentum.core.text import word_key
-from momentum.hub.models import EntryKind, Post, PostStatus, Resource, SearchEntry
+from momentum.hub.models import EntryKind, Post, PostStatus, Resource, SearchEntry, SearchWord
 
 _BATCH = 1000
 
@@ -71,11 +72,36 @@ def _is_searchable_post(post: Post) -> bool:
     return post.status == PostStatus.PUBLISHED and post.thread.status == PostStatus.PUBLISHED
 
 
+# Longer tokens (a pasted code or encoded file, not a word anyone searches for) get no row: a
+# database index entry must fit in a third of a page.
+MAX_TOKEN_LENGTH = 200
+
+
+def _words(entry: SearchEntry) -> list[SearchWord]:
+    """The rows that let a search find ``entry``: one per token of its key, marked when the
+    token is also in its title."""
+    in_title = set(entry.title_key.split())
+    return [
+        SearchWord(
+            entry=entry,
+            token=token,
+            in_title=token in in_title,
+            space_key=entry.space_id or 0,
+            published_at=entry.published_at,
+        )
+        for token in sorted(set(entry.words_key.split()))
+        if len(token) <= MAX_TOKEN_LENGTH
+    ]
+
+
 def _upsert(entry: SearchEntry, **lookup: Any) -> SearchEntry:
     fields = ["kind", "space_id", "language", "title_key", "words_key", "published_at"]
-    saved, _created = SearchEntry.objects.update_or_create(
-        **lookup, defaults={name: getattr(entry, name) for name in fields}
-    )
+    with transaction.atomic():
+        saved, _created = SearchEntry.objects.update_or_create(
+            **lookup, defaults={name: getattr(entry, name) for name in fields}
+        )
+        SearchWord.objects.filter(entry=saved).delete()
+        SearchWord.objects.bulk_create(_words(saved))
     return saved
 
 
@@ -144,6 +170,7 @@ def reindex_all() -> int:
     resources = Resource.objects.filter(is_published=True).prefetch_related("tags").order_by("pk")
     total = 0
     with transaction.atomic():
+        SearchWord.objects.all().delete()
         SearchEntry.objects.all().delete()
         for batch in _batches(_post_entry(post) for post in posts.iterator(chunk_size=_BATCH)):
             SearchEntry.objects.bulk_create(batch)
@@ -153,4 +180,39 @@ def reindex_all() -> int:
         ):
             SearchEntry.objects.bulk_create(batch)
             total += len(batch)
+        rebuild_words()
     return total
+
+
+# The words of every entry from its keys, in one statement: each token of ``words_key``, marked
+# when ``title_key`` holds it too (keys are tokens between single spaces, each once).
+_REBUILD_WORDS_SQL = """
+INSERT INTO hub_searchword (entry_id, token, in_title, space_key, published_at)
+SELECT entry.id, word.token,
+       word.token = ANY (string_to_array(btrim(entry.title_key), ' ')),
+       COALESCE(entry.space_id, 0), entry.published_at
+FROM hub_searchentry AS entry
+CROSS JOIN LATERAL unnest(string_to_array(btrim(entry.words_key), ' ')) AS word (token)
+WHERE word.token <> '' AND char_length(word.token) <= %s
+"""
+
+
+def rebuild_words() -> int:
+    """Write the ``SearchWord`` rows of every entry again from the entries' keys (after a
+    bulk load, or when the table is new); returns how many. One statement on PostgreSQL,
+    batches of entries elsewhere: the same rows."""
+    with transaction.atomic():
+        SearchWord.objects.all().delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(_REBUILD_WORDS_SQL, [MAX_TOKEN_LENGTH])
+                return int(cursor.rowcount)
+        total = 0
+        entries = SearchEntry.objects.only(
+            "pk", "space_id", "published_at", "title_key", "words_key"
+        ).order_by("pk")
+        for batch in _batches(entries.iterator(chunk_size=_BATCH)):
+            words = [word for entry in batch for word in _words(entry)]
+            SearchWord.objects.bulk_create(words, batch_size=_BATCH)
+            total += len(words)
+        return total

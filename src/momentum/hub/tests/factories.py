@@ -179,3 +179,18 @@ def png_bytes(size: tuple[int, int] = (8, 8), colour: str = "teal") -> bytes:
     output = io.BytesIO()
     Image.new("RGB", size, colour).save(output, "PNG")
     return output.getvalue()
+
+
+# --- search ---
+
+
+def index_as_published(posts: Any, when: Any) -> None:
+    """Date ``posts`` (a post or a queryset of posts) ``when`` and index them again, so their
+    search entries and words carry that date (the words copy it: a search's newest come from
+    them)."""
+    from momentum.hub.services.search_index import index_post
+
+    for post in [posts] if isinstance(posts, Post) else list(posts):
+        post.published_at = when
+        post.save(update_fields=["published_at"])
+        index_post(post)

@@ -8,10 +8,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from momentum.hub.models import SearchEntry
 from momentum.hub.selectors.search import search
-from momentum.hub.services.search_index import index_post, index_resource
-from momentum.hub.tests.factories import PostFactory, ResourceFactory, SpaceFactory, ThreadFactory
+from momentum.hub.services.search_index import index_resource
+from momentum.hub.tests.factories import (
+    PostFactory,
+    ResourceFactory,
+    SpaceFactory,
+    ThreadFactory,
+    index_as_published,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,10 +53,7 @@ def corpus():  # type: ignore[no-untyped-def]
     now = timezone.now()
     for age, (title, body) in enumerate(CORPUS):
         thread = ThreadFactory(space=space, title=title, opening__body=body)
-        index_post(thread.posts.get())
-        SearchEntry.objects.filter(post__thread=thread).update(
-            published_at=now - timedelta(days=age)
-        )
+        index_as_published(thread.posts.get(), now - timedelta(days=age))
     PostFactory(thread=thread, body="A reply without the words")
     index_resource(ResourceFactory(title_en="Guide", title_fr="Guide", title_ar="دليل"))
 

@@ -7,13 +7,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from momentum.hub.models import JoinPolicy, SearchEntry, SpaceKind
+from momentum.hub.models import JoinPolicy, SpaceKind
 from momentum.hub.services.search_index import index_post, index_resource
 from momentum.hub.tests.factories import (
     PostFactory,
     ResourceFactory,
     SpaceFactory,
     ThreadFactory,
+    index_as_published,
     member,
 )
 
@@ -101,9 +102,7 @@ def test_title_matches_rank_before_text_matches_then_newest(client, officer, ope
     in_text_new = _thread(open_space, "Weekly notes", "about visas and stamps")
     in_title_old = _thread(open_space, "Visas at the border", "text")
     both_in_title = _thread(open_space, "Visas and stamps", "text")
-    SearchEntry.objects.filter(post__thread=in_title_old).update(
-        published_at=now - timedelta(days=30)
-    )
+    index_as_published(in_title_old.posts.all(), now - timedelta(days=30))
     client.force_login(officer)
 
     response = client.get(URL, {"q": "visas stamps"})
@@ -227,15 +226,11 @@ def test_a_very_common_word_ranks_titles_and_the_newest_matches(
     monkeypatch.setattr(selectors, "MAX_COUNTED", 3)
     now = timezone.now()
     old_title = _thread(open_space, "Visas explained", "text")
-    SearchEntry.objects.filter(post__thread=old_title).update(
-        published_at=now - timedelta(days=400)
-    )
+    index_as_published(old_title.posts.all(), now - timedelta(days=400))
     in_text = []
     for age in range(6):
         thread = _thread(open_space, f"Notes {age}", "about visas")
-        SearchEntry.objects.filter(post__thread=thread).update(
-            published_at=now - timedelta(days=age)
-        )
+        index_as_published(thread.posts.all(), now - timedelta(days=age))
         in_text.append(thread)
     client.force_login(officer)
 

@@ -13,7 +13,13 @@ from momentum.hub.models import MemberRole, PostStatus, SearchEntry, SpaceKind
 from momentum.hub.selectors.search import search
 from momentum.hub.services import moderation
 from momentum.hub.services.search_index import index_post
-from momentum.hub.tests.factories import PostFactory, SpaceFactory, ThreadFactory, member
+from momentum.hub.tests.factories import (
+    PostFactory,
+    SpaceFactory,
+    ThreadFactory,
+    index_as_published,
+    member,
+)
 from momentum.hub.tests.search_pairs import LANGUAGES, PAIRS, found_by_words, score
 from momentum.people.models import Role
 from momentum.people.tests.factories import person_with_role
@@ -58,10 +64,7 @@ def space():  # type: ignore[no-untyped-def]
 def _post(space, body: str, days_ago: int = 0):  # type: ignore[no-untyped-def]
     thread = ThreadFactory(space=space, title="Notes", opening__body=body)
     post = thread.posts.get()
-    index_post(post)
-    SearchEntry.objects.filter(post=post).update(
-        published_at=timezone.now() - timedelta(days=days_ago)
-    )
+    index_as_published(post, timezone.now() - timedelta(days=days_ago))
     return post
 
 

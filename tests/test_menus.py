@@ -42,7 +42,7 @@ PERSONAS = [
 
 
 @pytest.fixture(scope="module")
-def _demo(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def _demo(django_db_setup, django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("demo", stdout=StringIO())
         yield
@@ -50,7 +50,7 @@ def _demo(django_db_setup, django_db_blocker) -> Iterator[None]:  # type: ignore
 
 
 @pytest.fixture
-def demo(_demo, db) -> None:  # type: ignore[no-untyped-def]
+def demo(_demo, db) -> None:
     return None
 
 

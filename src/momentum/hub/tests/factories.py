@@ -89,7 +89,7 @@ class ThreadFactory(factory.django.DjangoModelFactory):
     status = PostStatus.PUBLISHED
 
     @factory.post_generation
-    def opening(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def opening(self, create, extracted, **kwargs):
         if not create or extracted is False:
             return
         body = kwargs.pop("body", "We compare the document with the database first.")

@@ -48,7 +48,7 @@ EXPECTED = {
 
 
 @pytest.fixture
-def corpus():  # type: ignore[no-untyped-def]
+def corpus():
     space = SpaceFactory()
     now = timezone.now()
     for age, (title, body) in enumerate(CORPUS):
@@ -58,7 +58,7 @@ def corpus():  # type: ignore[no-untyped-def]
     index_resource(ResourceFactory(title_en="Guide", title_fr="Guide", title_ar="دليل"))
 
 
-def _titles(user, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _titles(user, query: str) -> list[str]:
     titles = []
     for entry in search(user, query):
         if entry.post is not None:

@@ -22,19 +22,19 @@ pytestmark = pytest.mark.django_db
 URL = "/en/hub/search/"
 
 
-def _thread(space, title: str, body: str, **fields):  # type: ignore[no-untyped-def]
+def _thread(space, title: str, body: str, **fields):
     thread = ThreadFactory(space=space, title=title, opening__body=body, **fields)
     index_post(thread.posts.get())
     return thread
 
 
 @pytest.fixture
-def open_space():  # type: ignore[no-untyped-def]
+def open_space():
     return SpaceFactory(name_en="Border practice")
 
 
 @pytest.fixture
-def private_space():  # type: ignore[no-untyped-def]
+def private_space():
     return SpaceFactory(name_en="Board room", join_policy=JoinPolicy.INVITATION)
 
 

@@ -57,11 +57,11 @@ def test_the_database_finds_exactly_what_the_labelled_pairs_say(officer):
 
 
 @pytest.fixture
-def space():  # type: ignore[no-untyped-def]
+def space():
     return SpaceFactory(main_language="fr")
 
 
-def _post(space, body: str, days_ago: int = 0):  # type: ignore[no-untyped-def]
+def _post(space, body: str, days_ago: int = 0):
     thread = ThreadFactory(space=space, title="Notes", opening__body=body)
     post = thread.posts.get()
     index_as_published(post, timezone.now() - timedelta(days=days_ago))
@@ -121,21 +121,21 @@ def test_a_word_inside_an_unrelated_longer_word_is_not_found(officer, query, tex
 
 
 @pytest.fixture
-def country_space(officer, jordan):  # type: ignore[no-untyped-def]
+def country_space(officer, jordan):
     space = SpaceFactory(kind=SpaceKind.COUNTRY, country=jordan)
     member(space, officer)
     return space
 
 
 @pytest.fixture
-def space_moderator(country_space):  # type: ignore[no-untyped-def]
+def space_moderator(country_space):
     user = person_with_role(Role.TRAINER, None, email="space.moderator@example.org")
     member(country_space, user, role=MemberRole.MODERATOR)
     return user
 
 
 @pytest.fixture
-def thread_with_reply(country_space, officer):  # type: ignore[no-untyped-def]
+def thread_with_reply(country_space, officer):
     thread = ThreadFactory(space=country_space, author=officer, opening__body="checkpoint plan")
     index_post(thread.posts.get())
     reply = PostFactory(thread=thread, body="checkpoint details")
@@ -143,7 +143,7 @@ def thread_with_reply(country_space, officer):  # type: ignore[no-untyped-def]
     return thread, reply
 
 
-def _found_posts(user, query: str) -> set[int]:  # type: ignore[no-untyped-def]
+def _found_posts(user, query: str) -> set[int]:
     return {entry.post_id for entry in search(user, query)}
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def alumnae(jordan, morocco):  # type: ignore[no-untyped-def]
+def alumnae(jordan, morocco):
     cohort = running_cohort(mentees={}, name_en="Cohort 2024")
     return {
         "jo": mentee(

@@ -18,16 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cohort():  # type: ignore[no-untyped-def]
+def cohort():
     return CohortFactory(status=CohortStatus.SELECTION)
 
 
 @pytest.fixture
-def panelist(cohort):  # type: ignore[no-untyped-def]
+def panelist(cohort):
     return panelist_for(cohort)
 
 
-def _url(cohort):  # type: ignore[no-untyped-def]
+def _url(cohort):
     return f"/en/mentoring/cohorts/{cohort.pk}/panel/"
 
 
@@ -103,7 +103,7 @@ def test_the_page_says_when_scoring_is_closed(client_for, panelist, cohort):
     assert not response.context["queue"].rows[0].can_score
 
 
-def _fill(cohort, panelist, count):  # type: ignore[no-untyped-def]
+def _fill(cohort, panelist, count):
     countries = [CountryFactory(code=code) for code in ("JO", "MA", "TN", "LB", "EG", "IQ", "PS")]
     for index in range(count):
         application = endorsed_application(cohort, countries[index % len(countries)])

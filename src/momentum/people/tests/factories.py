@@ -67,13 +67,13 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     languages = factory.LazyFunction(lambda: ["ar", "en"])
 
 
-def person_with_role(role: str, country=None, **user_fields) -> User:  # type: ignore[no-untyped-def]
+def person_with_role(role: str, country=None, **user_fields) -> User:
     user = UserFactory(**user_fields)
     RoleAssignment.objects.create(user=user, role=role, country=country)
     return user
 
 
-def officer(country, **profile_fields) -> User:  # type: ignore[no-untyped-def]
+def officer(country, **profile_fields) -> User:
     profile = ProfileFactory(country=country, **profile_fields)
     RoleAssignment.objects.create(user=profile.user, role=Role.OFFICER, country=country)
     return profile.user

@@ -36,7 +36,7 @@ def _form(**data: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def officer_invitation(jordan, focal_point):  # type: ignore[no-untyped-def]
+def officer_invitation(jordan, focal_point):
     return InvitationFactory(
         email="rania@example.org",
         country=jordan,
@@ -244,7 +244,7 @@ def test_an_address_that_got_an_account_meanwhile_is_explained_above_the_form(
 # Links that no longer work -------------------------------------------------------------------
 
 
-def _assert_gone(response) -> None:  # type: ignore[no-untyped-def]
+def _assert_gone(response) -> None:
     assert response.status_code == 410
     assert "This invitation cannot be used" in response.content.decode()
 

@@ -16,13 +16,13 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/people"
 
 
-def _ids(response) -> set[int]:  # type: ignore[no-untyped-def]
+def _ids(response) -> set[int]:
     assert response.status_code == 200, response.content
     return {person["id"] for person in response.json()["items"]}
 
 
 @pytest.fixture
-def moroccan(morocco):  # type: ignore[no-untyped-def]
+def moroccan(morocco):
     return make_officer(
         morocco, user__given_name="Youssef", user__family_name="Alaoui", sex=Sex.MALE
     )

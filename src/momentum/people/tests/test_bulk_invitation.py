@@ -41,10 +41,10 @@ def _xlsx(rows: list[list[object]], header: str = HEADER) -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def upload(django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+def upload(django_capture_on_commit_callbacks):
     """``upload(client, file, all_or_nothing=False, language="en")``: the response and the job."""
 
-    def send(client, file, *, all_or_nothing=False, language="en"):  # type: ignore[no-untyped-def]
+    def send(client, file, *, all_or_nothing=False, language="en"):
         data = {"file": file}
         if all_or_nothing:
             data["all_or_nothing"] = "on"
@@ -430,7 +430,7 @@ def test_an_unreadable_file_fails_with_a_clear_message(client_for, staff, upload
 def test_an_unexpected_error_fails_the_job_without_showing_its_details(
     client_for, staff, jordan, upload, monkeypatch
 ):
-    def broken(job):  # type: ignore[no-untyped-def]
+    def broken(job):
         raise RuntimeError('relation "people_secret" does not exist')
 
     monkeypatch.setattr("momentum.people.imports.run", broken)

@@ -21,7 +21,7 @@ def _edit_url(profile: Profile) -> str:
     return f"/en/people/officers/{profile.pk}/edit/"
 
 
-def _form(profile: Profile, **changes) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _form(profile: Profile, **changes) -> dict[str, object]:
     """The edit form as it would come back unchanged, with ``changes`` typed in."""
     profile.refresh_from_db()
     user = profile.user

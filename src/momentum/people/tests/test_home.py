@@ -27,7 +27,7 @@ def _card(html: str, heading: str) -> str:
 
 
 @pytest.fixture
-def officers(jordan, morocco, officer):  # type: ignore[no-untyped-def]
+def officers(jordan, morocco, officer):
     """Jordan: Leila (the owner, female) and two more women and a man; Morocco: a woman, a man."""
     for sex in (Sex.FEMALE, Sex.FEMALE, Sex.MALE):
         make_officer(jordan, sex=sex)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def two_officers(jordan):  # type: ignore[no-untyped-def]
+def two_officers(jordan):
     # Latin order: Abbas before Zayed; Arabic order: زايد (ز) before عباس (ع).
     make_officer(
         jordan,

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_staff(staff):  # type: ignore[no-untyped-def]
+def admin_staff(staff):
     staff.is_superuser = True
     staff.is_staff = True
     staff.save()

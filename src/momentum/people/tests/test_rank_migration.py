@@ -13,7 +13,7 @@ BEFORE = [("people", "0003_rank")]
 AFTER = [("people", "0005_profile_rank")]
 
 
-def _migrate(targets: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+def _migrate(targets: list[tuple[str, str]]):
     """Migrate to ``targets``; returns the models as they are there."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -22,7 +22,7 @@ def _migrate(targets: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def old_apps():  # type: ignore[no-untyped-def]
+def old_apps():
     apps = _migrate(BEFORE)
     yield apps
     _migrate(_latest())
@@ -33,7 +33,7 @@ def _latest() -> list[tuple[str, str]]:
     return executor.loader.graph.leaf_nodes()
 
 
-def _officer(apps, email: str, rank: str, level: str = "junior"):  # type: ignore[no-untyped-def]
+def _officer(apps, email: str, rank: str, level: str = "junior"):
     User = apps.get_model("people", "User")
     Country = apps.get_model("core", "Country")
     Profile = apps.get_model("people", "Profile")

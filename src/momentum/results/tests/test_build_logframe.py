@@ -34,17 +34,17 @@ NEW_RESULT = "/en/results/logframe/results/new/"
 
 
 @pytest.fixture
-def frame():  # type: ignore[no-untyped-def]
+def frame():
     return logframe_with_indicators()
 
 
 @pytest.fixture
-def colleague():  # type: ignore[no-untyped-def]
+def colleague():
     return person_with_role(Role.STAFF, None, email="colleague@example.org")
 
 
 @pytest.fixture
-def impact(frame, staff):  # type: ignore[no-untyped-def]
+def impact(frame, staff):
     return services.create_result(
         logframe=frame["logframe"],
         by=staff,
@@ -492,7 +492,7 @@ def test_a_colleague_finds_the_submitted_logframe_on_her_home_page(
     services.submit_logframe(logframe=frame["logframe"], by=staff)
 
     def links(user: object) -> list[str]:
-        return [step.url for step in next_steps_for(user)]  # type: ignore[arg-type]
+        return [step.url for step in next_steps_for(user)]
 
     assert "/en/results/logframe/" in links(colleague)
     assert "/en/results/logframe/" not in links(staff)  # she submitted it
@@ -604,7 +604,7 @@ def test_a_stale_or_closed_period_is_not_changed(staff, frame):
 def _grow(frame: dict[str, object], staff: object, n: int) -> None:
     for i in range(n):
         outcome = services.create_result(
-            logframe=frame["logframe"],  # type: ignore[arg-type]
+            logframe=frame["logframe"],
             by=staff,
             level=Level.OUTCOME,
             code=f"G{i}",

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def approved(staff):  # type: ignore[no-untyped-def]
+def approved(staff):
     frame = logframe_with_indicators()
     colleague = person_with_role(Role.STAFF, None, email="colleague@example.org")
     services.submit_logframe(logframe=frame["logframe"], by=staff)

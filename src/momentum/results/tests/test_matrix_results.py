@@ -95,7 +95,7 @@ ROUTES = {
 
 
 @pytest.fixture
-def world(focal_point, jordan, morocco) -> World:  # type: ignore[no-untyped-def]
+def world(focal_point, jordan, morocco) -> World:
     frame = logframe_with_indicators()
     value = value_services.save_value(
         indicator=frame["share"],

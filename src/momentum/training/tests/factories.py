@@ -65,12 +65,12 @@ class SessionFactory(factory.django.DjangoModelFactory):
     status = SessionStatus.CONFIRMED
 
     @factory.post_generation
-    def trainers(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def trainers(self, create, extracted, **kwargs):
         if create and extracted:
             self.trainers.set(extracted)
 
     @factory.post_generation
-    def quotas(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
+    def quotas(self, create, extracted, **kwargs):
         """``SessionFactory(quotas={jordan: 10, morocco: (5, 2)})``: seats per country, or
         (seats, already selected)."""
         if create and extracted:
@@ -173,7 +173,7 @@ def session_with_seats(
     return session
 
 
-def mark_attendance(nomination, *, attended: int, absent: int = 0) -> None:  # type: ignore[no-untyped-def]
+def mark_attendance(nomination, *, attended: int, absent: int = 0) -> None:
     """Attendance on consecutive days from the session's first day: ``attended`` days present,
     then ``absent`` days absent."""
     from momentum.training.models import Attendance, AttendanceMark
@@ -186,7 +186,7 @@ def mark_attendance(nomination, *, attended: int, absent: int = 0) -> None:  # t
         )
 
 
-def record_score(nomination, kind: str, score: object) -> None:  # type: ignore[no-untyped-def]
+def record_score(nomination, kind: str, score: object) -> None:
     """A pre- or post-test attempt with its score, written straight to the database."""
     from momentum.training.models import TestAttempt
 
@@ -199,7 +199,7 @@ def record_score(nomination, kind: str, score: object) -> None:  # type: ignore[
     )
 
 
-def completed_participation(officer, **session_fields):  # type: ignore[no-untyped-def]
+def completed_participation(officer, **session_fields):
     """A completed three-day session (of a course without questions) that ``officer`` (a
     profile) attended every day: the completion rule is met."""
     session_fields.setdefault("status", SessionStatus.COMPLETED)
@@ -211,7 +211,7 @@ def completed_participation(officer, **session_fields):  # type: ignore[no-untyp
 
 
 # --- attendance, knowledge tests and analytics ---
-def make_question(  # type: ignore[no-untyped-def]
+def make_question(
     course, kind: str = "single", *, answers: int = 3, correct: tuple[int, ...] = (0,), **fields
 ):
     """A question of ``course`` in the three languages with ``answers`` choices, those at the

@@ -15,13 +15,13 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/sessions"
 
 
-def _ids(response) -> set[int]:  # type: ignore[no-untyped-def]
+def _ids(response) -> set[int]:
     assert response.status_code == 200, response.content
     return {session["id"] for session in response.json()["items"]}
 
 
 @pytest.fixture
-def sessions(jordan, morocco, trainer):  # type: ignore[no-untyped-def]
+def sessions(jordan, morocco, trainer):
     course = CourseFactory(code="sltd-101", title_en="SLTD", title_ar="قاعدة SLTD")
     return {
         "open": SessionFactory(

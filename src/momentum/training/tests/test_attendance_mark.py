@@ -19,16 +19,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session(trainer, jordan):  # type: ignore[no-untyped-def]
+def session(trainer, jordan):
     return SessionFactory(trainers=[trainer], status=SessionStatus.RUNNING)
 
 
 @pytest.fixture
-def participant(session, officer):  # type: ignore[no-untyped-def]
+def participant(session, officer):
     return NominationFactory(session=session, officer=officer.profile)
 
 
-def url(session) -> str:  # type: ignore[no-untyped-def]
+def url(session) -> str:
     return f"/en/training/sessions/{session.pk}/attendance/"
 
 
@@ -241,7 +241,7 @@ def test_a_day_out_of_range_in_the_address_falls_back_to_a_day_of_the_session(
     assert response.context["day"] == session.starts_on
 
 
-def _participants(session, country, number):  # type: ignore[no-untyped-def]
+def _participants(session, country, number):
     for _ in range(number):
         NominationFactory(session=session, officer=ProfileFactory(country=country))
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session(trainer):  # type: ignore[no-untyped-def]
+def session(trainer):
     # Four days, so that rates are not round thirds.
     session = SessionFactory(trainers=[trainer], status=SessionStatus.COMPLETED)
     session.ends_on = session.starts_on + timedelta(days=3)
@@ -26,7 +26,7 @@ def session(trainer):  # type: ignore[no-untyped-def]
     return session
 
 
-def _marks(nomination, *marks: str) -> None:  # type: ignore[no-untyped-def]
+def _marks(nomination, *marks: str) -> None:
     for offset, mark in enumerate(marks):
         if mark:
             Attendance.objects.create(
@@ -36,7 +36,7 @@ def _marks(nomination, *marks: str) -> None:  # type: ignore[no-untyped-def]
             )
 
 
-def url(session) -> str:  # type: ignore[no-untyped-def]
+def url(session) -> str:
     return f"/en/training/sessions/{session.pk}/attendance/summary/"
 
 

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session(officer, morocco):  # type: ignore[no-untyped-def]
+def session(officer, morocco):
     """Leila (Jordan) completed with a certificate; a Moroccan officer was absent twice."""
     officer.profile.sex = Sex.FEMALE
     officer.profile.save()
@@ -51,11 +51,11 @@ def session(officer, morocco):  # type: ignore[no-untyped-def]
     return leila.session
 
 
-def url(session) -> str:  # type: ignore[no-untyped-def]
+def url(session) -> str:
     return f"/en/training/sessions/{session.pk}/export.xlsx"
 
 
-def rows(response) -> list[list[object]]:  # type: ignore[no-untyped-def]
+def rows(response) -> list[list[object]]:
     workbook = load_workbook(BytesIO(response.content), read_only=True)
     return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
 

@@ -23,7 +23,7 @@ from momentum.training.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _running_session(**fields: object):  # type: ignore[no-untyped-def]
+def _running_session(**fields: object):
     today = timezone.localdate()
     return SessionFactory(
         status=SessionStatus.RUNNING, starts_on=today, ends_on=today + timedelta(days=2), **fields

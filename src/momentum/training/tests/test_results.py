@@ -34,7 +34,7 @@ def _attempt(nomination: Any, kind: str, score: str, rights: dict[Any, bool]) ->
 
 
 @pytest.fixture
-def known(trainer, jordan, morocco) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def known(trainer, jordan, morocco) -> dict[str, Any]:
     """Four participants (two of Jordan, two of Morocco; two women, two men) and a waitlisted
     one whose scores must not count."""
     session = SessionFactory(trainers=[trainer], status=SessionStatus.COMPLETED)
@@ -316,7 +316,7 @@ def test_a_chart_is_drawn_once_then_read_from_the_cache(monkeypatch):
     drawn: list[str] = []
     real = charts._draw_bar_chart
 
-    def counting(**kwargs):  # type: ignore[no-untyped-def]
+    def counting(**kwargs):
         drawn.append(kwargs["chart_id"])
         return real(**kwargs)
 

@@ -119,7 +119,7 @@ def test_downloading_an_officers_transcript_as_a_pdf_is_audited(
 PAYLOAD = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
 
 
-def _assert_escaped(response) -> None:  # type: ignore[no-untyped-def]
+def _assert_escaped(response) -> None:
     content = response.content.decode()
     assert response.status_code == 200, response.status_code
     assert "<script>alert" not in content
@@ -129,7 +129,7 @@ def _assert_escaped(response) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def hostile_world(jordan, trainer, officer):  # type: ignore[no-untyped-def]
+def hostile_world(jordan, trainer, officer):
     """Every text a person writes carries markup: course texts, names, agency, rank, a
     nomination's justification, motivation and endorsement, a decision's reason, a cancelled
     session's reason, evaluation comments, a test's question."""

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def session(jordan, morocco):  # type: ignore[no-untyped-def]
+def session(jordan, morocco):
     course = CourseFactory(
         code="osint-201",
         title_en="Open-source investigations",
@@ -45,7 +45,7 @@ def session(jordan, morocco):  # type: ignore[no-untyped-def]
     return session
 
 
-def _confirm(session, staff, capture):  # type: ignore[no-untyped-def]
+def _confirm(session, staff, capture):
     with capture(execute=True):
         services.confirm_session(by=staff, session=session)
 

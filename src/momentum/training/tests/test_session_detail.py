@@ -27,7 +27,7 @@ PANELS = [
 
 
 @pytest.fixture
-def session(jordan, morocco, trainer):  # type: ignore[no-untyped-def]
+def session(jordan, morocco, trainer):
     course = CourseFactory(
         code="notices-101",
         title_en="Notices and diffusions",
@@ -123,7 +123,7 @@ def test_an_online_session_says_so(client_for, officer):
     assert "<dt>Venue</dt><dd>Online</dd>" in response.content.decode()
 
 
-def _count_queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
+def _count_queries(client, url: str) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

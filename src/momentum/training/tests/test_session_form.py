@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 NEW = "/en/training/sessions/new/"
 
 
-def form_data(course, **overrides: Any) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def form_data(course, **overrides: Any) -> dict[str, Any]:
     starts = timezone.localdate() + timedelta(days=60)
     data: dict[str, Any] = {
         "course": course.pk,

@@ -19,12 +19,12 @@ from momentum.training.tests.factories import SessionFactory
 pytestmark = pytest.mark.django_db
 
 
-def _seats(session) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _seats(session) -> dict[str, tuple[int, int]]:
     return {q.country.code: (q.seats, q.selected) for q in session.quotas.select_related("country")}
 
 
 @pytest.fixture
-def session(jordan, morocco):  # type: ignore[no-untyped-def]
+def session(jordan, morocco):
     return SessionFactory(
         capacity=20, status=SessionStatus.SELECTION, quotas={jordan: (8, 3), morocco: 8}
     )

@@ -15,7 +15,7 @@ BEFORE = [("training", "0004_session_venue_city_ref")]
 AFTER = [("training", "0006_session_venue_city")]
 
 
-def _migrate(targets):  # type: ignore[no-untyped-def]
+def _migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
@@ -23,13 +23,13 @@ def _migrate(targets):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def old_apps():  # type: ignore[no-untyped-def]
+def old_apps():
     apps = _migrate(BEFORE)
     yield apps
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
-def _session(apps, city: str, country_code: str | None):  # type: ignore[no-untyped-def]
+def _session(apps, city: str, country_code: str | None):
     Country = apps.get_model("core", "Country")
     Course = apps.get_model("training", "Course")
     Session = apps.get_model("training", "Session")

@@ -10,7 +10,7 @@ def build_edition_booklets(job_id: int, edition_id: int) -> None:
     """An edition's PDF booklets, one per language."""
     from momentum.core.models import Job
     from momentum.toolkit.models import Edition
-    from momentum.toolkit.services.editions import build_booklets
+    from momentum.toolkit.services.booklets import build_booklets
 
     build_booklets(
         job=Job.objects.get(pk=job_id),
@@ -22,7 +22,7 @@ def build_edition_booklets(job_id: int, edition_id: int) -> None:
 def build_curriculum_booklets(job_id: int, curriculum_id: int) -> None:
     from momentum.core.models import Job
     from momentum.toolkit.models import Curriculum
-    from momentum.toolkit.services.curricula import build_curriculum_pdfs
+    from momentum.toolkit.services.booklets import build_curriculum_pdfs
 
     build_curriculum_pdfs(
         job=Job.objects.get(pk=job_id), curriculum=Curriculum.objects.get(pk=curriculum_id)

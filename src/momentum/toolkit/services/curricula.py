@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from momentum.core import audit
 from momentum.core import services as jobs
 from momentum.core.models import Job
 from momentum.toolkit.models import LANGUAGES, Curriculum, CurriculumStatus, Module, Section
+from momentum.toolkit.services import booklets
 
 JOB_KIND = "toolkit.curriculum"
 
@@ -117,7 +117,7 @@ def publish_curriculum(
     curriculum.save(update_fields=["status", "published_at", "job_id"])
     audit.record(by, "toolkit.curriculum_published", curriculum)
     if not background:
-        build_curriculum_pdfs(job=job, curriculum=curriculum)
+        booklets.build_curriculum_pdfs(job=job, curriculum=curriculum)
         return curriculum, job
     from momentum.toolkit.tasks import build_curriculum_booklets
 
@@ -126,24 +126,6 @@ def publish_curriculum(
         lambda: build_curriculum_booklets.enqueue(job_id=job_pk, curriculum_id=curriculum_pk)
     )
     return curriculum, job
-
-
-def build_curriculum_pdfs(*, job: Job, curriculum: Curriculum) -> None:
-    from momentum.toolkit.pdf import render_curriculum
-
-    jobs.start_job(job, total=len(LANGUAGES))
-    try:
-        for language in LANGUAGES:
-            curriculum.pdf_in(language).save(
-                f"curriculum-{curriculum.pk}-{language}.pdf",
-                ContentFile(render_curriculum(curriculum, language)),
-                save=True,
-            )
-            jobs.advance_job(job)
-    except Exception as error:
-        jobs.fail_job(job, error=str(error))
-        raise
-    jobs.finish_job(job, report={"curriculum": curriculum.pk})
 
 
 @transaction.atomic

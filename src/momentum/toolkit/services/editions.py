@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Max, Prefetch
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from momentum.toolkit.models import (
     Revision,
     Section,
 )
+from momentum.toolkit.services import booklets
 
 JOB_KIND = "toolkit.booklet"
 
@@ -157,7 +157,7 @@ def publish_edition(
     edition.save(update_fields=["job_id"])
     audit.record(by, "toolkit.edition_published", edition, number=number)
     if not background:
-        build_booklets(job=job, edition=edition)
+        booklets.build_booklets(job=job, edition=edition)
         return edition, job
     from momentum.toolkit.tasks import build_edition_booklets
 
@@ -166,26 +166,6 @@ def publish_edition(
         lambda: build_edition_booklets.enqueue(job_id=job_pk, edition_id=edition_pk)
     )
     return edition, job
-
-
-def build_booklets(*, job: Job, edition: Edition) -> None:
-    """The background work: a PDF booklet per language, reporting progress."""
-    from momentum.toolkit.pdf import render_booklet
-
-    jobs.start_job(job, total=len(LANGUAGES))
-    try:
-        for language in LANGUAGES:
-            pdf = render_booklet(edition, language)
-            edition.pdf_in(language).save(
-                f"toolkit-{edition.publication.slug}-{edition.number}-{language}.pdf",
-                ContentFile(pdf),
-                save=True,
-            )
-            jobs.advance_job(job)
-    except Exception as error:  # the job page shows what went wrong
-        jobs.fail_job(job, error=str(error))
-        raise
-    jobs.finish_job(job, report={"edition": edition.pk})
 
 
 @transaction.atomic

@@ -83,6 +83,16 @@ VENUES = {
     "TN": ("Tunis", "Africa/Tunis"),
 }
 
+# The venues' names in French and Arabic (cities are reference data in three languages).
+CITY_NAMES = {
+    "DZ": ("Alger", "الجزائر"),
+    "JO": ("Amman", "عمّان"),
+    "LB": ("Beyrouth", "بيروت"),
+    "MA": ("Rabat", "الرباط"),
+    "PS": ("Ramallah", "رام الله"),
+    "TN": ("Tunis", "تونس"),
+}
+
 
 def configure() -> str:
     """Production settings on the bench database; returns the database's name."""
@@ -336,7 +346,7 @@ class Generator:
 
         from momentum.core.models import AreaOfWork
         from momentum.core.text import search_key
-        from momentum.people.models import Profile, RankLevel, Role, RoleAssignment, User
+        from momentum.people.models import Profile, Rank, RankLevel, Role, RoleAssignment, User
 
         started = time.perf_counter()
         rng = self.rng
@@ -347,6 +357,19 @@ class Generator:
         users, profiles, roles, areas = [], [], [], []
         area_ids = list(AreaOfWork.objects.values_list("pk", flat=True))
         levels = [RankLevel.JUNIOR] * 5 + [RankLevel.MID] * 4 + [RankLevel.SENIOR]
+        # One rank per level, named in the three languages (reference data).
+        ranks = {
+            level: Rank.objects.create(
+                name_en=en, name_fr=fr, name_ar=ar, level=level, order=order
+            ).pk
+            for order, (level, en, fr, ar) in enumerate(
+                [
+                    (RankLevel.JUNIOR, "Inspector", "Inspecteur", "مفتش"),
+                    (RankLevel.MID, "Captain", "Capitaine", "نقيب"),
+                    (RankLevel.SENIOR, "Colonel", "Colonel", "عقيد"),
+                ]
+            )
+        }
         for index in range(self.officer_count):
             user_id = first + index
             code = codes[index % len(codes)]
@@ -376,8 +399,8 @@ class Generator:
                     sex,
                     country_id,
                     rng.choice(self.agencies[country_id]),
-                    "Inspector",
-                    rng.choice(levels),
+                    ranks[level := rng.choice(levels)],
+                    level,
                     ["ar", "fr"] if language == "fr" else ["ar", "en"],
                     self.now,
                 )
@@ -410,7 +433,7 @@ class Generator:
                 "sex",
                 "country_id",
                 "agency_id",
-                "rank",
+                "rank_id",
                 "rank_level",
                 "languages",
                 "updated_at",
@@ -423,6 +446,7 @@ class Generator:
 
     def sessions(self) -> None:
         """Sessions and their quotas; nominations are drawn per session and country."""
+        from momentum.core.models import City
         from momentum.training.models import SeatQuota, Session, SessionStatus
 
         started = time.perf_counter()
@@ -434,6 +458,13 @@ class Generator:
         quotas: list[tuple[int, int, int, int]] = []
         trainers: list[tuple[int, int]] = []
         big = self.session_count // 2  # the session in selection with 500 nominations
+        cities = {
+            code: City.objects.create(
+                name_en=VENUES[code][0], name_fr=fr, name_ar=ar, country=self.countries[code]
+            ).pk
+            for code, (fr, ar) in CITY_NAMES.items()
+            if code in self.countries
+        }
         for index in range(self.session_count):
             session_id = index + 1
             course = self.courses[rng.randrange(len(self.courses))]
@@ -458,7 +489,7 @@ class Generator:
                 status = rng.choice(UPCOMING)
             seats = {code: (20 if index == big else rng.randint(5, 7)) for code in self.active}
             capacity = sum(seats.values())
-            city, zone = VENUES[venue]
+            _city, zone = VENUES[venue]
             deadline = datetime.combine(
                 starts_on - timedelta(days=21), datetime.min.time()
             ).replace(tzinfo=self.now.tzinfo)
@@ -472,7 +503,7 @@ class Generator:
                     ends_on,
                     zone,
                     course.delivery,
-                    city,
+                    cities[venue],
                     self.countries[venue].pk,
                     rng.choice(["en", "fr", "ar"]),
                     ["ar"],
@@ -506,7 +537,7 @@ class Generator:
                 "ends_on",
                 "time_zone",
                 "delivery",
-                "venue_city",
+                "venue_city_id",
                 "venue_country_id",
                 "language",
                 "interpretation",

@@ -24,6 +24,11 @@ def register(name: str, rows_of: Callable[[Any], QuerySet[Any]]) -> None:
     _REGISTRY[name] = rows_of
 
 
+def registered() -> tuple[str, ...]:
+    """The names of the registered activities (what the user's query asks)."""
+    return tuple(_REGISTRY)
+
+
 def _attribute(name: str) -> str:
     return f"membership_{name}"
 

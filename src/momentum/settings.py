@@ -338,6 +338,8 @@ DEFAULT_FROM_EMAIL = _env("DEFAULT_FROM_EMAIL", "Momentum <noreply@momentum.inva
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: production defaults; the local demo runs on plain http.
+# Sessions in the database, read with a query built once per process (core.sessions).
+SESSION_ENGINE = "momentum.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEMO
 SESSION_COOKIE_SAMESITE = "Lax"

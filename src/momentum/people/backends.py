@@ -10,6 +10,7 @@ from django.db import router
 from django.db.models import Exists, OuterRef, QuerySet
 
 from momentum.core import memberships
+from momentum.core.compiled import CompiledQuery
 
 
 class AuthenticationBackend(AllauthBackend):
@@ -27,10 +28,12 @@ class AuthenticationBackend(AllauthBackend):
 
     def get_user(self, user_id: Any) -> Any:
         user_model = get_user_model()
-        alias = router.db_for_read(user_model)
-        sql, params, position = _signed_in_user_sql(alias)
-        params[position] = user_model._meta.pk.to_python(user_id)
-        found = list(user_model._default_manager.db_manager(alias).raw(sql, params))
+        found = _SIGNED_IN_USER.run(
+            user_model,
+            user_model._meta.pk.to_python(user_id),
+            using=router.db_for_read(user_model),
+            variant=memberships.registered(),
+        )
         if not found:
             return None
         return found[0] if self.user_can_authenticate(found[0]) else None
@@ -51,28 +54,16 @@ class AuthenticationBackend(AllauthBackend):
         return Permission.objects.none()
 
 
-# A key no user has, put in the query's parameters where the signed-in user's key goes.
-_PLACEHOLDER = -0x7A11_5EED
-_COMPILED: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[Any, ...], int]] = {}
-
-
-def _signed_in_user_sql(alias: str) -> tuple[str, list[Any], int]:
-    """The SQL of "the user with this key, her places in the activities and whether she has a
-    second factor", its parameters and the position of the user's key among them."""
-    key = (alias, memberships.registered())
-    compiled = _COMPILED.get(key)
-    if compiled is None:
-        users = (
-            get_user_model()
-            ._default_manager.db_manager(alias)
-            .annotate(
-                **memberships.user_annotations(),
-                has_second_factor=Exists(Authenticator.objects.filter(user=OuterRef("pk"))),
-            )
-            .filter(pk=_PLACEHOLDER)
+def _signed_in_user(user_id: Any) -> QuerySet[Any]:
+    return (
+        get_user_model()
+        ._default_manager.annotate(
+            **memberships.user_annotations(),
+            has_second_factor=Exists(Authenticator.objects.filter(user=OuterRef("pk"))),
         )
-        sql, params = users.query.sql_with_params()
-        compiled = (sql, tuple(params), list(params).index(_PLACEHOLDER))
-        _COMPILED[key] = compiled
-    sql, params, position = compiled
-    return sql, list(params), position
+        .filter(pk=user_id)
+    )
+
+
+# Built once per database and list of activities; a key no user has stands in for the user's.
+_SIGNED_IN_USER = CompiledQuery(_signed_in_user, -0x7A11_5EED)

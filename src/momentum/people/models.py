@@ -6,11 +6,12 @@ import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.db import models
+from django.db import models, router
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from momentum.core.compiled import CompiledQuery
 from momentum.core.models import Agency, AreaOfWork, Country
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def _assignments(self) -> list[RoleAssignment]:
         cached = getattr(self, "_role_cache", None)
         if cached is None:
-            cached = list(self.role_assignments.select_related("country"))
+            cached = _role_assignments_of(self)
             self._role_cache = cached
         return cached
 
@@ -167,6 +168,34 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def needs_mfa(self) -> bool:
         return self.is_superuser or bool(self.roles & MFA_ROLES)
+
+
+def _country_fields() -> list[str]:
+    # Asked once the apps are ready: the names in each language are fields added then.
+    return [field.attname for field in Country._meta.concrete_fields]
+
+
+def _roles_with_countries(user_id: int) -> models.QuerySet[RoleAssignment]:
+    return RoleAssignment.objects.filter(user_id=user_id).annotate(
+        **{f"_country_{name}": models.F(f"country__{name}") for name in _country_fields()}
+    )
+
+
+# Every request asks the signed-in user's roles: their query is built once (``core.compiled``),
+# with each country's columns read alongside (a raw query cannot follow a relation itself).
+_ROLES = CompiledQuery(_roles_with_countries, -0x7A11_5EED)
+
+
+def _role_assignments_of(user: User) -> list[RoleAssignment]:
+    alias = router.db_for_read(RoleAssignment, instance=user)
+    assignments = _ROLES.run(RoleAssignment, user.pk, using=alias)
+    names = _country_fields()
+    for assignment in assignments:
+        values = [getattr(assignment, f"_country_{name}") for name in names]
+        assignment.country = (
+            Country.from_db(alias, names, values) if assignment.country_id else None
+        )
+    return assignments
 
 
 class RoleAssignment(models.Model):

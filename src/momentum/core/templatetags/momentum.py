@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -17,14 +21,57 @@ def language_url(context: dict[str, Any], language: str) -> str:
     if request is None:
         return f"/{language}/"
     path = request.get_full_path()
-    translated = translate_url(path, language)
-    if translated == path:
-        # A path that does not resolve (a 404 page) keeps its other-language twin reachable:
-        # swap the language prefix itself.
-        for code, _name in settings.LANGUAGES:
-            if path.startswith(f"/{code}/"):
-                return f"/{language}/{path[len(code) + 2 :]}"
-    return translated
+    # The addresses are the same in every language but for their prefix (no pattern is
+    # translated), so the twin is the path with its prefix swapped — without resolving the path
+    # again, which every page would pay three times. A path that does not resolve (a 404 page)
+    # keeps its twin reachable the same way.
+    for code, _name in settings.LANGUAGES:
+        if path.startswith(f"/{code}/"):
+            return f"/{language}/{path[len(code) + 2 :]}"
+    return translate_url(path, language)
+
+
+@register.simple_tag
+def main_navigation(menus: Any) -> str:
+    """The navigation bar of ``menus`` (``core.navigation.menus_for``). The same menus in the
+    same language always give the same markup, so it is rendered once per process for each
+    (the key holds every label, address and current mark it shows: it never crosses readers
+    whose menus differ)."""
+    if not menus:
+        return ""
+    signature = tuple(
+        (
+            menu.key,
+            None if menu.label is None else str(menu.label),
+            tuple((str(link.label), link.url, link.current) for link in menu.links),
+        )
+        for menu in menus
+    )
+    return _navigation_markup(get_language(), signature)
+
+
+@lru_cache(maxsize=512)
+def _navigation_markup(language: str | None, signature: tuple[Any, ...]) -> SafeString:
+    # Rendered by the template, which escapes every label (the result is already safe markup).
+    return SafeString(
+        render_to_string(
+            "core/_main_navigation.html",
+            {
+                "menus": [
+                    {
+                        "is_menu": label is not None,
+                        "label": label,
+                        "current": any(current for _l, _u, current in links),
+                        "links": [
+                            {"label": text, "url": url, "current": current}
+                            for text, url, current in links
+                        ],
+                    }
+                    for _key, label, links in signature
+                ]
+            },
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

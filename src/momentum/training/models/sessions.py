@@ -121,6 +121,12 @@ class Session(models.Model):
                 condition=Q(ends_on__gte=models.F("starts_on")), name="session_dates_in_order"
             ),
         ]
+        indexes = [
+            # A course's next session (the catalogue asks it for every course on the page).
+            models.Index(fields=["course", "starts_on"], name="session_course_starts"),
+            # The session list, newest first: its page is read from the index, not sorted.
+            models.Index(fields=["-starts_on", "-id"], name="session_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.course.code} {self.starts_on:%Y-%m-%d}"

@@ -14,7 +14,10 @@ is loaded right after the ceiling, alternately, by ``wrk`` (10 connections, ``--
 seconds each) with the session cookie of the reader who sees it: a session written directly
 with Django's session engine (no sign-in form); the readers who must have a second factor get
 one recorded, so the second-factor check runs as in production. The hub's pages are served
-from ``HUB_BENCH_DATABASE_URL`` (``bench/hub_search.py``'s database) when it exists.
+from ``HUB_BENCH_DATABASE_URL`` (``bench/hub_search.py``'s database) when it exists, and the
+other activities' pages (mentoring, results, the board, support, toolkit, exercise, simulator,
+self-assessment, needs) from ``DEMO_BENCH_DATABASE_URL`` (default ``momentum_bench_demo``: the
+demo programme, seeded with ``MOMENTUM_DEMO=true momentum migrate && momentum demo``).
 
 Prints page | reader | req/s | p50 | p95 | ceiling req/s | share of the ceiling, and the load
 average before and after: the machine is shared, so compare the share, measured in the same run.
@@ -45,6 +48,7 @@ VENV_BIN = Path(sys.executable).parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/momentum_bench"
 CEILING_URL = "postgresql://postgres@127.0.0.1:5432/momentum_bench_ceiling"
 HUB_URL = "postgresql://postgres@127.0.0.1:5432/momentum_bench_hub"
+DEMO_URL = "postgresql://postgres@127.0.0.1:5432/momentum_bench_demo"
 
 # wrk reports the 50th and 95th percentiles and the non-2xx/3xx answers as one JSON line.
 WRK_REPORT = """
@@ -63,7 +67,7 @@ class Page:
     label: str
     reader: str
     path: str
-    database: str = "training"  # or "hub"
+    database: str = "training"  # or "hub", or "demo"
 
 
 def _database_env(url: str) -> dict[str, str]:
@@ -320,10 +324,49 @@ def hub_pages() -> tuple[list[Page], dict[str, str]]:
     return pages, cookies
 
 
+def demo_pages() -> tuple[list[Page], dict[str, str]]:
+    """The activities the training database does not hold (mentoring, results, the board, the
+    support office, the toolkit, the field exercise, the simulator, the gender self-assessment,
+    the needs assessment), on the demo programme: their pages' own cost, at the demo's size."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from momentum.mentoring.models import Cohort
+    from momentum.people.models import User
+
+    cohort = Cohort.objects.order_by("pk").first()
+    if cohort is None:
+        return [], {}
+    cookies = {
+        "staff": _session_cookie(User.objects.get(email="staff@example.org")),
+    }
+    with translation.override("en"):
+        names = [
+            ("mentoring-cohorts", "mentoring cohorts", reverse("mentoring:cohorts")),
+            (
+                "mentoring-health",
+                "mentoring programme health",
+                reverse("mentoring:cohort_health", kwargs={"pk": cohort.pk}),
+            ),
+            ("results-dashboard", "results dashboard", reverse("results:dashboard")),
+            ("board", "advisory board", reverse("governance:board")),
+            ("board-meetings", "board meetings", reverse("governance:meetings")),
+            ("support-queue", "support queue", reverse("support:queue")),
+            ("toolkit", "toolkit", reverse("toolkit:index")),
+            ("exercise", "field exercise", reverse("exercise:list")),
+            ("screening", "screening simulator", reverse("screening:index")),
+            ("selfassessment", "gender self-assessment", reverse("selfassessment:cycles")),
+            ("needs", "needs assessment", reverse("needs:rounds")),
+        ]
+        pages = [Page(name, label, "staff", path, "demo") for name, label, path in names]
+    return pages, cookies
+
+
 def _describe(url: str, which: str, out: Path) -> None:
     """Child process: set Django up on ``url`` and write the pages and cookies as JSON."""
     _setup_django(url)
-    pages, cookies = training_pages() if which == "training" else hub_pages()
+    describers = {"training": training_pages, "hub": hub_pages, "demo": demo_pages}
+    pages, cookies = describers[which]()
     out.write_text(json.dumps({"pages": [p.__dict__ for p in pages], "cookies": cookies}))
 
 
@@ -423,18 +466,18 @@ def main() -> int:
     parser.add_argument("--describe", help=argparse.SUPPRESS)
     parser.add_argument("--describe-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    training_url = os.environ.get("MOMENTUM_DATABASE_URL", DEFAULT_URL)
-    hub_url = os.environ.get("HUB_BENCH_DATABASE_URL", HUB_URL)
+    urls = {
+        "training": os.environ.get("MOMENTUM_DATABASE_URL", DEFAULT_URL),
+        "hub": os.environ.get("HUB_BENCH_DATABASE_URL", HUB_URL),
+        "demo": os.environ.get("DEMO_BENCH_DATABASE_URL", DEMO_URL),
+    }
+    training_url, hub_url = urls["training"], urls["hub"]
     if args.describe:
-        _describe(
-            training_url if args.describe == "training" else hub_url,
-            args.describe,
-            Path(args.describe_out),
-        )
+        _describe(urls[args.describe], args.describe, Path(args.describe_out))
         return 0
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed (Debian: apt-get install wrk).")
-    for url in (training_url, hub_url):
+    for url in urls.values():
         if "bench" not in urlparse(url).path:
             raise SystemExit(f"Refusing {url}: a benchmark database's name must say bench.")
 
@@ -444,11 +487,20 @@ def main() -> int:
         more, more_cookies = describe(hub_url, "hub")
         pages += more
         cookies.update(more_cookies)
+    demo_ready = _exists(urls["demo"])
+    if demo_ready:
+        more, more_cookies = describe(urls["demo"], "demo")
+        pages += more
+        cookies.update({f"demo {reader}": cookie for reader, cookie in more_cookies.items()})
+        for page in more:
+            page.reader = f"demo {page.reader}"
     if args.list:
         for page in pages:
             print(f"{page.name:<18} {page.label} — {page.reader} — {page.path}")
         if not hub_ready:
             print("(hub-thread, hub-search: run bench/hub_search.py to build the hub's database)")
+        if not demo_ready:
+            print("(the other activities' pages: seed the demo into DEMO_BENCH_DATABASE_URL)")
         return 0
     if args.pages:
         wanted = args.pages.split(",")
@@ -477,9 +529,8 @@ def main() -> int:
             args.workers,
         )
         for database in sorted({page.database for page in pages}):
-            url = training_url if database == "training" else hub_url
             servers[database] = Server(
-                "momentum.wsgi:application", _database_env(url), ROOT, args.workers
+                "momentum.wsgi:application", _database_env(urls[database]), ROOT, args.workers
             )
         ceiling = servers["ceiling"].base + "/"
         for page in pages:

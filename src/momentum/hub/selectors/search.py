@@ -50,7 +50,15 @@ from django.utils.translation import get_language
 
 from momentum.core.text import QueryWord, index_tokens, query_words, words
 from momentum.core.word_index import HasAnyToken
-from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, SearchWord, Space
+from momentum.hub.models import (
+    EntryKind,
+    Post,
+    PostStatus,
+    SearchEntry,
+    SearchToken,
+    SearchWord,
+    Space,
+)
 from momentum.hub.selectors import access
 
 MAX_TERMS = 8
@@ -119,8 +127,8 @@ class _Scope:
 
 class Found:
     """The entries a search found, in their order, for a ``Paginator``: ``count()`` is two
-    short queries (which tokens the index holds, the newest matches; one more per word for
-    several words), each page one to four more, whatever the number of matches.
+    short queries (how many entries hold each of the query's tokens, the newest matches),
+    each page one to four more, whatever the number of matches and of words.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
     newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
@@ -134,17 +142,26 @@ class Found:
         self.terms = terms
         self.scope = scope or _Scope()
         self._newest_matches: list[int] | None = None
-        self._indexed: frozenset[str] = frozenset()
+        self._counts: dict[str, int] = {}
 
     def _matched(self) -> list[int]:
         if self._newest_matches is None:
             self._newest_matches = []
             if self.terms:
-                self._indexed = _indexed(self.terms)
+                self._counts = _token_counts(self.terms)
                 self._newest_matches = _newest(
-                    self.terms, self._indexed, self.scope, MAX_COUNTED + 1
+                    self.terms, self._counts, self.scope, MAX_COUNTED + 1
                 )
         return self._newest_matches
+
+    @property
+    def read_first(self) -> QueryWord | None:
+        """The query word whose rows are read (the rarest by the token counts); each row read
+        is checked for the other words."""
+        self._matched()
+        if not self.terms:
+            return None
+        return self.terms[_rarest(self.terms, lambda term: term.tokens, self._counts)]
 
     @property
     def capped(self) -> bool:
@@ -162,7 +179,7 @@ class Found:
         candidates = set(newest)
         if self.capped:
             candidates.update(
-                _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, title=True)
+                _newest(self.terms, self._counts, self.scope, MAX_COUNTED, title=True)
             )
             exact = SearchEntry.objects.filter(pk__in=newest)
             for term in self.terms:
@@ -171,7 +188,7 @@ class Found:
             # the page needs, the newest whole-word matches are read too.
             if exact.count() < stop:
                 candidates.update(
-                    _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, exact=True)
+                    _newest(self.terms, self._counts, self.scope, MAX_COUNTED, exact=True)
                 )
         picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
         return _ranked(picked, self.terms)
@@ -255,7 +272,7 @@ def _rows(
 
 def _newest(
     terms: list[QueryWord],
-    indexed: frozenset[str],
+    counts: dict[str, int],
     scope: _Scope,
     limit: int,
     *,
@@ -264,7 +281,7 @@ def _newest(
 ) -> list[int]:
     """The ids of the newest ``limit`` readable entries in ``scope`` that hold every word of
     ``terms`` (as whole words only, with ``exact``; with ``title``, at least one of them in
-    the title). Only the tokens in ``indexed`` (``_indexed``) are read.
+    the title). Only the tokens with a count (``_token_counts``) are read.
 
     Each token that may find the leading word is read on its own, newest first, at most
     ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
@@ -274,12 +291,14 @@ def _newest(
     row: the same entries either way."""
 
     def tokens_of(term: QueryWord) -> frozenset[str]:
-        return (term.exact if exact else term.tokens) & indexed
+        return frozenset(
+            token for token in (term.exact if exact else term.tokens) if token in counts
+        )
 
     if any(not tokens_of(term) for term in terms):
         return []  # a word none of whose forms is in the index: nothing to read
     bounded = connection.features.supports_slicing_ordering_in_compound
-    leads = range(len(terms)) if title else [_rarest(terms, tokens_of)]
+    leads = range(len(terms)) if title else [_rarest(terms, tokens_of, counts)]
     parts: list[QuerySet[SearchWord, tuple[int, datetime]]] = []
     for lead in leads:
         others = [_has_word(tokens_of(term)) for i, term in enumerate(terms) if i != lead]
@@ -293,35 +312,25 @@ def _newest(
     return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
 
 
-def _indexed(terms: list[QueryWord]) -> frozenset[str]:
-    """Which of the tokens of ``terms`` the index holds (one query): a word's two dozen
-    spellings with a clitic or the article are mostly absent, and a token less is a part less
-    to plan and read."""
+def _token_counts(terms: list[QueryWord]) -> dict[str, int]:
+    """How many entries hold each token of ``terms``, for the tokens the index holds (one
+    query on ``SearchToken``): a word's two dozen spellings with a clitic or the article are
+    mostly absent, and a token less is a part less to plan and read."""
     tokens = sorted(set().union(*(term.tokens for term in terms)))
-    found = SearchWord.objects.values_list("token", flat=True)
-    if connection.features.supports_slicing_ordering_in_compound:
-        parts = [found.filter(token=token).order_by()[:1] for token in tokens]
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    else:
-        rows = found.filter(token__in=tokens).order_by().distinct()
-    return frozenset(rows)
+    return dict(
+        SearchToken.objects.filter(token__in=tokens, entries__gt=0).values_list("token", "entries")
+    )
 
 
-# Rows of a query word's tokens counted at most, to tell which word of a query is rarest.
-RARITY_COUNTED = 2000
-
-
-def _rarest(terms: list[QueryWord], tokens_of: Callable[[QueryWord], frozenset[str]]) -> int:
-    """The query word to read first: the one found in the fewest rows (counted up to
-    ``RARITY_COUNTED``, one short query per word when there are several), since each row read
-    is checked for the others."""
-    if len(terms) == 1:
-        return 0
-    found = [
-        SearchWord.objects.filter(token__in=sorted(tokens_of(term)))[:RARITY_COUNTED].count()
-        for term in terms
-    ]
-    return min(range(len(terms)), key=lambda i: (found[i], -len(terms[i].word)))
+def _rarest(
+    terms: list[QueryWord],
+    tokens_of: Callable[[QueryWord], frozenset[str]],
+    counts: dict[str, int],
+) -> int:
+    """The query word to read first: the one whose tokens have the fewest rows in all, since
+    each row read is checked for the other words."""
+    rows = [sum(counts.get(token, 0) for token in tokens_of(term)) for term in terms]
+    return min(range(len(terms)), key=lambda i: (rows[i], -len(terms[i].word)))
 
 
 def search(

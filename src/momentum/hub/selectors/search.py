@@ -22,34 +22,38 @@ Excerpts are highlighted in Python for the page shown only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, overload
+from html import escape as _escape
+from typing import Any, NamedTuple, overload
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
-    F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.expressions import Combinable
 from django.db.models.lookups import IsNull
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from momentum.core.text import QueryWord, index_tokens, query_words, words
-from momentum.core.word_index import HasAnyToken
+from momentum.core.text import (
+    STEM_MARK,
+    STOP_WORDS,
+    QueryWord,
+    index_tokens,
+    is_arabic,
+    query_words,
+    stem,
+    strip_arabic_prefix,
+)
 from momentum.hub.models import (
     EntryKind,
     Post,
@@ -94,26 +98,6 @@ def query_terms(query: str) -> list[QueryWord]:
     return query_words(query or "", limit=MAX_TERMS)
 
 
-def _found(field: str, term: QueryWord) -> HasAnyToken:
-    return HasAnyToken(F(field), term.tokens)
-
-
-def _count(condition: Any) -> Combinable:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
-def _ranked(entries: QuerySet[SearchEntry], terms: list[QueryWord]) -> QuerySet[SearchEntry]:
-    exact: Combinable = Value(0)
-    titled: Combinable = Value(0)
-    for term in terms:
-        exact = exact + _count(HasAnyToken(F("words_key"), term.exact))
-        titled = titled + _count(_found("title_key", term))
-    return entries.annotate(exact_hits=exact, title_hits=titled).order_by(*_RANKING)
-
-
-_RANKING = ("-exact_hits", "-title_hits", "-published_at", "-pk")
-
-
 @dataclass(frozen=True)
 class _Scope:
     """What narrows a search besides its words: the reader's spaces (None: every space),
@@ -125,16 +109,37 @@ class _Scope:
     language: str | None = None
 
 
+class _Row(NamedTuple):
+    """A ``SearchWord`` row read: its entry, date and token, whether the entry's title holds
+    the token, whether it was read for the newest matches in a title, and, for each query
+    word, whether the entry holds it as a whole word and in its title when the token alone
+    does not tell (False otherwise)."""
+
+    entry: int
+    date: datetime
+    token: str
+    in_title: bool
+    for_title: bool
+    flags: tuple[bool, ...]
+
+
+def _newest_of(rows: Iterable[_Row], limit: int) -> list[int]:
+    dated = {row.entry: row.date for row in rows}
+    return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
+
+
 class Found:
     """The entries a search found, in their order, for a ``Paginator``: ``count()`` is two
-    short queries (how many entries hold each of the query's tokens, the newest matches),
-    each page one to four more, whatever the number of matches and of words.
+    short queries (how many entries hold each of the query's tokens; the newest matches and
+    the newest with a query word in their title, in one query), a page one more (its
+    entries), or two for a very common word, whatever the number of matches and of words.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
     newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
     those hold fewer whole-word matches than the page needs, the newest whole-word matches: so
     a page never sorts tens of thousands of rows, and whole words and titles still come
-    first."""
+    first. The ranking (more query words found as whole words, then more in the title, then
+    the newest) is made in Python from the rows read: the same order on every database."""
 
     ordered = True  # for Paginator
 
@@ -143,15 +148,18 @@ class Found:
         self.scope = scope or _Scope()
         self._newest_matches: list[int] | None = None
         self._counts: dict[str, int] = {}
+        self._rows: list[_Row] = []
 
     def _matched(self) -> list[int]:
         if self._newest_matches is None:
             self._newest_matches = []
             if self.terms:
                 self._counts = _token_counts(self.terms)
-                self._newest_matches = _newest(
-                    self.terms, self._counts, self.scope, MAX_COUNTED + 1
+                self._rows = _read(
+                    self.terms, self._counts, self.scope, MAX_COUNTED + 1, titles=True
                 )
+                matches = (row for row in self._rows if not row.for_title)
+                self._newest_matches = _newest_of(matches, MAX_COUNTED + 1)
         return self._newest_matches
 
     @property
@@ -174,35 +182,52 @@ class Found:
     def __len__(self) -> int:
         return self.count()
 
-    def _ranked(self, stop: int) -> QuerySet[SearchEntry]:
+    def _hits(self, rows: Iterable[_Row]) -> dict[int, tuple[int, int]]:
+        """For each entry of ``rows``: how many query words it holds as whole words, and how
+        many in its title."""
+        exact: dict[int, set[int]] = {}
+        titled: dict[int, set[int]] = {}
+        for row in rows:
+            exact.setdefault(row.entry, set())
+            titled.setdefault(row.entry, set())
+            for index, term in enumerate(self.terms):
+                if row.flags[2 * index] or row.token in term.exact:
+                    exact[row.entry].add(index)
+                if row.flags[2 * index + 1] or (row.in_title and row.token in term.tokens):
+                    titled[row.entry].add(index)
+        return {entry: (len(exact[entry]), len(titled[entry])) for entry in exact}
+
+    def _ranked(self, stop: int) -> list[int]:
         newest = self._matched()[:MAX_COUNTED]
+        rows = self._rows
         candidates = set(newest)
         if self.capped:
-            candidates.update(
-                _newest(self.terms, self._counts, self.scope, MAX_COUNTED, title=True)
-            )
-            exact = SearchEntry.objects.filter(pk__in=newest)
-            for term in self.terms:
-                exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
+            candidates.update(_newest_of((row for row in rows if row.for_title), MAX_COUNTED))
+            hits = self._hits(rows)
             # Whole-word matches rank first: when the newest matches hold fewer of them than
             # the page needs, the newest whole-word matches are read too.
-            if exact.count() < stop:
-                candidates.update(
-                    _newest(self.terms, self._counts, self.scope, MAX_COUNTED, exact=True)
-                )
-        picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
-        return _ranked(picked, self.terms)
+            if sum(hits[pk][0] == len(self.terms) for pk in newest) < stop:
+                exact = _read(self.terms, self._counts, self.scope, MAX_COUNTED, exact=True)
+                candidates.update(_newest_of(exact, MAX_COUNTED))
+                rows = [*rows, *exact]
+        hits = self._hits(row for row in rows if row.entry in candidates)
+        dates = {row.entry: row.date for row in rows}
 
-    def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
-        # The ranking picks the page's ids; the page is then read with what it shows, so the
-        # joins are made for 20 rows, not for every match.
-        page = SearchEntry.objects.filter(pk__in=ranked.values("pk"))
-        return list(
-            _ranked(page, self.terms)
+        def rank(pk: int) -> tuple[int, int, datetime, int]:
+            return (*hits[pk], dates[pk], pk)
+
+        return sorted(candidates, key=rank, reverse=True)
+
+    def _shown(self, page: list[int]) -> list[SearchEntry]:
+        # The page is read with what it shows: the joins are made for 20 rows only.
+        entries = (
+            SearchEntry.objects.filter(_readable(), pk__in=page)
             .select_related("post__thread", "resource", "space")
             # What a result does not show stays in the database (the keys are the largest).
             .defer(*_NOT_SHOWN)
         )
+        by_pk = {entry.pk: entry for entry in entries}
+        return [by_pk[pk] for pk in page if pk in by_pk]
 
     @overload
     def __getitem__(self, key: int) -> SearchEntry: ...
@@ -270,23 +295,38 @@ def _rows(
     return rows.filter(_readable("entry__"))
 
 
-def _newest(
+def _groups(tokens: list[str], counts: dict[str, int], limit: int) -> list[list[str]]:
+    """The tokens read together: each on its own, newest first, unless the rows of several
+    fit in ``limit`` together (their counts say so), which are read whole in one part."""
+    groups: list[list[str]] = []
+    small: list[str] = []
+    for token in sorted(tokens, key=lambda token: (counts.get(token, 0), token)):
+        if counts.get(token, 0) + sum(counts.get(other, 0) for other in small) <= limit:
+            small.append(token)
+        else:
+            groups.append([token])
+    return [sorted(small), *groups] if small else groups
+
+
+def _read(
     terms: list[QueryWord],
     counts: dict[str, int],
     scope: _Scope,
     limit: int,
     *,
     exact: bool = False,
-    title: bool = False,
-) -> list[int]:
-    """The ids of the newest ``limit`` readable entries in ``scope`` that hold every word of
-    ``terms`` (as whole words only, with ``exact``; with ``title``, at least one of them in
-    the title). Only the tokens with a count (``_token_counts``) are read.
+    titles: bool = False,
+) -> list[_Row]:
+    """Rows (``_Row``) of the newest ``limit`` readable entries in ``scope`` that hold every
+    word of ``terms`` (as whole words only, with ``exact``), read from the rarest word's
+    tokens; with ``titles``, also those of the newest ``MAX_COUNTED`` with a word of
+    ``terms`` in their title (every word takes its turn to lead). Only the tokens with a
+    count (``_token_counts``) are read.
 
     Each token that may find the leading word is read on its own, newest first, at most
     ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
-    rows read, whichever token found them. With ``title``, every word takes its turn to lead,
-    found in the title. PostgreSQL reads all these in one query (a union of short index
+    rows read, whichever token found them; tokens whose rows fit in ``limit`` together are
+    read whole, together. PostgreSQL reads all these in one query (a union of short index
     reads); SQLite, which cannot order or limit the parts of a union, reads every matching
     row: the same entries either way."""
 
@@ -298,18 +338,68 @@ def _newest(
     if any(not tokens_of(term) for term in terms):
         return []  # a word none of whose forms is in the index: nothing to read
     bounded = connection.features.supports_slicing_ordering_in_compound
-    leads = range(len(terms)) if title else [_rarest(terms, tokens_of, counts)]
-    parts: list[QuerySet[SearchWord, tuple[int, datetime]]] = []
-    for lead in leads:
+    leads = [(_rarest(terms, tokens_of, counts), False, limit)]
+    if titles:
+        leads += [(lead, True, MAX_COUNTED) for lead in range(len(terms))]
+    columns = ["entry_id", "published_at", "token", "in_title", "for_title"]
+    parts: list[QuerySet[Any, Any]] = []
+    for lead, title, most in leads:
         others = [_has_word(tokens_of(term)) for i, term in enumerate(terms) if i != lead]
-        tokens = sorted(tokens_of(terms[lead]))
-        for group in [[token] for token in tokens] if bounded else [tokens]:
-            rows = _rows(group, others, scope, title=title).values_list("entry_id", "published_at")
-            # Newest first from the (token, date) index, stopping at ``limit``.
-            parts.append(rows.order_by("-published_at", "-entry")[:limit] if bounded else rows)
+        flags = _flags(terms, lead, exact=exact)
+        tokens = _to_read(tokens_of(terms[lead]))
+        for group in _groups(tokens, counts, most) if bounded else [tokens]:
+            rows = (
+                _rows(group, others, scope, title=title)
+                .annotate(for_title=Value(title), **flags)
+                .values_list(*columns, *flags)
+            )
+            # Newest first from the (token, date) index, stopping at ``most``.
+            parts.append(rows.order_by("-published_at", "-entry")[:most] if bounded else rows)
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    dated = dict(rows)
-    return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
+    return [
+        _Row(row[0], row[1], row[2], row[3], row[4], tuple(bool(flag) for flag in row[5:]))
+        for row in rows
+    ]
+
+
+def _flags(terms: list[QueryWord], lead: int, *, exact: bool) -> dict[str, Value | IsNull]:
+    """For each word of ``terms``: whether the entry of the row at hand holds it as a whole
+    word, and in its title, looked up (a primary-key read, on the rows returned only) where
+    the token read does not tell: only the title of the word read is told, when all its
+    tokens are read (not only its whole-word ones)."""
+    flags: dict[str, Value | IsNull] = {}
+    for index, term in enumerate(terms):
+        told = index == lead and not exact
+        flags[f"exact_{index}"] = _holds(term.exact, title=False)
+        flags[f"title_{index}"] = Value(False) if told else _holds(term.tokens, title=True)
+    return flags
+
+
+def _holds(tokens: frozenset[str], *, title: bool) -> IsNull:
+    """The entry of the row at hand has one of ``tokens`` (in its title): a scalar subquery,
+    as in ``_has_word`` (``EXISTS`` here may be run once for every row of ``tokens``)."""
+    found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
+    if title:
+        found = found.filter(in_title=True)
+    return IsNull(Subquery(found.order_by().values("entry")[:1]), False)
+
+
+def _implied(token: str) -> frozenset[str]:
+    """Stem tokens of which an entry holding ``token`` holds at least one
+    (``core.text.index_tokens``: a word comes with its stem, in the entry's language); none
+    for a stop word, which comes alone."""
+    if token.startswith(STEM_MARK) or token in STOP_WORDS:
+        return frozenset()
+    if is_arabic(token):
+        bare = strip_arabic_prefix(token)
+        return frozenset({STEM_MARK + stem(bare, "ar"), STEM_MARK + stem(token, "ar")})
+    return frozenset({STEM_MARK + stem(token, "en"), STEM_MARK + stem(token, "fr")})
+
+
+def _to_read(tokens: frozenset[str]) -> list[str]:
+    """``tokens`` without those whose entries the others find anyway: a whole word whose
+    every possible stem is read (an entry that holds "formations" holds "~format" too)."""
+    return sorted(token for token in tokens if not (_implied(token) and _implied(token) <= tokens))
 
 
 def _token_counts(terms: list[QueryWord]) -> dict[str, int]:
@@ -362,44 +452,46 @@ def search(
 # --- what a result shows ----------------------------------------------------------------
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)
 def _tokens(word: str) -> frozenset[str]:
-    """The index tokens of one written word (cached: the same words come back in every
-    excerpt)."""
+    """The index tokens of one written word (none for punctuation); cached: the same words
+    come back in every excerpt, and folding a word costs more than marking it."""
     return frozenset(index_tokens(word))
 
 
-def _word_matches(word: str, terms: list[QueryWord]) -> bool:
-    tokens = _tokens(word)
-    return any(tokens & term.tokens for term in terms) if words(word) else False
+def _sought(terms: list[QueryWord]) -> frozenset[str]:
+    """Every token that finds a word of ``terms``: a written word is marked when its own
+    tokens meet these."""
+    return frozenset().union(*(term.tokens for term in terms))
 
 
-def _marked(pieces: list[str], terms: list[QueryWord]) -> str:
+def _marked(pieces: list[str], sought: frozenset[str]) -> str:
     out: list[str] = []
     for index, piece in enumerate(pieces):
         # ``re.split`` with a group puts the words at odd positions.
-        if index % 2 and _word_matches(piece, terms):
-            out.append(f"<mark>{escape(piece)}</mark>")
+        if index % 2 and not _tokens(piece).isdisjoint(sought):
+            out.append(f"<mark>{_escape(piece)}</mark>")
         else:
-            out.append(escape(piece))
+            out.append(_escape(piece))
     return "".join(out)
 
 
 def highlight(text: str, terms: list[QueryWord]) -> SafeString:
     """``text`` escaped, with the words that match ``terms`` in ``<mark>``."""
-    return mark_safe(_marked(_WORD.split(text or ""), terms))  # every piece escaped by _marked
+    return mark_safe(_marked(_WORD.split(text or ""), _sought(terms)))  # escaped by _marked
 
 
 def excerpt(text: str, terms: list[QueryWord]) -> SafeString:
     """A few dozen words of ``text`` around its first match, escaped and highlighted."""
+    sought = _sought(terms)
     pieces = _WORD.split(" ".join((text or "").split()))
     words = range(1, len(pieces), 2)
-    first = next((i for i in words if _word_matches(pieces[i], terms)), 1)
+    first = next((i for i in words if not _tokens(pieces[i]).isdisjoint(sought)), 1)
     start = max(0, first - 2 * EXCERPT_WORDS_BEFORE - 1)
     if start % 2:
         start -= 1
     end = min(len(pieces), start + 2 * EXCERPT_WORDS + 1)
-    body = _marked(pieces[start:end], terms).strip()
+    body = _marked(pieces[start:end], sought).strip()
     if start > 0:
         body = "… " + body
     if end < len(pieces):

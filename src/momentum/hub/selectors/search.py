@@ -320,7 +320,8 @@ def _read(
     """Rows (``_Row``) of the newest ``limit`` readable entries in ``scope`` that hold every
     word of ``terms`` (as whole words only, with ``exact``), read from the rarest word's
     tokens; with ``titles``, also those of the newest ``MAX_COUNTED`` with a word of
-    ``terms`` in their title (every word takes its turn to lead). Only the tokens with a
+    ``terms`` in their title (every word takes its turn to lead), when the rarest word's
+    counts say there may be more than ``MAX_COUNTED`` matches. Only the tokens with a
     count (``_token_counts``) are read.
 
     Each token that may find the leading word is read on its own, newest first, at most
@@ -338,8 +339,10 @@ def _read(
     if any(not tokens_of(term) for term in terms):
         return []  # a word none of whose forms is in the index: nothing to read
     bounded = connection.features.supports_slicing_ordering_in_compound
-    leads = [(_rarest(terms, tokens_of, counts), False, limit)]
-    if titles:
+    first = _rarest(terms, tokens_of, counts)
+    leads = [(first, False, limit)]
+    # The title matches only count past the cap, which fewer rows than that cannot reach.
+    if titles and sum(counts[token] for token in tokens_of(terms[first])) > MAX_COUNTED:
         leads += [(lead, True, MAX_COUNTED) for lead in range(len(terms))]
     columns = ["entry_id", "published_at", "token", "in_title", "for_title"]
     parts: list[QuerySet[Any, Any]] = []

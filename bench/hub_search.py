@@ -873,6 +873,7 @@ def measure_search(args: argparse.Namespace) -> None:
     from django.utils import translation
 
     from momentum.hub.selectors import search as selectors
+    from momentum.hub.selectors.search_results import results
     from momentum.people.models import User
 
     reader = User.objects.get(email="bench-reader@example.org")
@@ -882,7 +883,7 @@ def measure_search(args: argparse.Namespace) -> None:
     def page_of(query: str) -> tuple[int, int]:
         found = selectors.search(reader, query)
         page = Paginator(found, 20).get_page(1)
-        shown = selectors.results(list(page.object_list), query)
+        shown = results(list(page.object_list), query)
         return page.paginator.count, len(shown)
 
     with translation.override("en"):

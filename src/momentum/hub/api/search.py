@@ -14,6 +14,7 @@ from momentum.hub.api.common import ErrorOut, in_callers_language, page_number, 
 from momentum.hub.models import EntryKind
 from momentum.hub.selectors import access
 from momentum.hub.selectors import search as selectors
+from momentum.hub.selectors.search_results import results
 from momentum.people.models import Language
 
 router = Router()
@@ -82,7 +83,7 @@ def search_hub(request: HttpRequest, query: Query[SearchQuery]) -> Any:
     page = paginator.get_page(page_number(query.page))
     found = list(page.object_list)
     with in_callers_language(request) as language:
-        shown = selectors.results(found, query.q)
+        shown = results(found, query.q)
         items = []
         # ``results`` keeps the order of the entries and skips none that has a post or resource.
         readable = [entry for entry in found if entry.post is not None or entry.resource]

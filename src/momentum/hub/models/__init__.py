@@ -17,7 +17,7 @@ from momentum.hub.models.resources import (
     ResourceVersion,
     Tag,
 )
-from momentum.hub.models.search import EntryKind, SearchEntry, SearchWord
+from momentum.hub.models.search import EntryKind, SearchEntry, SearchToken, SearchWord
 from momentum.hub.models.spaces import JoinPolicy, Space, SpaceKind
 from momentum.hub.models.threads import (
     Attachment,
@@ -52,6 +52,7 @@ __all__ = [
     "ResourceKind",
     "ResourceVersion",
     "SearchEntry",
+    "SearchToken",
     "SearchWord",
     "Space",
     "SpaceKind",

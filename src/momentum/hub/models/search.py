@@ -83,3 +83,23 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token} {self.entry_id}"
+
+
+class SearchToken(models.Model):
+    """How many entries hold each token: what a search reads first, in one short query, to
+    know which of a query word's spellings the index holds at all (a count of zero: none) and
+    which word of a query is the rarest, so that it is the one read (each row read is checked
+    for the other words). Kept by ``hub.services.search_index`` as entries are written and
+    removed; counted again from ``SearchWord`` when the index is rebuilt. Never lower than the
+    truth: an entry removed outside the services (a cascade) leaves its tokens' counts a little
+    high until the next rebuild, which only weighs on the choice of the word read first."""
+
+    token = models.TextField(primary_key=True)
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search token")
+        verbose_name_plural = _("search tokens")
+
+    def __str__(self) -> str:
+        return f"{self.token} {self.entries}"

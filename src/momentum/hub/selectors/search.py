@@ -13,56 +13,52 @@ rare one does. Each token of the first (rarest) query word is read on its own, n
 and only as far as needed; the other words are checked on each row read. The same query runs
 on SQLite and PostgreSQL (on SQLite the tokens are read in one go): the same rows on both.
 
-Ranking happens in SQL over those few hundred entries: more query words found as whole words
-first, then more found in their title, then the newest. A hidden thread or post is never
+Ranking happens in Python over the few hundred entries read: more query words found as whole
+words first, then more found in their title, then the newest. A hidden thread or post is never
 found: the index drops it, and the query checks the post's and its thread's state as well.
-Excerpts are highlighted in Python for the page shown only.
+What a result shows (titles, links, highlighted excerpts) is made by ``search_results``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from django.db import connection
 from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.expressions import Combinable
 from django.db.models.lookups import IsNull
-from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
-from momentum.core.text import QueryWord, index_tokens, query_words, words
-from momentum.core.word_index import HasAnyToken
-from momentum.hub.models import EntryKind, Post, PostStatus, SearchEntry, SearchWord, Space
+from momentum.core.text import (
+    STEM_MARK,
+    STOP_WORDS,
+    QueryWord,
+    is_arabic,
+    query_words,
+    stem,
+    strip_arabic_prefix,
+)
+from momentum.hub.models import (
+    Post,
+    PostStatus,
+    SearchEntry,
+    SearchToken,
+    SearchWord,
+    Space,
+)
 from momentum.hub.selectors import access
 
 MAX_TERMS = 8
 # Matches counted (and ranked, for a very common word) at most; see ``Found``.
 MAX_COUNTED = 200
-POSTS_PER_THREAD_PAGE = 50
-EXCERPT_WORDS_BEFORE = 12
-EXCERPT_WORDS = 40
 _LANGUAGES = ("en", "fr", "ar")
-# A word of the original text, with the marks ``normalise`` folds away (Arabic diacritics,
-# tatweel, combining accents), so a word is never cut inside.
-_WORD = re.compile("([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u0300-\u036f]+)")
 
 
 _NOT_SHOWN = (
@@ -86,26 +82,6 @@ def query_terms(query: str) -> list[QueryWord]:
     return query_words(query or "", limit=MAX_TERMS)
 
 
-def _found(field: str, term: QueryWord) -> HasAnyToken:
-    return HasAnyToken(F(field), term.tokens)
-
-
-def _count(condition: Any) -> Combinable:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
-def _ranked(entries: QuerySet[SearchEntry], terms: list[QueryWord]) -> QuerySet[SearchEntry]:
-    exact: Combinable = Value(0)
-    titled: Combinable = Value(0)
-    for term in terms:
-        exact = exact + _count(HasAnyToken(F("words_key"), term.exact))
-        titled = titled + _count(_found("title_key", term))
-    return entries.annotate(exact_hits=exact, title_hits=titled).order_by(*_RANKING)
-
-
-_RANKING = ("-exact_hits", "-title_hits", "-published_at", "-pk")
-
-
 @dataclass(frozen=True)
 class _Scope:
     """What narrows a search besides its words: the reader's spaces (None: every space),
@@ -117,16 +93,37 @@ class _Scope:
     language: str | None = None
 
 
+class _Row(NamedTuple):
+    """A ``SearchWord`` row read: its entry, date and token, whether the entry's title holds
+    the token, whether it was read for the newest matches in a title, and, for each query
+    word, whether the entry holds it as a whole word and in its title when the token alone
+    does not tell (False otherwise)."""
+
+    entry: int
+    date: datetime
+    token: str
+    in_title: bool
+    for_title: bool
+    flags: tuple[bool, ...]
+
+
+def _newest_of(rows: Iterable[_Row], limit: int) -> list[int]:
+    dated = {row.entry: row.date for row in rows}
+    return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
+
+
 class Found:
     """The entries a search found, in their order, for a ``Paginator``: ``count()`` is two
-    short queries (which tokens the index holds, the newest matches; one more per word for
-    several words), each page one to four more, whatever the number of matches.
+    short queries (how many entries hold each of the query's tokens; the newest matches and
+    the newest with a query word in their title, in one query), a page one more (its
+    entries), or two for a very common word, whatever the number of matches and of words.
 
     Counting stops at ``MAX_COUNTED``. Past it (a very common word), the ranking considers the
     newest ``MAX_COUNTED`` matches and the newest with a query word in their title, and, when
     those hold fewer whole-word matches than the page needs, the newest whole-word matches: so
     a page never sorts tens of thousands of rows, and whole words and titles still come
-    first."""
+    first. The ranking (more query words found as whole words, then more in the title, then
+    the newest) is made in Python from the rows read: the same order on every database."""
 
     ordered = True  # for Paginator
 
@@ -134,17 +131,29 @@ class Found:
         self.terms = terms
         self.scope = scope or _Scope()
         self._newest_matches: list[int] | None = None
-        self._indexed: frozenset[str] = frozenset()
+        self._counts: dict[str, int] = {}
+        self._rows: list[_Row] = []
 
     def _matched(self) -> list[int]:
         if self._newest_matches is None:
             self._newest_matches = []
             if self.terms:
-                self._indexed = _indexed(self.terms)
-                self._newest_matches = _newest(
-                    self.terms, self._indexed, self.scope, MAX_COUNTED + 1
+                self._counts = _token_counts(self.terms)
+                self._rows = _read(
+                    self.terms, self._counts, self.scope, MAX_COUNTED + 1, titles=True
                 )
+                matches = (row for row in self._rows if not row.for_title)
+                self._newest_matches = _newest_of(matches, MAX_COUNTED + 1)
         return self._newest_matches
+
+    @property
+    def read_first(self) -> QueryWord | None:
+        """The query word whose rows are read (the rarest by the token counts); each row read
+        is checked for the other words."""
+        self._matched()
+        if not self.terms:
+            return None
+        return self.terms[_rarest(self.terms, lambda term: term.tokens, self._counts)]
 
     @property
     def capped(self) -> bool:
@@ -157,35 +166,52 @@ class Found:
     def __len__(self) -> int:
         return self.count()
 
-    def _ranked(self, stop: int) -> QuerySet[SearchEntry]:
+    def _hits(self, rows: Iterable[_Row]) -> dict[int, tuple[int, int]]:
+        """For each entry of ``rows``: how many query words it holds as whole words, and how
+        many in its title."""
+        exact: dict[int, set[int]] = {}
+        titled: dict[int, set[int]] = {}
+        for row in rows:
+            exact.setdefault(row.entry, set())
+            titled.setdefault(row.entry, set())
+            for index, term in enumerate(self.terms):
+                if row.flags[2 * index] or row.token in term.exact:
+                    exact[row.entry].add(index)
+                if row.flags[2 * index + 1] or (row.in_title and row.token in term.tokens):
+                    titled[row.entry].add(index)
+        return {entry: (len(exact[entry]), len(titled[entry])) for entry in exact}
+
+    def _ranked(self, stop: int) -> list[int]:
         newest = self._matched()[:MAX_COUNTED]
+        rows = self._rows
         candidates = set(newest)
         if self.capped:
-            candidates.update(
-                _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, title=True)
-            )
-            exact = SearchEntry.objects.filter(pk__in=newest)
-            for term in self.terms:
-                exact = exact.filter(HasAnyToken(F("words_key"), term.exact))
+            candidates.update(_newest_of((row for row in rows if row.for_title), MAX_COUNTED))
+            hits = self._hits(rows)
             # Whole-word matches rank first: when the newest matches hold fewer of them than
             # the page needs, the newest whole-word matches are read too.
-            if exact.count() < stop:
-                candidates.update(
-                    _newest(self.terms, self._indexed, self.scope, MAX_COUNTED, exact=True)
-                )
-        picked = SearchEntry.objects.filter(_readable(), pk__in=sorted(candidates))
-        return _ranked(picked, self.terms)
+            if sum(hits[pk][0] == len(self.terms) for pk in newest) < stop:
+                exact = _read(self.terms, self._counts, self.scope, MAX_COUNTED, exact=True)
+                candidates.update(_newest_of(exact, MAX_COUNTED))
+                rows = [*rows, *exact]
+        hits = self._hits(row for row in rows if row.entry in candidates)
+        dates = {row.entry: row.date for row in rows}
 
-    def _shown(self, ranked: QuerySet[SearchEntry]) -> list[SearchEntry]:
-        # The ranking picks the page's ids; the page is then read with what it shows, so the
-        # joins are made for 20 rows, not for every match.
-        page = SearchEntry.objects.filter(pk__in=ranked.values("pk"))
-        return list(
-            _ranked(page, self.terms)
+        def rank(pk: int) -> tuple[int, int, datetime, int]:
+            return (*hits[pk], dates[pk], pk)
+
+        return sorted(candidates, key=rank, reverse=True)
+
+    def _shown(self, page: list[int]) -> list[SearchEntry]:
+        # The page is read with what it shows: the joins are made for 20 rows only.
+        entries = (
+            SearchEntry.objects.filter(_readable(), pk__in=page)
             .select_related("post__thread", "resource", "space")
             # What a result does not show stays in the database (the keys are the largest).
             .defer(*_NOT_SHOWN)
         )
+        by_pk = {entry.pk: entry for entry in entries}
+        return [by_pk[pk] for pk in page if pk in by_pk]
 
     @overload
     def __getitem__(self, key: int) -> SearchEntry: ...
@@ -253,75 +279,136 @@ def _rows(
     return rows.filter(_readable("entry__"))
 
 
-def _newest(
+def _groups(tokens: list[str], counts: dict[str, int], limit: int) -> list[list[str]]:
+    """The tokens read together: each on its own, newest first, unless the rows of several
+    fit in ``limit`` together (their counts say so), which are read whole in one part."""
+    groups: list[list[str]] = []
+    small: list[str] = []
+    for token in sorted(tokens, key=lambda token: (counts.get(token, 0), token)):
+        if counts.get(token, 0) + sum(counts.get(other, 0) for other in small) <= limit:
+            small.append(token)
+        else:
+            groups.append([token])
+    return [sorted(small), *groups] if small else groups
+
+
+def _read(
     terms: list[QueryWord],
-    indexed: frozenset[str],
+    counts: dict[str, int],
     scope: _Scope,
     limit: int,
     *,
     exact: bool = False,
-    title: bool = False,
-) -> list[int]:
-    """The ids of the newest ``limit`` readable entries in ``scope`` that hold every word of
-    ``terms`` (as whole words only, with ``exact``; with ``title``, at least one of them in
-    the title). Only the tokens in ``indexed`` (``_indexed``) are read.
+    titles: bool = False,
+) -> list[_Row]:
+    """Rows (``_Row``) of the newest ``limit`` readable entries in ``scope`` that hold every
+    word of ``terms`` (as whole words only, with ``exact``), read from the rarest word's
+    tokens; with ``titles``, also those of the newest ``MAX_COUNTED`` with a word of
+    ``terms`` in their title (every word takes its turn to lead), when the rarest word's
+    counts say there may be more than ``MAX_COUNTED`` matches. Only the tokens with a
+    count (``_token_counts``) are read.
 
     Each token that may find the leading word is read on its own, newest first, at most
     ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
-    rows read, whichever token found them. With ``title``, every word takes its turn to lead,
-    found in the title. PostgreSQL reads all these in one query (a union of short index
+    rows read, whichever token found them; tokens whose rows fit in ``limit`` together are
+    read whole, together. PostgreSQL reads all these in one query (a union of short index
     reads); SQLite, which cannot order or limit the parts of a union, reads every matching
     row: the same entries either way."""
 
     def tokens_of(term: QueryWord) -> frozenset[str]:
-        return (term.exact if exact else term.tokens) & indexed
+        return frozenset(
+            token for token in (term.exact if exact else term.tokens) if token in counts
+        )
 
     if any(not tokens_of(term) for term in terms):
         return []  # a word none of whose forms is in the index: nothing to read
     bounded = connection.features.supports_slicing_ordering_in_compound
-    leads = range(len(terms)) if title else [_rarest(terms, tokens_of)]
-    parts: list[QuerySet[SearchWord, tuple[int, datetime]]] = []
-    for lead in leads:
+    first = _rarest(terms, tokens_of, counts)
+    leads = [(first, False, limit)]
+    # The title matches only count past the cap, which fewer rows than that cannot reach.
+    if titles and sum(counts[token] for token in tokens_of(terms[first])) > MAX_COUNTED:
+        leads += [(lead, True, MAX_COUNTED) for lead in range(len(terms))]
+    columns = ["entry_id", "published_at", "token", "in_title", "for_title"]
+    parts: list[QuerySet[Any, Any]] = []
+    for lead, title, most in leads:
         others = [_has_word(tokens_of(term)) for i, term in enumerate(terms) if i != lead]
-        tokens = sorted(tokens_of(terms[lead]))
-        for group in [[token] for token in tokens] if bounded else [tokens]:
-            rows = _rows(group, others, scope, title=title).values_list("entry_id", "published_at")
-            # Newest first from the (token, date) index, stopping at ``limit``.
-            parts.append(rows.order_by("-published_at", "-entry")[:limit] if bounded else rows)
+        flags = _flags(terms, lead, exact=exact)
+        tokens = _to_read(tokens_of(terms[lead]))
+        for group in _groups(tokens, counts, most) if bounded else [tokens]:
+            rows = (
+                _rows(group, others, scope, title=title)
+                .annotate(for_title=Value(title), **flags)
+                .values_list(*columns, *flags)
+            )
+            # Newest first from the (token, date) index, stopping at ``most``.
+            parts.append(rows.order_by("-published_at", "-entry")[:most] if bounded else rows)
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    dated = dict(rows)
-    return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
-
-
-def _indexed(terms: list[QueryWord]) -> frozenset[str]:
-    """Which of the tokens of ``terms`` the index holds (one query): a word's two dozen
-    spellings with a clitic or the article are mostly absent, and a token less is a part less
-    to plan and read."""
-    tokens = sorted(set().union(*(term.tokens for term in terms)))
-    found = SearchWord.objects.values_list("token", flat=True)
-    if connection.features.supports_slicing_ordering_in_compound:
-        parts = [found.filter(token=token).order_by()[:1] for token in tokens]
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    else:
-        rows = found.filter(token__in=tokens).order_by().distinct()
-    return frozenset(rows)
-
-
-# Rows of a query word's tokens counted at most, to tell which word of a query is rarest.
-RARITY_COUNTED = 2000
-
-
-def _rarest(terms: list[QueryWord], tokens_of: Callable[[QueryWord], frozenset[str]]) -> int:
-    """The query word to read first: the one found in the fewest rows (counted up to
-    ``RARITY_COUNTED``, one short query per word when there are several), since each row read
-    is checked for the others."""
-    if len(terms) == 1:
-        return 0
-    found = [
-        SearchWord.objects.filter(token__in=sorted(tokens_of(term)))[:RARITY_COUNTED].count()
-        for term in terms
+    return [
+        _Row(row[0], row[1], row[2], row[3], row[4], tuple(bool(flag) for flag in row[5:]))
+        for row in rows
     ]
-    return min(range(len(terms)), key=lambda i: (found[i], -len(terms[i].word)))
+
+
+def _flags(terms: list[QueryWord], lead: int, *, exact: bool) -> dict[str, Value | IsNull]:
+    """For each word of ``terms``: whether the entry of the row at hand holds it as a whole
+    word, and in its title, looked up (a primary-key read, on the rows returned only) where
+    the token read does not tell: only the title of the word read is told, when all its
+    tokens are read (not only its whole-word ones)."""
+    flags: dict[str, Value | IsNull] = {}
+    for index, term in enumerate(terms):
+        told = index == lead and not exact
+        flags[f"exact_{index}"] = _holds(term.exact, title=False)
+        flags[f"title_{index}"] = Value(False) if told else _holds(term.tokens, title=True)
+    return flags
+
+
+def _holds(tokens: frozenset[str], *, title: bool) -> IsNull:
+    """The entry of the row at hand has one of ``tokens`` (in its title): a scalar subquery,
+    as in ``_has_word`` (``EXISTS`` here may be run once for every row of ``tokens``)."""
+    found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
+    if title:
+        # The entry's rows share its date: with it, the title index is read at one point.
+        found = found.filter(in_title=True, published_at=OuterRef("published_at"))
+    return IsNull(Subquery(found.order_by().values("entry")[:1]), False)
+
+
+def _implied(token: str) -> frozenset[str]:
+    """Stem tokens of which an entry holding ``token`` holds at least one
+    (``core.text.index_tokens``: a word comes with its stem, in the entry's language); none
+    for a stop word, which comes alone."""
+    if token.startswith(STEM_MARK) or token in STOP_WORDS:
+        return frozenset()
+    if is_arabic(token):
+        bare = strip_arabic_prefix(token)
+        return frozenset({STEM_MARK + stem(bare, "ar"), STEM_MARK + stem(token, "ar")})
+    return frozenset({STEM_MARK + stem(token, "en"), STEM_MARK + stem(token, "fr")})
+
+
+def _to_read(tokens: frozenset[str]) -> list[str]:
+    """``tokens`` without those whose entries the others find anyway: a whole word whose
+    every possible stem is read (an entry that holds "formations" holds "~format" too)."""
+    return sorted(token for token in tokens if not (_implied(token) and _implied(token) <= tokens))
+
+
+def _token_counts(terms: list[QueryWord]) -> dict[str, int]:
+    """How many entries hold each token of ``terms``, for the tokens the index holds (one
+    query on ``SearchToken``): a word's two dozen spellings with a clitic or the article are
+    mostly absent, and a token less is a part less to plan and read."""
+    tokens = sorted(set().union(*(term.tokens for term in terms)))
+    return dict(
+        SearchToken.objects.filter(token__in=tokens, entries__gt=0).values_list("token", "entries")
+    )
+
+
+def _rarest(
+    terms: list[QueryWord],
+    tokens_of: Callable[[QueryWord], frozenset[str]],
+    counts: dict[str, int],
+) -> int:
+    """The query word to read first: the one whose tokens have the fewest rows in all, since
+    each row read is checked for the other words."""
+    rows = [sum(counts.get(token, 0) for token in tokens_of(term)) for term in terms]
+    return min(range(len(terms)), key=lambda i: (rows[i], -len(terms[i].word)))
 
 
 def search(
@@ -348,160 +435,3 @@ def search(
         language=language or None,
     )
     return Found(terms, scope)
-
-
-# --- what a result shows ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=20_000)
-def _tokens(word: str) -> frozenset[str]:
-    """The index tokens of one written word (cached: the same words come back in every
-    excerpt)."""
-    return frozenset(index_tokens(word))
-
-
-def _word_matches(word: str, terms: list[QueryWord]) -> bool:
-    tokens = _tokens(word)
-    return any(tokens & term.tokens for term in terms) if words(word) else False
-
-
-def _marked(pieces: list[str], terms: list[QueryWord]) -> str:
-    out: list[str] = []
-    for index, piece in enumerate(pieces):
-        # ``re.split`` with a group puts the words at odd positions.
-        if index % 2 and _word_matches(piece, terms):
-            out.append(f"<mark>{escape(piece)}</mark>")
-        else:
-            out.append(escape(piece))
-    return "".join(out)
-
-
-def highlight(text: str, terms: list[QueryWord]) -> SafeString:
-    """``text`` escaped, with the words that match ``terms`` in ``<mark>``."""
-    return mark_safe(_marked(_WORD.split(text or ""), terms))  # every piece escaped by _marked
-
-
-def excerpt(text: str, terms: list[QueryWord]) -> SafeString:
-    """A few dozen words of ``text`` around its first match, escaped and highlighted."""
-    pieces = _WORD.split(" ".join((text or "").split()))
-    words = range(1, len(pieces), 2)
-    first = next((i for i in words if _word_matches(pieces[i], terms)), 1)
-    start = max(0, first - 2 * EXCERPT_WORDS_BEFORE - 1)
-    if start % 2:
-        start -= 1
-    end = min(len(pieces), start + 2 * EXCERPT_WORDS + 1)
-    body = _marked(pieces[start:end], terms).strip()
-    if start > 0:
-        body = "… " + body
-    if end < len(pieces):
-        body += " …"
-    return mark_safe(body)  # every piece escaped by _marked
-
-
-@dataclass(frozen=True)
-class Result:
-    kind: str
-    title: SafeString
-    url: str
-    space: Space | None
-    published_at: datetime
-    excerpt: SafeString
-
-    @property
-    def kind_label(self) -> str:
-        return str(EntryKind(self.kind).label)
-
-
-def _in_language(obj: Any, field: str, language: str) -> str:
-    for code in [language, *(code for code in _LANGUAGES if code != language)]:
-        value = getattr(obj, f"{field}_{code}", "") or ""
-        if value.strip():
-            return str(value)
-    return str(getattr(obj, field, "") or "")
-
-
-def _plain(body: str) -> str:
-    try:
-        from momentum.hub.markdown import plain_text
-    except ImportError:  # pragma: no cover - the renderer ships with the hub
-        return body
-    return plain_text(body)
-
-
-def _url(name: str, pk: int) -> str | None:
-    try:
-        return reverse(name, kwargs={"pk": pk})
-    except NoReverseMatch:
-        return None
-
-
-def _thread_url(thread_id: int) -> str:
-    return _url("hub:thread", thread_id) or f"/{get_language() or 'en'}/hub/threads/{thread_id}/"
-
-
-def _reply_urls(entries: list[SearchEntry]) -> dict[int, str]:
-    """Where each reply is read: the post's own address if the hub has one, else its thread's
-    page that holds it (positions of all the replies in one query)."""
-    replies = [entry.post for entry in entries if entry.kind == EntryKind.REPLY and entry.post]
-    if not replies:
-        return {}
-    urls = {post.pk: _url("hub:post", post.pk) for post in replies}
-    if all(urls.values()):
-        return {pk: url for pk, url in urls.items() if url}
-    earlier = (
-        Post.objects.filter(thread=OuterRef("thread"), status=PostStatus.PUBLISHED)
-        .filter(
-            Q(created_at__lt=OuterRef("created_at"))
-            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
-        )
-        .order_by()
-        .values("thread")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    positions = dict(
-        Post.objects.filter(pk__in=[post.pk for post in replies])
-        .annotate(position=Subquery(earlier, output_field=IntegerField()))
-        .values_list("pk", "position")
-    )
-    found: dict[int, str] = {}
-    for post in replies:
-        page = (positions.get(post.pk) or 0) // POSTS_PER_THREAD_PAGE + 1
-        found[post.pk] = f"{_thread_url(post.thread_id)}?page={page}#post-{post.pk}"
-    return found
-
-
-def results(entries: list[SearchEntry], query: str) -> list[Result]:
-    """What the page shows for ``entries`` (already fetched): titles in the reader's language,
-    links, and highlighted excerpts."""
-    terms = query_terms(query)
-    language = (get_language() or "en")[:2]
-    reply_urls = _reply_urls(entries)
-    shown: list[Result] = []
-    for entry in entries:
-        if entry.kind == EntryKind.RESOURCE and entry.resource is not None:
-            resource = entry.resource
-            title = _in_language(resource, "title", language)
-            description = _in_language(resource, "description", language)
-            url = _url("hub:resource", resource.pk) or ""
-        elif entry.post is not None:
-            post = entry.post
-            title = post.thread.title
-            description = _plain(post.body)
-            if entry.kind == EntryKind.THREAD:
-                url = _thread_url(post.thread_id)
-            else:
-                url = reply_urls.get(post.pk) or f"{_thread_url(post.thread_id)}#post-{post.pk}"
-        else:
-            continue
-        shown.append(
-            Result(
-                kind=entry.kind,
-                title=highlight(title, terms),
-                url=url,
-                space=entry.space,
-                published_at=entry.published_at,
-                excerpt=excerpt(description, terms),
-            )
-        )
-    return shown

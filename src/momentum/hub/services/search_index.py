@@ -5,18 +5,29 @@ readable or changes, and ``unindex_*`` when it stops being readable, so a search
 on one table. Keys hold word tokens (``core.text.word_key``: folded words and their stems);
 the query is folded by the same module, so Arabic spelling variants and French accents match on
 SQLite and PostgreSQL alike. Each token is also written as a ``SearchWord`` row (with the
-entry's space and date), which is what a search matches on.
+entry's space and date), which is what a search matches on, and counted in ``SearchToken``
+(how many entries hold each token), which a search reads first to pick the word to read.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Count, Q
 
 from momentum.core.text import word_key
-from momentum.hub.models import EntryKind, Post, PostStatus, Resource, SearchEntry, SearchWord
+from momentum.hub.models import (
+    EntryKind,
+    Post,
+    PostStatus,
+    Resource,
+    SearchEntry,
+    SearchToken,
+    SearchWord,
+)
 
 _BATCH = 1000
 
@@ -94,14 +105,54 @@ def _words(entry: SearchEntry) -> list[SearchWord]:
     ]
 
 
+# A token's count changed, added if new; the same SQL on SQLite and PostgreSQL.
+_ADD_COUNT_SQL = """
+INSERT INTO hub_searchtoken (token, entries) VALUES (%s, %s)
+ON CONFLICT (token) DO UPDATE SET entries = hub_searchtoken.entries + excluded.entries
+"""
+
+
+def _add_counts(changes: Counter[str]) -> None:
+    """Add ``changes`` (a number of entries, more or fewer, per token) to the tokens' counts,
+    in token order (two writers lock the rows in the same order), in one batch of
+    statements."""
+    changed = sorted((token, change) for token, change in changes.items() if change)
+    if changed:
+        with connection.cursor() as cursor:
+            cursor.executemany(_ADD_COUNT_SQL, changed)
+
+
+def _remove(entries: Q) -> None:
+    """Delete the entries ``entries`` selects (their words go with them), their tokens
+    counted out first: one grouped query, the counts, the delete."""
+    held = (
+        SearchWord.objects.filter(entry__in=SearchEntry.objects.filter(entries).values("pk"))
+        .values("token")
+        .annotate(entries=Count("*"))
+        .order_by()
+        .values_list("token", "entries")
+    )
+    with transaction.atomic():
+        _add_counts(Counter({token: -count for token, count in held}))
+        SearchEntry.objects.filter(entries).delete()
+
+
 def _upsert(entry: SearchEntry, **lookup: Any) -> SearchEntry:
     fields = ["kind", "space_id", "language", "title_key", "words_key", "published_at"]
     with transaction.atomic():
         saved, _created = SearchEntry.objects.update_or_create(
             **lookup, defaults={name: getattr(entry, name) for name in fields}
         )
-        SearchWord.objects.filter(entry=saved).delete()
-        SearchWord.objects.bulk_create(_words(saved))
+        held = SearchWord.objects.filter(entry=saved)
+        before = set(held.values_list("token", flat=True))
+        held.delete()
+        words = _words(saved)
+        SearchWord.objects.bulk_create(words)
+        after = {word.token for word in words}
+        # Only the tokens gained or lost change a count (an edit keeps most of them).
+        changes = Counter(dict.fromkeys(after - before, 1))
+        changes.update(dict.fromkeys(before - after, -1))
+        _add_counts(changes)
     return saved
 
 
@@ -114,7 +165,7 @@ def index_post(post: Post) -> SearchEntry | None:
 
 
 def unindex_post(post: Post) -> None:
-    SearchEntry.objects.filter(post_id=post.pk).delete()
+    _remove(Q(post_id=post.pk))
 
 
 def index_thread_replies(thread_id: int) -> int:
@@ -134,7 +185,7 @@ def index_thread_replies(thread_id: int) -> int:
 def unindex_thread(thread_id: int) -> None:
     """Remove every entry of a thread (its opening post and replies) when it stops being
     readable, e.g. hidden by a moderator."""
-    SearchEntry.objects.filter(post__thread_id=thread_id).delete()
+    _remove(Q(post__thread_id=thread_id))
 
 
 def index_resource(resource: Resource) -> SearchEntry | None:
@@ -146,7 +197,7 @@ def index_resource(resource: Resource) -> SearchEntry | None:
 
 
 def unindex_resource(resource: Resource) -> None:
-    SearchEntry.objects.filter(resource_id=resource.pk).delete()
+    _remove(Q(resource_id=resource.pk))
 
 
 def _batches(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
@@ -199,20 +250,38 @@ WHERE word.token <> '' AND char_length(word.token) <= %s
 
 def rebuild_words() -> int:
     """Write the ``SearchWord`` rows of every entry again from the entries' keys (after a
-    bulk load, or when the table is new); returns how many. One statement on PostgreSQL,
-    batches of entries elsewhere: the same rows."""
+    bulk load, or when the table is new), and count the tokens again; returns how many rows.
+    One statement on PostgreSQL, batches of entries elsewhere: the same rows."""
     with transaction.atomic():
         SearchWord.objects.all().delete()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(_REBUILD_WORDS_SQL, [MAX_TOKEN_LENGTH])
-                return int(cursor.rowcount)
-        total = 0
-        entries = SearchEntry.objects.only(
-            "pk", "space_id", "published_at", "title_key", "words_key"
-        ).order_by("pk")
-        for batch in _batches(entries.iterator(chunk_size=_BATCH)):
-            words = [word for entry in batch for word in _words(entry)]
-            SearchWord.objects.bulk_create(words, batch_size=_BATCH)
-            total += len(words)
+                total = int(cursor.rowcount)
+        else:
+            total = 0
+            entries = SearchEntry.objects.only(
+                "pk", "space_id", "published_at", "title_key", "words_key"
+            ).order_by("pk")
+            for batch in _batches(entries.iterator(chunk_size=_BATCH)):
+                words = [word for entry in batch for word in _words(entry)]
+                SearchWord.objects.bulk_create(words, batch_size=_BATCH)
+                total += len(words)
+        count_tokens()
         return total
+
+
+_COUNT_TOKENS_SQL = """
+INSERT INTO hub_searchtoken (token, entries)
+SELECT token, COUNT(*) FROM hub_searchword GROUP BY token
+"""
+
+
+def count_tokens() -> int:
+    """Count again how many entries hold each token, from the ``SearchWord`` rows (one
+    statement); returns how many tokens."""
+    with transaction.atomic():
+        SearchToken.objects.all().delete()
+        with connection.cursor() as cursor:
+            cursor.execute(_COUNT_TOKENS_SQL)
+            return int(cursor.rowcount)

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from momentum.hub.forms.search import SearchForm
 from momentum.hub.selectors import access
 from momentum.hub.selectors import search as selectors
+from momentum.hub.selectors.search_results import results
 from momentum.people.http import AuthenticatedRequest
 
 PAGE_SIZE = 20
@@ -42,7 +43,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "results": selectors.results(list(page.object_list), query),
+            "results": results(list(page.object_list), query),
             "query": params.urlencode(),
             "searched": bool(selectors.query_terms(query)),
         },

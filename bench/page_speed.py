@@ -17,7 +17,8 @@ one recorded, so the second-factor check runs as in production. The hub's pages 
 from ``HUB_BENCH_DATABASE_URL`` (``bench/hub_search.py``'s database) when it exists, and the
 other activities' pages (mentoring, results, the board, support, toolkit, exercise, simulator,
 self-assessment, needs) from ``DEMO_BENCH_DATABASE_URL`` (default ``momentum_bench_demo``: the
-demo programme, seeded with ``MOMENTUM_DEMO=true momentum migrate && momentum demo``).
+demo programme: with ``MOMENTUM_DEMO=true`` and that database, ``momentum migrate``,
+``momentum createcachetable``, ``momentum demo``).
 
 Prints page | reader | req/s | p50 | p95 | ceiling req/s | share of the ceiling, and the load
 average before and after: the machine is shared, so compare the share, measured in the same run.

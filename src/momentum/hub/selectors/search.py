@@ -22,18 +22,11 @@ What a result shows (titles, links, highlighted excerpts) is made by ``search_re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple, overload
+from typing import Any, overload
 
 from django.db import connection
-from django.db.models import (
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.lookups import IsNull
 
 from momentum.core.text import (
@@ -45,15 +38,9 @@ from momentum.core.text import (
     stem,
     strip_arabic_prefix,
 )
-from momentum.hub.models import (
-    Post,
-    PostStatus,
-    SearchEntry,
-    SearchToken,
-    SearchWord,
-    Space,
-)
-from momentum.hub.selectors import access
+from momentum.hub.models import Post, PostStatus, SearchEntry, SearchToken, Space
+from momentum.hub.selectors import access, search_rows
+from momentum.hub.selectors.search_rows import Holds, Part, Row, Scope
 
 MAX_TERMS = 8
 # Matches counted (and ranked, for a very common word) at most; see ``Found``.
@@ -82,32 +69,7 @@ def query_terms(query: str) -> list[QueryWord]:
     return query_words(query or "", limit=MAX_TERMS)
 
 
-@dataclass(frozen=True)
-class _Scope:
-    """What narrows a search besides its words: the reader's spaces (None: every space),
-    one space, a kind, a language."""
-
-    spaces: list[int] | None = None
-    space: int | None = None
-    kind: str | None = None
-    language: str | None = None
-
-
-class _Row(NamedTuple):
-    """A ``SearchWord`` row read: its entry, date and token, whether the entry's title holds
-    the token, whether it was read for the newest matches in a title, and, for each query
-    word, whether the entry holds it as a whole word and in its title when the token alone
-    does not tell (False otherwise)."""
-
-    entry: int
-    date: datetime
-    token: str
-    in_title: bool
-    for_title: bool
-    flags: tuple[bool, ...]
-
-
-def _newest_of(rows: Iterable[_Row], limit: int) -> list[int]:
+def _newest_of(rows: Iterable[Row], limit: int) -> list[int]:
     dated = {row.entry: row.date for row in rows}
     return sorted(dated, key=lambda pk: (dated[pk], pk), reverse=True)[:limit]
 
@@ -127,12 +89,12 @@ class Found:
 
     ordered = True  # for Paginator
 
-    def __init__(self, terms: list[QueryWord], scope: _Scope | None = None) -> None:
+    def __init__(self, terms: list[QueryWord], scope: Scope | None = None) -> None:
         self.terms = terms
-        self.scope = scope or _Scope()
+        self.scope = scope or Scope()
         self._newest_matches: list[int] | None = None
         self._counts: dict[str, int] = {}
-        self._rows: list[_Row] = []
+        self._rows: list[Row] = []
 
     def _matched(self) -> list[int]:
         if self._newest_matches is None:
@@ -166,7 +128,7 @@ class Found:
     def __len__(self) -> int:
         return self.count()
 
-    def _hits(self, rows: Iterable[_Row]) -> dict[int, tuple[int, int]]:
+    def _hits(self, rows: Iterable[Row]) -> dict[int, tuple[int, int]]:
         """For each entry of ``rows``: how many query words it holds as whole words, and how
         many in its title."""
         exact: dict[int, set[int]] = {}
@@ -231,52 +193,20 @@ class Found:
         return iter(self[0 : len(self)])
 
 
-def _readable(prefix: str = "") -> Q:
+def _readable() -> Q:
     """A post is found only while it and its thread are published, whatever the index says.
-    Checked row by row with a scalar subquery (two primary-key reads), so only the rows a
-    search reads pay for it, never the whole table of posts."""
+    Checked row by row with a scalar subquery (two primary-key reads), so only the rows read
+    pay for it, never the whole table of posts (``search_rows`` does the same)."""
     published = (
         Post.objects.filter(
-            pk=OuterRef(f"{prefix}post_id"),
+            pk=OuterRef("post_id"),
             status=PostStatus.PUBLISHED,
             thread__status=PostStatus.PUBLISHED,
         )
         .order_by()
         .values("pk")[:1]
     )
-    return Q(**{f"{prefix}post__isnull": True}) | Q(IsNull(Subquery(published), False))
-
-
-def _has_word(tokens: frozenset[str], *, title: bool = False) -> Q:
-    """The entry of the ``SearchWord`` row at hand has one of ``tokens`` (in its title).
-    A scalar subquery, checked on each row read (a primary-key look-up), rather than
-    ``EXISTS``, which PostgreSQL may turn into reading every row of a common word first."""
-    found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
-    if title:
-        found = found.filter(in_title=True)
-    return Q(IsNull(Subquery(found.order_by().values("entry")[:1]), False))
-
-
-def _rows(
-    tokens: list[str], others: list[Q], scope: _Scope, *, title: bool
-) -> QuerySet[SearchWord]:
-    if len(tokens) == 1:
-        rows = SearchWord.objects.filter(token=tokens[0])
-    else:
-        rows = SearchWord.objects.filter(token__in=tokens)
-    if title:
-        rows = rows.filter(in_title=True)
-    if scope.spaces is not None:
-        rows = rows.filter(space_key__in=[0, *scope.spaces])
-    if scope.space is not None:
-        rows = rows.filter(space_key=scope.space)
-    if scope.kind:
-        rows = rows.filter(entry__kind=scope.kind)
-    if scope.language:
-        rows = rows.filter(entry__language=scope.language)
-    for other in others:
-        rows = rows.filter(other)
-    return rows.filter(_readable("entry__"))
+    return Q(post__isnull=True) | Q(IsNull(Subquery(published), False))
 
 
 def _groups(tokens: list[str], counts: dict[str, int], limit: int) -> list[list[str]]:
@@ -295,18 +225,18 @@ def _groups(tokens: list[str], counts: dict[str, int], limit: int) -> list[list[
 def _read(
     terms: list[QueryWord],
     counts: dict[str, int],
-    scope: _Scope,
+    scope: Scope,
     limit: int,
     *,
     exact: bool = False,
     titles: bool = False,
-) -> list[_Row]:
-    """Rows (``_Row``) of the newest ``limit`` readable entries in ``scope`` that hold every
-    word of ``terms`` (as whole words only, with ``exact``), read from the rarest word's
-    tokens; with ``titles``, also those of the newest ``MAX_COUNTED`` with a word of
+) -> list[Row]:
+    """Rows (``search_rows.Row``) of the newest ``limit`` readable entries in ``scope`` that
+    hold every word of ``terms`` (as whole words only, with ``exact``), read from the rarest
+    word's tokens; with ``titles``, also those of the newest ``MAX_COUNTED`` with a word of
     ``terms`` in their title (every word takes its turn to lead), when the rarest word's
     counts say there may be more than ``MAX_COUNTED`` matches. Only the tokens with a
-    count (``_token_counts``) are read.
+    count (``_token_counts``) are read or looked up.
 
     Each token that may find the leading word is read on its own, newest first, at most
     ``limit`` rows (an entry holds a token once): the newest ``limit`` entries are among the
@@ -328,48 +258,31 @@ def _read(
     # The title matches only count past the cap, which fewer rows than that cannot reach.
     if titles and sum(counts[token] for token in tokens_of(terms[first])) > MAX_COUNTED:
         leads += [(lead, True, MAX_COUNTED) for lead in range(len(terms))]
-    columns = ["entry_id", "published_at", "token", "in_title", "for_title"]
-    parts: list[QuerySet[Any, Any]] = []
+    parts: list[Part] = []
     for lead, title, most in leads:
-        others = [_has_word(tokens_of(term)) for i, term in enumerate(terms) if i != lead]
-        flags = _flags(terms, lead, exact=exact)
+        others = [
+            Holds(_to_read(tokens_of(term))) for index, term in enumerate(terms) if index != lead
+        ]
+        flags = _flags(terms, lead, counts, exact=exact)
         tokens = _to_read(tokens_of(terms[lead]))
         for group in _groups(tokens, counts, most) if bounded else [tokens]:
-            rows = (
-                _rows(group, others, scope, title=title)
-                .annotate(for_title=Value(title), **flags)
-                .values_list(*columns, *flags)
-            )
-            # Newest first from the (token, date) index, stopping at ``most``.
-            parts.append(rows.order_by("-published_at", "-entry")[:most] if bounded else rows)
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return [
-        _Row(row[0], row[1], row[2], row[3], row[4], tuple(bool(flag) for flag in row[5:]))
-        for row in rows
-    ]
+            parts.append(Part(group, title, others, flags, most if bounded else None))
+    return search_rows.read(parts, scope)
 
 
-def _flags(terms: list[QueryWord], lead: int, *, exact: bool) -> dict[str, Value | IsNull]:
+def _flags(
+    terms: list[QueryWord], lead: int, counts: dict[str, int], *, exact: bool
+) -> list[Holds | bool]:
     """For each word of ``terms``: whether the entry of the row at hand holds it as a whole
     word, and in its title, looked up (a primary-key read, on the rows returned only) where
     the token read does not tell: only the title of the word read is told, when all its
     tokens are read (not only its whole-word ones)."""
-    flags: dict[str, Value | IsNull] = {}
+    flags: list[Holds | bool] = []
     for index, term in enumerate(terms):
         told = index == lead and not exact
-        flags[f"exact_{index}"] = _holds(term.exact, title=False)
-        flags[f"title_{index}"] = Value(False) if told else _holds(term.tokens, title=True)
+        flags.append(Holds(_to_read(term.exact & counts.keys())))
+        flags.append(False if told else Holds(_to_read(term.tokens & counts.keys()), title=True))
     return flags
-
-
-def _holds(tokens: frozenset[str], *, title: bool) -> IsNull:
-    """The entry of the row at hand has one of ``tokens`` (in its title): a scalar subquery,
-    as in ``_has_word`` (``EXISTS`` here may be run once for every row of ``tokens``)."""
-    found = SearchWord.objects.filter(entry=OuterRef("entry"), token__in=sorted(tokens))
-    if title:
-        # The entry's rows share its date: with it, the title index is read at one point.
-        found = found.filter(in_title=True, published_at=OuterRef("published_at"))
-    return IsNull(Subquery(found.order_by().values("entry")[:1]), False)
 
 
 def _implied(token: str) -> frozenset[str]:
@@ -384,9 +297,10 @@ def _implied(token: str) -> frozenset[str]:
     return frozenset({STEM_MARK + stem(token, "en"), STEM_MARK + stem(token, "fr")})
 
 
-def _to_read(tokens: frozenset[str]) -> list[str]:
+def _to_read(tokens: frozenset[str] | set[str]) -> list[str]:
     """``tokens`` without those whose entries the others find anyway: a whole word whose
-    every possible stem is read (an entry that holds "formations" holds "~format" too)."""
+    every possible stem is among them (an entry that holds "formations" holds "~format"
+    too), whether they are read or looked up. A title holds its words' stems as well."""
     return sorted(token for token in tokens if not (_implied(token) and _implied(token) <= tokens))
 
 
@@ -428,7 +342,7 @@ def search(
     if not user.is_programme_staff:
         # The reader's spaces are read once (a short list), not re-joined in every query.
         spaces = list(access.readable_spaces(user).values_list("pk", flat=True))
-    scope = _Scope(
+    scope = Scope(
         spaces=spaces,
         space=space.pk if space is not None else None,
         kind=kind or None,

@@ -6,7 +6,12 @@ focal point, programme staff) and outsiders (another country's focal point, a do
 
 from __future__ import annotations
 
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -28,7 +33,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _hermetic(settings, tmp_path):  # type: ignore[no-untyped-def]
+def _hermetic(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.CERTIFICATE_KEYS_DIR = tmp_path / "certificate-keys"
@@ -36,7 +41,7 @@ def _hermetic(settings, tmp_path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _english_unless_asked():  # type: ignore[no-untyped-def]
+def _english_unless_asked():
     """Every test starts in English: a request in Arabic leaves Arabic active in the thread."""
     from django.utils import translation
 
@@ -46,21 +51,21 @@ def _english_unless_asked():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def jordan(db):  # type: ignore[no-untyped-def]
+def jordan(db):
     from momentum.core.tests.factories import CountryFactory
 
     return CountryFactory(code="JO", name_en="Jordan", name_fr="Jordanie", name_ar="الأردن")
 
 
 @pytest.fixture
-def morocco(db):  # type: ignore[no-untyped-def]
+def morocco(db):
     from momentum.core.tests.factories import CountryFactory
 
     return CountryFactory(code="MA", name_en="Morocco", name_fr="Maroc", name_ar="المغرب")
 
 
 @pytest.fixture
-def officer(jordan):  # type: ignore[no-untyped-def]
+def officer(jordan):
     """The owner: an officer of Jordan."""
     from momentum.people.tests.factories import officer
 
@@ -74,7 +79,7 @@ def officer(jordan):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def focal_point(jordan):  # type: ignore[no-untyped-def]
+def focal_point(jordan):
     """A colleague with rights: Jordan's focal point."""
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
@@ -83,7 +88,7 @@ def focal_point(jordan):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def staff(db):  # type: ignore[no-untyped-def]
+def staff(db):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
@@ -91,7 +96,7 @@ def staff(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def outsider(morocco):  # type: ignore[no-untyped-def]
+def outsider(morocco):
     """An outsider: the focal point of another country."""
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
@@ -100,7 +105,7 @@ def outsider(morocco):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def donor(db):  # type: ignore[no-untyped-def]
+def donor(db):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
@@ -117,7 +122,7 @@ def donor(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def trainer(db):  # type: ignore[no-untyped-def]
+def trainer(db):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
@@ -125,7 +130,7 @@ def trainer(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def mentor(db):  # type: ignore[no-untyped-def]
+def mentor(db):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
@@ -133,7 +138,7 @@ def mentor(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def moderator(db):  # type: ignore[no-untyped-def]
+def moderator(db):
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
 
@@ -141,7 +146,7 @@ def moderator(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def board_member(jordan):  # type: ignore[no-untyped-def]
+def board_member(jordan):
     """A member of the Advisory Board for Jordan."""
     from momentum.people.models import Role
     from momentum.people.tests.factories import person_with_role
@@ -150,7 +155,7 @@ def board_member(jordan):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():  # type: ignore[no-untyped-def]
+def _empty_cache():
     """allauth keeps its rate-limit counters in the cache: every test starts afresh."""
     from django.core.cache import cache
 
@@ -160,10 +165,10 @@ def _empty_cache():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def client_for(client):  # type: ignore[no-untyped-def]
+def client_for(client):
     """``client_for(user)``: the test client, signed in as ``user``."""
 
-    def sign_in(user):  # type: ignore[no-untyped-def]
+    def sign_in(user):
         client.force_login(user)
         return client
 
@@ -171,7 +176,7 @@ def client_for(client):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _no_stray_database_sessions(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def _no_stray_database_sessions(django_db_setup, django_db_blocker):
     """At the end, close what a worker process or a server thread left connected to the test
     database, so that PostgreSQL lets the test database be dropped."""
     yield
@@ -184,3 +189,122 @@ def _no_stray_database_sessions(django_db_setup, django_db_blocker):  # type: ig
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+# --- The demo programme, seeded once for every test that reads it ---------------------------
+#
+# Seeding the whole demo takes half a minute or more, and a dozen modules read it (each
+# activity's demo tests, the menus). They share one seeding: the tests that ask for
+# ``seeded_demo`` are run one after another (``pytest_collection_modifyitems`` moves them
+# together, where the first of them was), the demo is seeded in a transaction before the first
+# of them, and rolled back as soon as the next test does not ask for it, so every other test
+# starts from an empty database as before. Tests that change what they read get their own
+# savepoint from ``db``, as any test does.
+
+
+@dataclass(frozen=True)
+class SeededDemo:
+    """What seeding the demo printed, and the time each seeder took (by name): wall-clock
+    seconds and processor seconds."""
+
+    output: str
+    seconds: dict[str, float]
+    cpu_seconds: dict[str, float]
+
+
+class _SharedDemo:
+    """The demo seeded in a transaction that stays open across the tests that read it."""
+
+    def __init__(self, blocker: Any) -> None:
+        self._blocker = blocker
+        self._open: ExitStack | None = None
+        self.demo: SeededDemo | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._open is not None
+
+    def open(self) -> None:
+        from django.db import transaction
+
+        from momentum.core.demo import seeders
+
+        stack = ExitStack()
+        stack.enter_context(self._blocker.unblock())
+        stack.enter_context(transaction.atomic())
+        out = StringIO()
+        seconds: dict[str, float] = {}
+        cpu_seconds: dict[str, float] = {}
+        try:
+            for seeder in seeders():
+                started, started_cpu = time.perf_counter(), time.process_time()
+                seeder.seed(lambda line: out.write(line + "\n"))
+                seconds[seeder.name] = time.perf_counter() - started
+                cpu_seconds[seeder.name] = time.process_time() - started_cpu
+        except BaseException:
+            stack.close()
+            raise
+        self._open = stack
+        self.demo = SeededDemo(out.getvalue(), seconds, cpu_seconds)
+
+    def close(self) -> None:
+        from django.db import transaction
+
+        if self._open is not None:
+            transaction.set_rollback(True)
+            self._open.close()
+        self._open = None
+        self.demo = None
+
+
+_SHARED_DEMO = pytest.StashKey[_SharedDemo]()
+
+
+def _reads_demo(item: pytest.Item | None) -> bool:
+    return item is not None and "seeded_demo" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(request, django_db_setup, django_db_blocker):
+    shared = _SharedDemo(django_db_blocker)
+    request.config.stash[_SHARED_DEMO] = shared
+    shared.open()
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def seeded_demo(_shared_demo: _SharedDemo, db: None) -> SeededDemo:
+    """The demo programme, seeded (see above); read it, or change it within the test."""
+    assert _shared_demo.demo is not None, "the shared demo was rolled back before this test"
+    return _shared_demo.demo
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that read the demo run one after another, where the first of them was (after
+    pytest-django has put the database tests first), so it is seeded once."""
+    readers = [item for item in items if _reads_demo(item)]
+    if not readers:
+        return
+    first = items.index(readers[0])
+    others = [item for item in items if not _reads_demo(item)]
+    items[:] = others[:first] + readers + others[first:]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that reads the demo after it was rolled back (tests picked out of order) seeds it
+    again, before its own fixtures open their transaction."""
+    shared = item.config.stash.get(_SHARED_DEMO, None)
+    if shared is not None and _reads_demo(item) and not shared.is_open:
+        shared.open()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    result = yield
+    shared = item.config.stash.get(_SHARED_DEMO, None)
+    if shared is not None and shared.is_open and not _reads_demo(nextitem):
+        shared.close()
+    return result

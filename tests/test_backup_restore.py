@@ -20,6 +20,11 @@ from django.db import connection, transaction
 
 from momentum.core.backup import EXCLUDED
 
+# Every test of the module is a database test, so pytest-django keeps them together: a test
+# marked alone is moved among the other database tests, away from the rest of the module, and
+# the module's round trip (seeding the demo, backing up, emptying, restoring) ran twice.
+pytestmark = pytest.mark.django_db
+
 
 def _tables() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table the backup holds, in a comparable form."""
@@ -50,7 +55,7 @@ def _files(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def round_trip(django_db_setup, django_db_blocker, tmp_path_factory):  # type: ignore[no-untyped-def]
+def round_trip(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed the demo, add an uploaded file, back up, empty the database and the files,
     restore. Returns what was there before and after, with the timings."""
     from django.conf import settings
@@ -120,14 +125,13 @@ def test_every_uploaded_file_comes_back_byte_for_byte(round_trip):
 def test_the_manifest_lists_every_member_with_its_checksum(round_trip):
     with tarfile.open(round_trip["archive"], "r:gz") as archive:
         names = set(archive.getnames())
-        manifest = json.loads(archive.extractfile("manifest.json").read())  # type: ignore[union-attr]
+        manifest = json.loads(archive.extractfile("manifest.json").read())
 
     assert set(manifest["members"]) | {"manifest.json"} == names
     assert "database.json" in manifest["members"]
     assert "people.0001_initial" in manifest["migrations"]
 
 
-@pytest.mark.django_db
 def test_a_damaged_archive_is_refused_before_anything_is_restored(round_trip, tmp_path):
     damaged = tmp_path / "damaged.tar.gz"
     with (
@@ -135,7 +139,7 @@ def test_a_damaged_archive_is_refused_before_anything_is_restored(round_trip, tm
         tarfile.open(damaged, "w:gz") as target,
     ):
         for member in source.getmembers():
-            data = source.extractfile(member).read()  # type: ignore[union-attr]
+            data = source.extractfile(member).read()
             if member.name == "database.json":
                 data = data.replace(b"Amman", b"Ammon", 1)
             member.size = len(data)

@@ -1,20 +1,17 @@
 """Every persona's menus and "what to do next" lead only to pages that open.
 
-The demo is seeded once for the module. Each persona's menus are read from the navigation
-registry, so the entries of any app added later are walked too; and every registered entry must
-be reached by at least one persona, so an entry nobody sees (or that would only ever answer 403)
-is caught.
+The demo is seeded once for the suite (``conftest``). Each persona's menus are read from the
+navigation registry, so the entries of any app added later are walked too; and every registered
+entry must be reached by at least one persona, so an entry nobody sees (or that would only ever
+answer 403) is caught.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -41,17 +38,9 @@ PERSONAS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def _demo(django_db_setup, django_db_blocker) -> Iterator[None]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo, db) -> None:
-    return None
+def demo(seeded_demo: Any) -> None:
+    """The demo programme (seeded once for the suite: ``conftest``)."""
 
 
 def _client_for(user: User) -> Client:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from momentum.core.demo import DEMO_PASSWORD
 from momentum.core.models import Country, CountryStatus, Programme
@@ -44,18 +44,10 @@ def _seed(*args: str) -> str:
     return out.getvalue()
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """Seed once for the read-only tests of a class (seeding takes most of a second), inside a
-    transaction that is rolled back when the class is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield _seed()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
-    return _seeded_once
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 def test_readme_lists_the_accounts_this_test_expects():

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterator
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from momentum.exercise.models import (
     Exercise,
@@ -24,22 +19,10 @@ from momentum.exercise.models import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
-    with warnings.catch_warnings():
-        # WeasyPrint's warning as it loads, where HarfBuzz's subsetter has another name.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        import weasyprint  # noqa: F401
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once: str, db: Any) -> str:
-    return _seeded_once
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 def test_the_exercise_has_sites_in_six_countries_and_teams_from_the_records(seeded: str) -> None:

@@ -4,29 +4,17 @@ each ``board.<cc>@example.org`` finds on her home page."""
 
 from __future__ import annotations
 
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.db import transaction
-
-from momentum.core.demo import seeders
 
 COUNTRY_CODES = ["DZ", "EG", "JO", "LB", "MA", "PS", "TN"]
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        for seeder in seeders():
-            seeder.seed(lambda line: out.write(line + "\n"))
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
-    return str(_seeded_once)
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 class TestTheDemoBoard:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from momentum.core.demo import seeders
@@ -37,25 +36,10 @@ pytestmark = pytest.mark.django_db
 ARABIC = re.compile(r"[\u0621-\u064a]")
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """Seed once for the read-only tests of the class, in a transaction rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        # What ``momentum demo`` does, seeder by seeder, to time the hub's own part (CPU time:
-        # a busy machine does not make the test fail).
-        out = StringIO()
-        timings: dict[str, float] = {}
-        for seeder in seeders():
-            started = time.process_time()
-            seeder.seed(lambda line: out.write(line + "\n"))
-            timings[seeder.name] = time.process_time() - started
-        yield out.getvalue(), timings
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
-    return str(_seeded_once[0])
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 def test_the_hub_seeder_is_registered_after_training_and_before_mentoring():
@@ -221,9 +205,10 @@ class TestTheHubDemo:
         assert any("إدارة" in (entry.post.body if entry.post else "") for entry in found)
         assert SearchEntry.objects.filter(kind="resource").count() >= 5
 
-    def test_the_summary_line_and_speed(self, seeded, _seeded_once):
+    def test_the_summary_line_and_speed(self, seeded, seeded_demo):
         assert re.search(r"Hub: \d+ spaces with \d+ members; \d+ threads and \d+ replies", seeded)
-        assert _seeded_once[1]["hub"] < 20
+        # Processor time: a busy machine does not make the test fail.
+        assert seeded_demo.cpu_seconds["hub"] < 20
         started = time.process_time()
         # The hub's part alone (the demo above ran every seeder), without writing twice.
         assert demo_data._already_seeded()

@@ -3,14 +3,10 @@ risk and alumnae with verifiable certificates, and every partner country at the 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.db import transaction
 
-from momentum.core.demo import seeders
 from momentum.core.models import Country, Notification
 from momentum.mentoring.models import (
     Application,
@@ -36,24 +32,10 @@ from momentum.people.models import Role, Sex
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker) -> Iterator[dict[str, float]]:  # type: ignore[no-untyped-def]
-    """Every seeder once, in order, in a transaction rolled back after the class; the time
-    each took."""
-    timings: dict[str, float] = {}
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        for seeder in seeders():
-            started = time.perf_counter()
-            seeder.seed(out.write)
-            timings[seeder.name] = time.perf_counter() - started
-        yield timings
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def timings(_seeded_once, db) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    return _seeded_once
+def timings(seeded_demo: Any) -> dict[str, float]:
+    """The wall-clock seconds each seeder took (the demo is seeded once: ``conftest``)."""
+    return dict(seeded_demo.seconds)
 
 
 def _cohort(code: str) -> Cohort:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from momentum.selfassessment import selectors
 from momentum.selfassessment.models import Action, ActionStatus, Cycle, CycleStatus
@@ -15,18 +13,10 @@ from momentum.selfassessment.models import Action, ActionStatus, Cycle, CycleSta
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:
-    return _seeded_once
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 def test_cycles_in_every_state_across_five_countries(seeded):

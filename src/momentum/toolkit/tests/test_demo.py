@@ -3,11 +3,9 @@ edition with its booklets in three languages, and a curriculum that became a cou
 
 from __future__ import annotations
 
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from momentum.toolkit import selectors
 from momentum.toolkit.models import (
@@ -25,18 +23,10 @@ from momentum.toolkit.models import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
-    return str(_seeded_once)
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 @pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
-from io import StringIO
+from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
 
@@ -45,19 +44,10 @@ DEMO_OFFICER = re.compile(r"^officer\d+\.[a-z]{2}@example\.org$")
 FINISHED = (SessionStatus.COMPLETED, SessionStatus.CLOSED)
 
 
-@pytest.fixture(scope="class")
-def _seeded_once(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    """Seed once for the read-only tests of the class, in a transaction rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def seeded(_seeded_once, db) -> str:  # type: ignore[no-untyped-def]
-    return _seeded_once
+def seeded(seeded_demo: Any) -> str:
+    """What seeding the demo printed (the demo is seeded once for the suite: ``conftest``)."""
+    return str(seeded_demo.output)
 
 
 class TestTheTrainingDemo:

@@ -45,6 +45,9 @@ from momentum.hub.selectors.search_rows import Holds, Part, Row, Scope
 MAX_TERMS = 8
 # Matches counted (and ranked, for a very common word) at most; see ``Found``.
 MAX_COUNTED = 200
+# A word checked on each row read is read whole (``search_rows.Holds.read_whole``) up to this
+# many rows: about what a few hundred look-ups cost when the index is not in memory.
+READ_WHOLE_MAX = 20_000
 _LANGUAGES = ("en", "fr", "ar")
 
 
@@ -260,14 +263,19 @@ def _read(
         leads += [(lead, True, MAX_COUNTED) for lead in range(len(terms))]
     parts: list[Part] = []
     for lead, title, most in leads:
-        others = [
-            Holds(_to_read(tokens_of(term))) for index, term in enumerate(terms) if index != lead
-        ]
+        others = [_other_word(tokens_of(term), counts) for i, term in enumerate(terms) if i != lead]
         flags = _flags(terms, lead, counts, exact=exact)
         tokens = _to_read(tokens_of(terms[lead]))
         for group in _groups(tokens, counts, most) if bounded else [tokens]:
             parts.append(Part(group, title, others, flags, most if bounded else None))
     return search_rows.read(parts, scope)
+
+
+def _other_word(tokens: frozenset[str], counts: dict[str, int]) -> Holds:
+    """The check that an entry read also holds one of ``tokens`` (another word of the query):
+    its rows read whole when they are few (see ``READ_WHOLE_MAX``), else looked up row by row."""
+    read = _to_read(tokens)
+    return Holds(read, read_whole=sum(counts[token] for token in read) <= READ_WHOLE_MAX)
 
 
 def _flags(

@@ -176,3 +176,26 @@ def test_a_spelling_counted_zero_is_not_read(officer: Any) -> None:
     SearchToken.objects.update(entries=0)
 
     assert search(officer, "harbour").count() == 0
+
+
+@pytest.mark.parametrize("read_whole_max", [0, 1_000_000], ids=["looked up", "read whole"])
+def test_the_other_word_finds_the_same_entries_looked_up_or_read_whole(
+    officer: Any, monkeypatch: pytest.MonkeyPatch, read_whole_max: int
+) -> None:
+    """Another word of the query is checked row by row, or its rows are read once when they
+    are few: the same entries either way, whole words and stems alike, titles too."""
+    monkeypatch.setattr("momentum.hub.selectors.search.READ_WHOLE_MAX", read_whole_max)
+    space = SpaceFactory(main_language="en")
+    whole = PostFactory(thread__space=space, body="harbour patrols at dawn")
+    stem = PostFactory(thread__space=space, body="harbour patrol boats")
+    titled = ThreadFactory(space=space, title="Patrolling", opening__body="the harbour")
+    for post in (whole, stem, titled.posts.get()):
+        index_post(post)
+    for _ in range(3):
+        index_post(PostFactory(thread__space=space, body="harbour only"))
+
+    found = [entry.post_id for entry in search(officer, "harbour patrols")]
+
+    # A whole-word match ranks first; the stem finds the others (newest first).
+    assert found[0] == whole.pk
+    assert set(found) == {whole.pk, stem.pk, titled.posts.get().pk}

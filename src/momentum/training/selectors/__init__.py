@@ -36,6 +36,7 @@ from momentum.training.selectors.nominations import (
     selection_summary,
     session_nominations_for,
     with_officers,
+    with_officers_in_order,
 )
 
 __all__ = [
@@ -68,4 +69,5 @@ __all__ = [
     "transcript_page",
     "upcoming_sessions_of",
     "with_officers",
+    "with_officers_in_order",
 ]

@@ -257,9 +257,9 @@ def test_board_queries_do_not_grow_with_nominations(client_for, staff, jordan, m
     large_count, response = _board_queries(client, large)
 
     # session, user, roles; the session (+ its trainers); quotas with countries; nominations
-    # counted by country, status and sex; the page's count; the page of nominations with
-    # officers, users, agencies, countries (+ areas of work)
-    assert small_count == large_count == 10
+    # counted by country, status and sex; the page's count; the page's nominations in order;
+    # those with officers, users, agencies, countries (+ areas of work)
+    assert small_count == large_count == 11
     assert response.context["page"].paginator.count == 500
 
 

@@ -229,10 +229,10 @@ def selection_board(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for_nominations(user, pk)
     country = request.GET.get("country", "").upper()
     status = request.GET.get("status", "")
-    nominations = selectors.with_officers(
-        selectors.board_nominations(session, country=country, status=status)
-    )
-    page = Paginator(nominations, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    nominations = selectors.board_nominations(session, country=country, status=status)
+    # The page is chosen on the nominations alone, then its rows are read with their officers.
+    page = Paginator(nominations.only("pk"), BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_officers_in_order(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     summary = selectors.selection_summary(session)
